@@ -1,0 +1,226 @@
+// The one place that knows HTTP. Handlers are plain functions from a parsed request to
+// {status, body}; this adapter adds what every served route shares: the caller's identity,
+// the request log, faults (before or after the handler), and Mercado Pago's error bodies.
+import type { IncomingHttpHeaders } from 'node:http';
+import express from 'express';
+import type { Request, Response } from 'express';
+import { ApiError, invalidToken, missingToken } from './errors';
+import type { Faults } from './faults';
+import { faultError } from './faults';
+import type { SandboxUser } from './fixtures/users';
+import type { RequestLog } from './requestLog';
+import type { Store } from './store';
+
+export interface SandboxConfig {
+  /** Where payment webhooks go when a payment has no notification_url (issue: notifications). */
+  mpNotificationUrl: string | null;
+  mlNotificationUrl: string | null;
+  webhookSecret: string | null;
+}
+
+export interface SandboxContext {
+  store: Store;
+  config: SandboxConfig;
+  now(): number;
+}
+
+export interface SandboxRequest {
+  method: string;
+  /** Route key, e.g. `GET /v1/payments/{id}` (DESIGN §4). */
+  route: string;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  headers: IncomingHttpHeaders;
+  /** The user behind the access token (or, on public-key routes, the public key). */
+  caller: SandboxUser;
+  /** True when the caller authenticated with a public key rather than an access token. */
+  viaPublicKey: boolean;
+  idempotencyKey: string | null;
+}
+
+export interface SandboxResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (req: SandboxRequest, ctx: SandboxContext) => SandboxResponse | Promise<SandboxResponse>;
+export type ControlHandler = (
+  req: { params: Record<string, string>; query: URLSearchParams; body: unknown },
+  ctx: SandboxContext,
+) => SandboxResponse | Promise<SandboxResponse>;
+
+export interface RouteOptions {
+  /** `token` (default): an access token is required. `publicKey`: an access token or `?public_key=`. */
+  auth?: 'token' | 'publicKey';
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+const toExpressPath = (template: string): string => template.replace(/\{([a-z_]+)\}/g, ':$1');
+
+export const send = (res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  if (body === undefined) {
+    res.writeHead(status, headers).end();
+    return;
+  }
+  const payload = JSON.stringify(body);
+  res
+    .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload), ...headers })
+    .end(payload);
+};
+
+const sendError = (res: Response, err: ApiError, headers: Record<string, string> = {}): void =>
+  send(res, err.status, err.toBody(), headers);
+
+const queryOf = (req: Request): URLSearchParams => {
+  const i = req.originalUrl.indexOf('?');
+  return new URLSearchParams(i === -1 ? '' : req.originalUrl.slice(i + 1));
+};
+
+const bearer = (req: Request, query: URLSearchParams): string | null => {
+  const h = req.headers.authorization;
+  if (h) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
+    return m ? m[1] : '';
+  }
+  // The seeds call the APIs with ?access_token=…; Mercado Pago still honours it.
+  return query.get('access_token');
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class SandboxRouter {
+  /** Every served route key, for the faults API and the OpenAPI test. */
+  readonly routes = new Set<string>();
+
+  constructor(
+    private readonly api: express.Router,
+    private readonly controlApi: express.Router | null,
+    private readonly ctx: SandboxContext,
+    private readonly log: RequestLog,
+    private readonly faults: Faults,
+  ) {}
+
+  get(template: string, handler: Handler, options?: RouteOptions): void {
+    this.add('GET', template, handler, options);
+  }
+  post(template: string, handler: Handler, options?: RouteOptions): void {
+    this.add('POST', template, handler, options);
+  }
+  put(template: string, handler: Handler, options?: RouteOptions): void {
+    this.add('PUT', template, handler, options);
+  }
+  delete(template: string, handler: Handler, options?: RouteOptions): void {
+    this.add('DELETE', template, handler, options);
+  }
+
+  /** A `/__sandbox/...` route: no auth, not logged, absent when SANDBOX_CONTROL=off. */
+  control(method: Method, template: string, handler: ControlHandler): void {
+    if (!this.controlApi) return;
+    const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+    this.controlApi[m](toExpressPath(template), async (req: Request, res: Response) => {
+      try {
+        const out = await handler({ params: req.params as Record<string, string>, query: queryOf(req), body: req.body }, this.ctx);
+        send(res, out.status, out.body, out.headers);
+      } catch (err) {
+        this.fail(res, err);
+      }
+    });
+  }
+
+  private add(method: Method, template: string, handler: Handler, options: RouteOptions = {}): void {
+    const route = `${method} ${template}`;
+    this.routes.add(route);
+    const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+    this.api[m](toExpressPath(template), async (req: Request, res: Response) => {
+      const idempotencyKey = (req.headers['x-idempotency-key'] as string | undefined) ?? null;
+      const path = req.originalUrl.split('?')[0];
+      const record = (status: number | null) => this.log.record({ method, route, path, status, idempotencyKey });
+      const plan = this.faults.plan(route);
+      if (plan.delayMs > 0) await sleep(plan.delayMs);
+      const terminal = plan.terminal;
+      if (terminal && !terminal.after) {
+        this.applyFault(res, terminal, record);
+        return;
+      }
+      let out: SandboxResponse;
+      try {
+        const query = queryOf(req);
+        const caller = this.authenticate(req, query, options.auth ?? 'token');
+        out = await handler(
+          {
+            method,
+            route,
+            path,
+            params: req.params as Record<string, string>,
+            query,
+            body: req.body,
+            headers: req.headers,
+            caller: caller.user,
+            viaPublicKey: caller.viaPublicKey,
+            idempotencyKey,
+          },
+          this.ctx,
+        );
+      } catch (err) {
+        out = this.errorResponse(err);
+      }
+      if (terminal) {
+        // `after`: the state change happened; the caller never learns of it.
+        this.applyFault(res, terminal, record);
+        return;
+      }
+      record(out.status);
+      send(res, out.status, out.body, out.headers);
+    });
+  }
+
+  private authenticate(req: Request, query: URLSearchParams, mode: 'token' | 'publicKey'): { user: SandboxUser; viaPublicKey: boolean } {
+    const token = bearer(req, query);
+    if (token) {
+      const user = this.ctx.store.usersByToken.get(token);
+      if (!user) throw invalidToken();
+      return { user, viaPublicKey: false };
+    }
+    if (mode === 'publicKey') {
+      const key = query.get('public_key');
+      if (key) {
+        const user = this.ctx.store.usersByPublicKey.get(key);
+        if (!user) throw new ApiError(401, 'invalid public_key', [{ code: 2, description: 'invalid public_key', data: null }]);
+        return { user, viaPublicKey: true };
+      }
+    }
+    if (token === '') throw invalidToken();
+    throw missingToken();
+  }
+
+  private applyFault(res: Response, fault: NonNullable<ReturnType<Faults['plan']>['terminal']>, record: (s: number | null) => void): void {
+    if (fault.reset) {
+      record(null);
+      res.socket?.destroy();
+      return;
+    }
+    if (fault.timeout) {
+      // Never answer; the server's close() ends the socket.
+      record(null);
+      return;
+    }
+    const status = fault.status ?? 500;
+    record(status);
+    sendError(res, faultError(status), fault.retryAfter !== null ? { 'Retry-After': String(fault.retryAfter) } : {});
+  }
+
+  private errorResponse(err: unknown): SandboxResponse {
+    if (err instanceof ApiError) return { status: err.status, body: err.toBody() };
+    console.error('[sandbox] unexpected error', err);
+    return { status: 500, body: new ApiError(500, 'internal error').toBody() };
+  }
+
+  private fail(res: Response, err: unknown): void {
+    const out = this.errorResponse(err);
+    send(res, out.status, out.body);
+  }
+}

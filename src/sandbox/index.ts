@@ -1,0 +1,6 @@
+// Public surface of the sandbox. The gateway and the tests reach it only through startSandbox()
+// and its base URL; nothing here imports gateway code.
+export { startSandbox, createSandboxApp } from './server';
+export type { SandboxOptions, RunningSandbox } from './server';
+export { USERS } from './fixtures/users';
+export type { SandboxUser } from './fixtures/users';

@@ -1,0 +1,3 @@
+import type { SandboxRouter } from '../http';
+
+export const registerPayments = (_router: SandboxRouter): void => undefined;

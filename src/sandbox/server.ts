@@ -1,0 +1,103 @@
+// Starts the sandbox: one Express app on one loopback port serving the Mercado Pago (and, later,
+// Mercado Libre) routes of DESIGN §4 plus the control API under /__sandbox/.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { ApiError } from './errors';
+import { Faults } from './faults';
+import { SandboxRouter, send, type SandboxConfig, type SandboxContext } from './http';
+import { registerControl } from './control';
+import { RequestLog } from './requestLog';
+import { Store } from './store';
+import { registerUsers } from './mp/users';
+import { registerCardTokens } from './mp/cardTokens';
+import { registerPayments } from './mp/payments';
+import { registerRefunds } from './mp/refunds';
+import { registerCustomers } from './mp/customers';
+import { registerCards } from './mp/cards';
+import { registerCatalog } from './mp/catalog';
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /** The control API under /__sandbox/ (default on). */
+  control?: boolean;
+  mpNotificationUrl?: string | null;
+  mlNotificationUrl?: string | null;
+  webhookSecret?: string | null;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  store: Store;
+  /** Every served API route key, e.g. `GET /v1/payments/{id}`. */
+  routes: ReadonlySet<string>;
+  close(): Promise<void>;
+}
+
+export const createSandboxApp = (options: SandboxOptions = {}) => {
+  const store = new Store();
+  const config: SandboxConfig = {
+    mpNotificationUrl: options.mpNotificationUrl ?? null,
+    mlNotificationUrl: options.mlNotificationUrl ?? null,
+    webhookSecret: options.webhookSecret ?? null,
+  };
+  const ctx: SandboxContext = { store, config, now: () => Date.now() };
+  const log = new RequestLog();
+  const faults = new Faults();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use(express.json({ limit: '1mb', type: () => true }));
+
+  const controlApi = options.control === false ? null : express.Router();
+  const api = express.Router();
+  const router = new SandboxRouter(api, controlApi, ctx, log, faults);
+
+  registerUsers(router);
+  registerCardTokens(router);
+  registerPayments(router);
+  registerRefunds(router);
+  registerCustomers(router);
+  registerCards(router);
+  registerCatalog(router);
+  registerControl(router, log, faults, () => undefined);
+
+  if (controlApi) app.use('/__sandbox', controlApi);
+  app.use(api);
+  app.use((_req: Request, res: Response) => send(res, 404, new ApiError(404, 'resource not found').toBody()));
+  // Malformed JSON and oversized bodies get Mercado Pago's error shape, not Express's HTML page.
+  app.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (err.type === 'entity.too.large') return send(res, 413, new ApiError(413, 'request entity too large').toBody());
+    if (err.type === 'entity.parse.failed') return send(res, 400, new ApiError(400, 'malformed JSON body', [{ code: 'invalid_json', description: 'the request body is not valid JSON', data: null }]).toBody());
+    console.error('[sandbox] unexpected error', err);
+    return send(res, 500, new ApiError(500, 'internal error').toBody());
+  });
+
+  return { app, store, router };
+};
+
+export const startSandbox = async (options: SandboxOptions = {}): Promise<RunningSandbox> => {
+  const { app, store, router } = createSandboxApp(options);
+  const host = options.host ?? '127.0.0.1';
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  server.keepAliveTimeout = 65_000;
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    store,
+    routes: router.routes,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Time-out faults leave requests open on purpose; end them so close() returns.
+        server.closeAllConnections();
+      }),
+  };
+};
