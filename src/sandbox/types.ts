@@ -11,8 +11,8 @@ export interface CardTokenRecord {
   /** Owner of the token: the user whose public key or access token created it. */
   user_id: number;
   site_id: SiteId;
+  /** Kept to fill the payment's card; never returned (responses carry first six / last four). */
   card_number: string;
-  security_code: string | null;
   payment_method_id: string;
   payment_type_id: string;
   issuer_id: number;
@@ -22,13 +22,16 @@ export interface CardTokenRecord {
   expiration_month: number;
   expiration_year: number;
   cardholder: { name: string; identification: { type: string | null; number: string | null } };
-  status: 'active' | 'used' | 'expired';
+  /** `used` once a payment consumed it; `expired` is computed from `expires_at` when read. */
+  status: 'active' | 'used';
   date_created: string;
   date_last_updated: string;
   date_due: string;
   /** epoch ms after which the token is expired (7 days after creation). */
   expires_at: number;
   luhn_validation: boolean;
+  card_number_length: number;
+  security_code_length: number;
 }
 
 export interface RefundRecord extends JsonObject {
@@ -50,11 +53,13 @@ export interface RefundRecord extends JsonObject {
 
 /**
  * A payment as its collector (the seller) sees it, plus the few facts the other views need.
- * `body` is the JSON Mercado Pago returns to the collector, minus nothing.
+ * `body` is the JSON Mercado Pago returns to the collector, in the seed's key order; its
+ * `refunds` key is filled from `refunds` when a view is rendered.
  */
 export interface PaymentRecord {
   id: number;
   collector_id: number;
+  site_id: SiteId;
   /** The buyer's Mercado Pago user id when the payer is a registered user; null for guests. */
   payer_user_id: number | null;
   /** Customer the payment was made from (saved card), if any. */
@@ -63,29 +68,64 @@ export interface PaymentRecord {
   refunds: RefundRecord[];
 }
 
+/**
+ * A saved card as `GET /v1/customers/{id}/cards/{card_id}` returns it (seed 002's card sample).
+ * The full number is never here: it lives in `CustomerRecord.card_numbers`.
+ */
 export interface CardRecord extends JsonObject {
+  /** 13 digits, as a string. */
   id: string;
-  customer_id: string;
-  user_id: string;
   expiration_month: number;
   expiration_year: number;
   first_six_digits: string;
   last_four_digits: string;
-  payment_method: JsonObject;
-  security_code: JsonObject;
-  issuer: JsonObject;
-  cardholder: JsonObject;
+  payment_method: { id: string; name: string; payment_type_id: string; thumbnail: string; secure_thumbnail: string };
+  security_code: { length: number; card_location: string };
+  issuer: { id: number; name: string };
+  cardholder: { name: string | null; identification: { number: string | null; type: string | null } };
   date_created: string;
   date_last_updated: string;
+  customer_id: string;
+  /** The numeric part of `customer_id` (as in every Mercado Pago sample), not the seller. */
+  user_id: string;
+  live_mode: boolean;
+}
+
+export interface CustomerAddress extends JsonObject {
+  id: string | null;
+  street_name: string | null;
+  street_number: string | null;
+  zip_code: string | null;
+}
+
+/** A customer as Mercado Pago returns it, minus `cards` (kept apart in `CustomerRecord.cards`). */
+export interface CustomerBody extends JsonObject {
+  /** `<digits>-<14 alphanumerics>`, e.g. `123456789-jxOV430go9fx2e`. */
+  id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  phone: { area_code: string | null; number: string | null };
+  identification: { number: string | null; type: string | null };
+  address: CustomerAddress;
+  addresses: CustomerAddress[];
+  date_registered: string | null;
+  description: string | null;
+  date_created: string;
+  date_last_updated: string | null;
+  metadata: JsonObject;
+  default_card: string | null;
+  default_address: string | null;
   live_mode: boolean;
 }
 
 export interface CustomerRecord {
-  /** The Mercado Pago user (seller) that owns this customer. */
+  /** The Mercado Pago user (seller) that owns this customer: only its token sees it. */
   owner_id: number;
-  /** Card numbers are never returned; kept so a token from a saved card knows its digits. */
+  /** card id → full card number. Never returned; a token from a saved card takes its digits from here. */
   card_numbers: Map<string, string>;
-  body: JsonObject & { id: string; email: string; default_card: string | null };
+  body: CustomerBody;
+  /** In the order they were saved. */
   cards: CardRecord[];
 }
 
