@@ -26,6 +26,8 @@ export interface SandboxOptions {
   mpNotificationUrl?: string | null;
   mlNotificationUrl?: string | null;
   webhookSecret?: string | null;
+  /** The sandbox's clock (epoch ms); tests inject one to expire card tokens without sleeping. */
+  now?: () => number;
 }
 
 export interface RunningSandbox {
@@ -44,7 +46,7 @@ export const createSandboxApp = (options: SandboxOptions = {}) => {
     mlNotificationUrl: options.mlNotificationUrl ?? null,
     webhookSecret: options.webhookSecret ?? null,
   };
-  const ctx: SandboxContext = { store, config, now: () => Date.now() };
+  const ctx: SandboxContext = { store, config, now: options.now ?? (() => Date.now()) };
   const log = new RequestLog();
   const faults = new Faults();
 

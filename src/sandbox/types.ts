@@ -22,11 +22,12 @@ export interface CardTokenRecord {
   expiration_month: number;
   expiration_year: number;
   cardholder: { name: string; identification: { type: string | null; number: string | null } };
-  /** `used` once a payment consumed it; `expired` is computed from `expires_at` when read. */
-  status: 'active' | 'used';
+  /** `used` once a payment consumed it; `expired` is also computed from `expires_at` when read. */
+  status: 'active' | 'used' | 'expired';
   date_created: string;
   date_last_updated: string;
   date_due: string;
+  date_used: string | null;
   /** epoch ms after which the token is expired (7 days after creation). */
   expires_at: number;
   luhn_validation: boolean;

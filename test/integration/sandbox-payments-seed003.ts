@@ -1,6 +1,5 @@
 // Seed 003 ("Obtener información del pago siendo vendedor"): payment 3506756222 as printed with
 // the seller's token and with the buyer's token, copied verbatim (key order included).
-/* eslint-disable */
 export const SEED_3506756222_SELLER_VIEW: Record<string, any> = {
   "counter_currency": null,
   "acquirer_reconciliation": [],
