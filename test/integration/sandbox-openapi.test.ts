@@ -522,22 +522,26 @@ describe('the sandbox against the Mercado Pago OpenAPI description', () => {
       const section = rest.slice(0, rest.search(/\n## /) === -1 ? undefined : rest.search(/\n## /));
       const undocumented = [...OVERLAY.map((o) => o.pointer), ...NOT_IN_SPEC.map((n) => n.route)].filter((s) => !section.includes(`\`${s}\``));
       expect(undocumented).toEqual([]);
+      // …and lists nothing that is no longer there.
+      const listedPointers = [...section.matchAll(/^\| `(\/[^`]+)` \|/gm)].map((m) => m[1]);
+      expect(listedPointers.filter((p) => !OVERLAY.some((o) => o.pointer === p))).toEqual([]);
     });
 
     it('needs every overlay entry: without it, some answer of this run fails the spec', () => {
       const pending = Object.keys(CASES).filter((r) => env.sandbox.routes.has(r) && !ran.has(r));
-      const unserved = Object.keys(CASES).filter((r) => !env.sandbox.routes.has(r));
+      // Identical answers need checking once.
+      const distinct = [...new Map(captured.map((x) => [JSON.stringify([x.route, x.status, x.body]), x])).values()];
       const unused = OVERLAY.filter((_, i) => {
         const without = loadOpenApi(OVERLAY.filter((__, j) => j !== i));
-        return captured.every((x) => check(without, x).length === 0);
+        return distinct.every((x) => check(without, x).length === 0);
       }).map((o) => o.pointer);
-      if (pending.length > 0 || unserved.length > 0) {
-        // Some routes were not exercised in this run; an entry may be waiting for them.
+      if (pending.length > 0) {
+        // Some served routes were not exercised (a filtered run); an entry may be waiting for them.
         if (unused.length > 0) console.warn(`overlay entries not needed by this (partial) run:\n  ${unused.join('\n  ')}`);
         return;
       }
       expect(unused).toEqual([]);
-    });
+    }, 60_000);
   });
 
   it('knows the same path under different parameter names', () => {

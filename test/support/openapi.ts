@@ -100,16 +100,6 @@ export const OVERLAY: OverlayEntry[] = [
     reason: 'Seed 003, seller view of payment 3506756222: `"payer": {"email": null, …}`.',
   },
   {
-    pointer: `${S}/Payment/properties/payer/properties/id`,
-    change: { nullable: true },
-    reason: 'A guest payer (no Mercado Pago account) has `"payer": {"id": null, …}` on the real API.',
-  },
-  {
-    pointer: `${S}/Payment/properties/payer/properties/type`,
-    change: { nullable: true },
-    reason: 'A guest payer has `"type": null` on the real API (seed 003 shows "registered" for an account holder).',
-  },
-  {
     pointer: `${S}/Payment/properties/transaction_details/properties/external_resource_url`,
     change: { nullable: true },
     reason: 'Seed 003: card payments have `"external_resource_url": null` (it is the ticket/boleto URL).',
