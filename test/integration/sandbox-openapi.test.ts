@@ -153,6 +153,8 @@ const CASES: Record<string, Case> = {
       await tokenFor(MLM.seller, MLM.master);
       await tokenFor(MLB.seller, MLB.master, 'OTHE');
       await raw(url, 'POST', `/v1/card_tokens?public_key=TEST-PUBLIC-${MLM.sellerId}`, { body: cardData(MLM.visa) });
+      // From a saved card (seed 002): card_id + security_code.
+      await new CardToken(mp(MLB.seller)).create({ body: { card_id: MLB.card, customer_id: MLB.customer, security_code: '123' } });
       await raw(url, 'POST', '/v1/card_tokens', { token: MLM.seller, body: { ...cardData(MLM.master), card_number: '123' } });
       await raw(url, 'POST', '/v1/card_tokens', { token: MLM.seller, body: {} });
       await raw(url, 'POST', '/v1/card_tokens', { body: cardData(MLM.master) });
@@ -196,6 +198,7 @@ const CASES: Record<string, Case> = {
       await swallow(new Payment(mp(MLM.seller)).get({ id: NO_SUCH_PAYMENT }));
       await swallow(new Payment(mp(MLB.seller)).get({ id: SEED_PAYMENT })); // not visible to another seller
       await raw(url, 'GET', `/v1/payments/${SEED_PAYMENT}`);
+      await raw(url, 'GET', `/v1/payments/${SEED_PAYMENT}?access_token=${MLM.seller}`); // the seeds' form
       if (servedRoutes.has('POST /v1/payments')) {
         const fresh = await approvedPayment();
         await new Payment(mp(MLM.seller)).get({ id: fresh.id as number });
@@ -220,7 +223,9 @@ const CASES: Record<string, Case> = {
   'GET /v1/payments/search': {
     statuses: [200, 401],
     async run(url) {
+      await pay(MLM.seller, await tokenFor(MLM.seller, MLM.master), { external_reference: 'openapi-search' });
       await new Payment(mp(MLM.seller)).search({ options: { sort: 'date_created', criteria: 'desc' } });
+      await new Payment(mp(MLM.seller)).search({ options: { external_reference: 'openapi-search' } });
       await new Payment(mp(MLB.seller)).search({ options: { external_reference: 'none', limit: 5 } as any });
       await new Payment(mp(TOKENS.buyerMLM)).search();
       await raw(url, 'GET', '/v1/payments/search');
@@ -401,6 +406,7 @@ const CASES: Record<string, Case> = {
     async run(url) {
       await new PaymentMethod(mp(MLM.seller)).get();
       await new PaymentMethod(mp(MLB.seller)).get();
+      await raw(url, 'GET', `/v1/payment_methods?public_key=TEST-PUBLIC-${MLM.sellerId}`); // MercadoPago.js's way
       await raw(url, 'GET', '/v1/payment_methods');
     },
   },
