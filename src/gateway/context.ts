@@ -1,0 +1,32 @@
+// The per-request context: the caller's bearer token (kept in a closure, never on the context
+// object, so no resolver can echo or log it), its Mercado Pago client and fresh DataLoaders.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Context, Logger } from '../graph/context';
+import { createLoaders } from '../graph/loaders';
+import { gqlError } from '../upstream/errors';
+import { createMercadoPagoClient, type MercadoPagoClient } from '../upstream/mercadopago';
+
+// RFC 6750 b64token. Anything else (another scheme, an empty token) counts as no token.
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+export const bearerToken = (headers: IncomingHttpHeaders): string | null => {
+  const header = headers.authorization;
+  if (typeof header !== 'string') return null;
+  return BEARER.exec(header)?.[1] ?? null;
+};
+
+export const NO_TOKEN_MESSAGE = 'This operation reads Mercado Pago data: send your access token as "Authorization: Bearer <token>".';
+
+export const createContext = (headers: IncomingHttpHeaders, log: Logger): Context => {
+  const token = bearerToken(headers);
+  let client: MercadoPagoClient | null = null;
+  const base = {
+    mercadoPago: (): MercadoPagoClient => {
+      if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE);
+      client ??= createMercadoPagoClient(token);
+      return client;
+    },
+    log,
+  };
+  return { ...base, loaders: createLoaders(base) };
+};

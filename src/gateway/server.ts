@@ -1,0 +1,125 @@
+// The gateway's HTTP server: Express 5 + Apollo Server 5 on one Node http server and one port.
+//   POST|GET /graphql  GraphQL over HTTP (GET also serves the landing page to browsers)
+//   GET /              redirects browsers to the landing page at /graphql
+//   GET /healthz       the process is up
+//   GET /readyz        the upstream base URLs answer
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ConfigError, type ResolvedConfig } from '../config';
+import type { Context, Logger } from '../graph/context';
+import { setMercadoPagoBaseUrl } from '../upstream/mercadopago';
+import { createContext } from './context';
+import { createFormatError } from './errors';
+import { createLogger } from './logger';
+import { createReadiness } from './readiness';
+import { buildGatewaySchema } from './schema';
+
+export const BODY_LIMIT = '1mb';
+
+export interface RunningGateway {
+  /** Base URL, e.g. http://127.0.0.1:4000; GraphQL is at `${url}/graphql`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  log?: Logger;
+}
+
+// HTTP-level refusals use the GraphQL-over-HTTP error shape so clients parse one format.
+const httpError = (res: Response, status: number, message: string): void => {
+  res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+};
+
+export const createGateway = async (config: ResolvedConfig, options: GatewayOptions = {}): Promise<RunningGateway> => {
+  // Keys mode (DESIGN §2) is not built yet. Running in passthrough while the operator asked for
+  // keys would forward gateway keys upstream and accept raw access tokens: refuse instead.
+  if (config.gatewayKeysFile !== null) {
+    throw new ConfigError('GATEWAY_KEYS_FILE', 'is set, but gateway-keys mode is not available in this version; unset it to run in passthrough mode');
+  }
+  const log = options.log ?? createLogger(config.logLevel);
+  const production = config.nodeEnv === 'production';
+  setMercadoPagoBaseUrl(config.mpApiUrl);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const httpServer: Server = createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await buildGatewaySchema(),
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+    ],
+  });
+  await apollo.start();
+
+  const readiness = createReadiness([
+    { name: 'mercadoPago', url: config.mpApiUrl },
+    { name: 'mercadoLibre', url: config.mlApiUrl },
+  ]);
+
+  app.get('/healthz', (_req, res) => {
+    res.status(200).type('text/plain').send('ok');
+  });
+  app.get('/readyz', async (_req, res) => {
+    const { ready, failing } = await readiness.check();
+    res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'unavailable', failing });
+  });
+  app.get('/', (_req, res) => {
+    res.redirect(302, '/graphql');
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (req.method === 'POST' && !req.is('application/json')) {
+        httpError(res, 415, 'Send GraphQL requests as JSON: Content-Type: application/json.');
+        return;
+      }
+      // GET requests carry the operation in the query string; Apollo wants `req.body` to exist.
+      if (!('body' in req)) (req as { body?: unknown }).body = undefined;
+      next();
+    },
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers, log) }),
+  );
+
+  app.use((_req: Request, res: Response) => httpError(res, 404, 'Not found. GraphQL is served at /graphql.'));
+  app.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (err.type === 'entity.too.large') return httpError(res, 413, `The request body is larger than ${BODY_LIMIT.toUpperCase()}.`);
+    if (err.type === 'entity.parse.failed') return httpError(res, 400, 'The request body is not valid JSON.');
+    if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) return httpError(res, err.status, 'Bad request.');
+    log.error('http error', { error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) });
+    return httpError(res, 500, 'Internal server error.');
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${port}`,
+    // Stops Apollo, which drains the http server (in-flight operations finish, idle sockets close).
+    close: () => (closing ??= apollo.stop()),
+  };
+};

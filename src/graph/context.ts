@@ -1,0 +1,21 @@
+// What every resolver gets: built once per GraphQL request by src/gateway/context.ts.
+import type { MercadoPagoClient } from '../upstream/mercadopago';
+import type { Loaders } from './loaders';
+
+export interface Logger {
+  error(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  debug(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface Context {
+  /**
+   * Mercado Pago for this caller. Throws UNAUTHENTICATED when the request carried no bearer
+   * token, so an operation that needs no upstream data works without one.
+   */
+  mercadoPago(): MercadoPagoClient;
+  /** This request's DataLoaders; never shared with another request or caller. */
+  loaders: Loaders;
+  log: Logger;
+}
