@@ -166,9 +166,17 @@ describe('sandbox /v1/customers/{id}/cards', () => {
         expect(err.message).toMatch(/not found/);
       });
 
-      it('a used token: "121"', async () => {
-        const token = forgeToken(await tokenFor(MLB_VISA), 'used-token', { status: 'used' });
-        expect((await refused({ token }, '121')).message).toBe('card token already used');
+      it('accepts the token a successful payment just used (seed 002: save the card after paying)', async () => {
+        const token = await tokenFor(MLB_VISA);
+        const paid = await raw(env.url, 'POST', '/v1/payments', {
+          token: TOKENS.sellerMLB,
+          headers: { 'X-Idempotency-Key': 'pay-then-save' },
+          body: { token, transaction_amount: 10, installments: 1, payment_method_id: 'visa', payer: { email: 'buyer@example.com' } },
+        });
+        expect(paid.body).toMatchObject({ status: 'approved' });
+        expect(env.sandbox.store.cardTokens.get(token)?.status).toBe('used');
+        const card = await cards().create({ customerId: FIXTURE_B, body: { token } });
+        expect(card).toMatchObject({ last_four_digits: MLB_VISA.slice(-4), customer_id: FIXTURE_B });
       });
 
       it('an expired token: "121"', async () => {

@@ -82,7 +82,8 @@ const usableToken = (ctx: SandboxContext, caller: SandboxUser, customer: Custome
   // Read as a plain string: the token record's status values belong to mp/cardTokens.ts.
   const status: string = token.status;
   if (status === 'expired' || ctx.now() > token.expires_at) throw customerError('121', 'card token expired');
-  if (status !== 'active') throw customerError('121', 'card token already used');
+  // A token a payment already spent can still save its card while it lives: seed 002 advises saving
+  // the card after a successful payment, with the token that payment used.
   if (token.customer_id && token.customer_id !== customer.body.id) throw customerError('140', 'the card token was made from another customer\'s card');
   if (!token.luhn_validation) throw customerError('122', 'the card number is invalid');
   if (isExpired(token.expiration_month, token.expiration_year, ctx.now())) throw customerError('122', 'the card is expired');
