@@ -10,7 +10,7 @@ const banner = (gatewayUrl: string, sandboxUrl: string | null, config: Config): 
     lines.push(`Upstream: Mercado Pago ${config.mpApiUrl}, Mercado Libre ${config.mlApiUrl}`);
     return lines.join('\n');
   }
-  lines.push(`Embedded sandbox (Mercado Pago + Mercado Libre emulator): ${sandboxUrl}`);
+  lines.push(`Embedded sandbox (Mercado Pago API emulator): ${sandboxUrl}`);
   lines.push(`Sandbox control API: ${config.sandbox.control ? `${sandboxUrl}/__sandbox/` : 'off'}`);
   lines.push('', 'Sandbox test tokens (send one as a bearer token):');
   for (const u of USERS) lines.push(`  ${u.access_token.padEnd(24)} ${u.role.padEnd(6)} ${u.nickname.padEnd(12)} ${u.site_id}`);

@@ -37,7 +37,7 @@ void (async () => {
     mlNotificationUrl: url('SANDBOX_ML_NOTIFICATION_URL'),
     webhookSecret: process.env.MP_WEBHOOK_SECRET ?? null,
   });
-  console.log(`Sandbox (Mercado Pago + Mercado Libre) listening on ${sandbox.url}`);
+  console.log(`Sandbox (Mercado Pago API emulator) listening on ${sandbox.url}`);
   console.log(`Control API: ${control ? `${sandbox.url}/__sandbox/` : 'off'}`);
   console.log('Test users (token → who):');
   for (const u of USERS) console.log(`  ${u.access_token.padEnd(24)} ${u.role} ${u.nickname} (${u.site_id}, ${u.currency_id}); public key ${u.public_key}`);
