@@ -209,6 +209,8 @@ describe('payments', () => {
       (await raw(env.url, 'POST', '/v1/card_tokens', { token: TOKENS.sellerMLB, body: { card_id: cardId, security_code: '123' } })).body;
 
     it('tokenizes card_id + security_code and pays as payer {type: "customer", id}', async () => {
+      // The fixture card expired 12/2020 (seed 002): renew it, as a customer updating the card would.
+      await raw(env.url, 'PUT', `/v1/customers/${CUSTOMER}/cards/1490022319978`, { token: TOKENS.sellerMLB, body: { expiration_month: 11, expiration_year: 2030 } });
       const t = await savedCardToken();
       expect(t).toMatchObject({ card_id: '1490022319978', first_six_digits: '415231', last_four_digits: '0001', status: 'active' });
       const p: any = await new Payment(mp(TOKENS.sellerMLB)).create({
@@ -216,6 +218,16 @@ describe('payments', () => {
         requestOptions: { idempotencyKey: randomUUID() },
       });
       expect(p).toMatchObject({ status: 'approved', payment_method_id: 'visa', card: { id: '1490022319978', last_four_digits: '0001' }, payer: { type: 'customer', email: 'test@test.com' } });
+    });
+
+    it('declines a saved card past its expiry for its date, with the saved card\'s issuer', async () => {
+      // Card 1493990563105 (seed 002): Mastercard of issuer 3, expired 12/2020, of customer 247711297.
+      const t = await savedCardToken('1493990563105');
+      const p: any = await new Payment(mp(TOKENS.sellerMLB)).create({
+        body: { transaction_amount: 100, token: t.id, installments: 1, payer: { type: 'customer', id: '247711297-jxOV430go9fx2e' } },
+        requestOptions: { idempotencyKey: randomUUID() },
+      });
+      expect(p).toMatchObject({ status: 'rejected', status_detail: 'cc_rejected_bad_filled_date', issuer_id: '3', card: { expiration_year: 2020 } });
     });
 
     it('refuses a saved-card token for a customer that does not own the card (2062), or no customer (4012)', async () => {

@@ -1,5 +1,6 @@
 // Seed 002's customers and cards as the store loads them, and the id helpers of mp/customers.ts / mp/cards.ts.
-import { cardUserId, findSavedCard, isExpired } from '../../src/sandbox/mp/cards';
+import { cardUserId, findSavedCard } from '../../src/sandbox/mp/cards';
+import { cardExpired } from '../../src/sandbox/rules/paymentMethods';
 import { CUSTOMER_ID, customerView, findCustomer, idSuffix, newCustomerId } from '../../src/sandbox/mp/customers';
 import { FIXTURE_CARD_NUMBERS, FIXTURE_SELLER_ID } from '../../src/sandbox/fixtures/customers';
 import { luhnValid } from '../../src/sandbox/rules/paymentMethods';
@@ -67,12 +68,12 @@ describe('ids', () => {
   });
 });
 
-describe('isExpired', () => {
+describe('cardExpired', () => {
   const now = Date.UTC(2026, 10, 23); // November 2026
   it('treats a card as valid through its expiry month', () => {
-    expect(isExpired(11, 2026, now)).toBe(false);
-    expect(isExpired(10, 2026, now)).toBe(true);
-    expect(isExpired(12, 2020, now)).toBe(true);
-    expect(isExpired(1, 2027, now)).toBe(false);
+    expect(cardExpired(11, 2026, now)).toBe(false);
+    expect(cardExpired(10, 2026, now)).toBe(true);
+    expect(cardExpired(12, 2020, now)).toBe(true);
+    expect(cardExpired(1, 2027, now)).toBe(false);
   });
 });

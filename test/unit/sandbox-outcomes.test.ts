@@ -64,5 +64,6 @@ describe('settle (request options over the issuer answer)', () => {
 
   it('declines installments the brand does not offer, whatever the name', () => {
     expect(settle(OUTCOMES.APRO, { ...base, installments_offered: false })).toEqual(OUTCOMES.INST);
+    expect(settle(OUTCOMES.APRO, { ...base, card_expired: true })).toEqual(OUTCOMES.EXPI);
   });
 });

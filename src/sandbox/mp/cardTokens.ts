@@ -100,6 +100,8 @@ interface TokenCard {
   cardholder: Cardholder;
   card_id: string | null;
   customer_id: string | null;
+  /** A saved card keeps the issuer it was saved with; typed card data gets the brand's. */
+  issuer_id: number;
 }
 
 /** Card data typed by the payer: only the caller's site's test cards tokenize. */
@@ -127,7 +129,7 @@ const fromCardData = (b: Record<string, unknown>, caller: SandboxUser, now: numb
   if (year < today.year) throw tokenError('invalidExpirationYear', 'invalid parameter cardExpirationYear: the card has expired');
   if (year === today.year && month < today.month) throw tokenError('invalidExpirationMonth', 'invalid parameter cardExpirationMonth: the card has expired');
   checkSecurityCode(b.security_code, brand);
-  return { card_number: number, brand, expiration_month: month, expiration_year: year, cardholder: readCardholder(b.cardholder), card_id: null, customer_id: null };
+  return { card_number: number, brand, expiration_month: month, expiration_year: year, cardholder: readCardholder(b.cardholder), card_id: null, customer_id: null, issuer_id: brand.issuer.id };
 };
 
 /** A saved card of one of the caller's customers; the payer types only its security code. */
@@ -166,6 +168,7 @@ const fromSavedCard = (b: Record<string, unknown>, caller: SandboxUser, store: S
     },
     card_id: cardId,
     customer_id: customer.body.id,
+    issuer_id: Number((card.issuer as JsonObject | undefined)?.id ?? brand.issuer.id),
   };
 };
 
@@ -231,7 +234,7 @@ export const registerCardTokens = (router: SandboxRouter): void => {
         card_number: card.card_number,
         payment_method_id: card.brand.id,
         payment_type_id: card.brand.payment_type_id,
-        issuer_id: card.brand.issuer.id,
+        issuer_id: card.issuer_id,
         card_id: card.card_id,
         customer_id: card.customer_id,
         expiration_month: card.expiration_month,

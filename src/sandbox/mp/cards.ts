@@ -5,7 +5,7 @@ import { mpDate } from '../clock';
 import type { SandboxUser } from '../fixtures/users';
 import type { SandboxContext, SandboxRouter } from '../http';
 import { idempotent } from '../idempotency';
-import { brandById, thumbnails, type CardBrand } from '../rules/paymentMethods';
+import { brandById, cardExpired, thumbnails, type CardBrand } from '../rules/paymentMethods';
 import type { Store } from '../store';
 import type { CardRecord, CardTokenRecord, CustomerRecord } from '../types';
 import { cardNotFound, customerError } from './customerErrors';
@@ -19,12 +19,6 @@ const CARD_ID = /^\d{1,19}$/;
 
 /** The numeric part of a customer id: what Mercado Pago prints as a card's `user_id`. */
 export const cardUserId = (customerId: string): string => customerId.split('-')[0];
-
-export const isExpired = (month: number, year: number, now: number): boolean => {
-  const d = new Date(now);
-  const y = d.getUTCFullYear();
-  return year < y || (year === y && month < d.getUTCMonth() + 1);
-};
 
 /** The JSON of a saved card, built from a brand and the card's own facts. */
 export const cardBody = (p: {
@@ -86,7 +80,7 @@ const usableToken = (ctx: SandboxContext, caller: SandboxUser, customer: Custome
   // the card after a successful payment, with the token that payment used.
   if (token.customer_id && token.customer_id !== customer.body.id) throw customerError('140', 'the card token was made from another customer\'s card');
   if (!token.luhn_validation) throw customerError('122', 'the card number is invalid');
-  if (isExpired(token.expiration_month, token.expiration_year, ctx.now())) throw customerError('122', 'the card is expired');
+  if (cardExpired(token.expiration_month, token.expiration_year, ctx.now())) throw customerError('122', 'the card is expired');
   return token;
 };
 
@@ -186,7 +180,7 @@ export const registerCards = (router: SandboxRouter): void => {
       const datesGiven = body.expiration_month !== undefined || body.expiration_year !== undefined;
       if (body.expiration_month !== undefined) next.expiration_month = month(body.expiration_month);
       if (body.expiration_year !== undefined) next.expiration_year = year(body.expiration_year);
-      if (datesGiven && isExpired(next.expiration_month, next.expiration_year, ctx.now())) throw customerError('122', 'the card is expired');
+      if (datesGiven && cardExpired(next.expiration_month, next.expiration_year, ctx.now())) throw customerError('122', 'the card is expired');
       if (body.cardholder !== undefined) {
         if (!isPlainObject(body.cardholder)) throw customerError('103', 'cardholder must be an object');
         const { name, identification } = body.cardholder;

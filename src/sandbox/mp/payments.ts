@@ -10,7 +10,7 @@ import { mercadopagoFee, moneyReleaseDate } from '../rules/fees';
 import { financing } from '../rules/installments';
 import { dec } from '../rules/money';
 import { outcomeFor, settle } from '../rules/outcomes';
-import { brandById } from '../rules/paymentMethods';
+import { brandById, cardExpired } from '../rules/paymentMethods';
 import type { CardTokenRecord, CustomerRecord, JsonObject, PaymentRecord } from '../types';
 import { consumeToken, usableToken } from './cardTokens';
 import { buildPaymentBody } from './paymentBody';
@@ -156,7 +156,12 @@ const createPayment = (req: SandboxRequest, ctx: SandboxContext) => {
   const now = ctx.now();
   const created = mpDate(now);
   const pricing = financing(caller.site_id, brand, installments, amount);
-  const outcome = settle(outcomeFor(token.cardholder.name), { capture, binary_mode: binaryMode, installments_offered: pricing !== null });
+  const outcome = settle(outcomeFor(token.cardholder.name), {
+    capture,
+    binary_mode: binaryMode,
+    installments_offered: pricing !== null,
+    card_expired: cardExpired(token.expiration_month, token.expiration_year, now),
+  });
   const approved = outcome.status === 'approved';
   const id = ctx.store.nextId('payment', PAYMENT_ID_START);
   const body = buildPaymentBody({

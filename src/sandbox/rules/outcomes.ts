@@ -43,15 +43,19 @@ export interface Settlement {
   binary_mode: boolean;
   /** False when the brand does not offer the requested installments on the site. */
   installments_offered: boolean;
+  /** True when the card's expiry date has passed (a saved card can outlive its expiry). */
+  card_expired?: boolean;
 }
 
 /**
  * The payment's status once the request's options apply to the issuer's answer:
- * installments the brand does not offer are declined as the issuer would (INST's detail);
+ * an expired card is declined for its date (EXPI's detail), installments the brand does not
+ * offer as the issuer would (INST's detail);
  * `capture: false` turns an approval into authorized/pending_capture; `binary_mode` allows no
  * in-between state, so a payment that would wait in_process is rejected at once.
  */
 export const settle = (outcome: Outcome, s: Settlement): Outcome => {
+  if (s.card_expired) return OUTCOMES.EXPI;
   if (!s.installments_offered) return OUTCOMES.INST;
   if (outcome.status === 'approved' && !s.capture) return { status: 'authorized', status_detail: 'pending_capture' };
   if (outcome.status === 'in_process' && s.binary_mode) return rejected('cc_rejected_other_reason');

@@ -105,6 +105,13 @@ export const TEST_CARDS: Record<SiteId, Record<string, string>> = {
 /** Test cards expire 11/30 (DESIGN §4). */
 export const TEST_CARD_EXPIRY = { month: 11, year: 2030 } as const;
 
+/** A card is good through the last day of its expiry month (UTC). */
+export const cardExpired = (month: number, year: number, now: number): boolean => {
+  const d = new Date(now);
+  const y = d.getUTCFullYear();
+  return year < y || (year === y && month < d.getUTCMonth() + 1);
+};
+
 export const luhnValid = (digits: string): boolean => {
   if (!/^\d{12,19}$/.test(digits)) return false;
   let total = 0;
