@@ -12,8 +12,20 @@ export interface PaymentEvent {
   payment: PaymentRecord;
 }
 
+/**
+ * A Mercado Libre order notification to send (seed 003): `created_orders` once when the order is
+ * created; `orders_v2` on every later change, from the moment the seller can see the order.
+ */
+export interface OrderEvent {
+  topic: 'created_orders' | 'orders_v2';
+  orderId: number;
+  /** The user the notification is about: the order's seller. */
+  userId: number;
+}
+
 export interface StoreEvents {
   payment: [PaymentEvent];
+  order: [OrderEvent];
 }
 
 export class Store {
@@ -61,5 +73,9 @@ export class Store {
 
   emitPayment(action: PaymentEvent['action'], payment: PaymentRecord): void {
     this.events.emit('payment', { action, payment });
+  }
+
+  emitOrder(event: OrderEvent): void {
+    this.events.emit('order', event);
   }
 }
