@@ -4,3 +4,6 @@ export { startSandbox, createSandboxApp } from './server';
 export type { SandboxOptions, RunningSandbox } from './server';
 export { USERS } from './fixtures/users';
 export type { SandboxUser } from './fixtures/users';
+export type { NotificationSettings } from './notifications/notifier';
+export type { RetryPolicy } from './notifications/retryPolicy';
+export type { DeliveryView } from './notifications/delivery';

@@ -17,6 +17,9 @@ import { registerRefunds } from './mp/refunds';
 import { registerCustomers } from './mp/customers';
 import { registerCards } from './mp/cards';
 import { registerCatalog } from './mp/catalog';
+import { Notifier, type NotificationSettings } from './notifications/notifier';
+import { registerNotificationsControl } from './notifications/control';
+import type { RetryPolicy } from './notifications/retryPolicy';
 
 export interface SandboxOptions {
   port?: number;
@@ -28,6 +31,8 @@ export interface SandboxOptions {
   webhookSecret?: string | null;
   /** The sandbox's clock (epoch ms); tests inject one to expire card tokens without sleeping. */
   now?: () => number;
+  /** Delivery of notifications: attempts, backoff, per-attempt timeout (notifications/retryPolicy.ts). */
+  notifications?: Partial<RetryPolicy>;
 }
 
 export interface RunningSandbox {
@@ -36,6 +41,8 @@ export interface RunningSandbox {
   store: Store;
   /** Every served API route key, e.g. `GET /v1/payments/{id}`. */
   routes: ReadonlySet<string>;
+  /** Where notifications go and the webhook secret, e.g. once the gateway's port is known. */
+  configureNotifications(settings: NotificationSettings): void;
   close(): Promise<void>;
 }
 
@@ -66,7 +73,9 @@ export const createSandboxApp = (options: SandboxOptions = {}) => {
   registerCustomers(router);
   registerCards(router);
   registerCatalog(router);
-  registerControl(router, log, faults, () => undefined);
+  const notifier = new Notifier(store, config, ctx.now, options.notifications);
+  registerNotificationsControl(router, notifier);
+  registerControl(router, log, faults, () => notifier.reset());
 
   if (controlApi) app.use('/__sandbox', controlApi);
   app.use(api);
@@ -79,11 +88,11 @@ export const createSandboxApp = (options: SandboxOptions = {}) => {
     return send(res, 500, new ApiError(500, 'internal error').toBody());
   });
 
-  return { app, store, router };
+  return { app, store, router, notifier };
 };
 
 export const startSandbox = async (options: SandboxOptions = {}): Promise<RunningSandbox> => {
-  const { app, store, router } = createSandboxApp(options);
+  const { app, store, router, notifier } = createSandboxApp(options);
   const host = options.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
@@ -95,8 +104,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Runnin
     port,
     store,
     routes: router.routes,
+    configureNotifications: (settings) => notifier.configure(settings),
     close: () =>
       new Promise<void>((resolve) => {
+        notifier.close();
         server.close(() => resolve());
         // Time-out faults leave requests open on purpose; end them so close() returns.
         server.closeAllConnections();
