@@ -1,6 +1,7 @@
 // `npm run sandbox`: the sandbox alone, configured from the environment (DESIGN §4).
 import { startSandbox } from './server';
 import { USERS } from './fixtures/users';
+import { describeNotifications } from './notifications/notifier';
 
 const fail = (msg: string): never => {
   console.error(`sandbox: ${msg}`);
@@ -28,17 +29,17 @@ const url = (name: string): string | null => {
   }
 };
 
+const config = {
+  mpNotificationUrl: url('SANDBOX_MP_NOTIFICATION_URL'),
+  mlNotificationUrl: url('SANDBOX_ML_NOTIFICATION_URL'),
+  webhookSecret: process.env.MP_WEBHOOK_SECRET || null,
+};
+
 void (async () => {
-  const sandbox = await startSandbox({
-    port,
-    host: process.env.HOST ?? '127.0.0.1',
-    control,
-    mpNotificationUrl: url('SANDBOX_MP_NOTIFICATION_URL'),
-    mlNotificationUrl: url('SANDBOX_ML_NOTIFICATION_URL'),
-    webhookSecret: process.env.MP_WEBHOOK_SECRET ?? null,
-  });
+  const sandbox = await startSandbox({ port, host: process.env.HOST ?? '127.0.0.1', control, ...config });
   console.log(`Sandbox (Mercado Pago API emulator) listening on ${sandbox.url}`);
   console.log(`Control API: ${control ? `${sandbox.url}/__sandbox/` : 'off'}`);
+  for (const line of describeNotifications(config)) console.log(line);
   console.log('Test users (token → who):');
   for (const u of USERS) console.log(`  ${u.access_token.padEnd(24)} ${u.role} ${u.nickname} (${u.site_id}, ${u.currency_id}); public key ${u.public_key}`);
   const stop = () => void sandbox.close().then(() => process.exit(0));

@@ -47,7 +47,9 @@ export const describeNotifications = (config: SandboxConfig): string[] => [
   `Mercado Pago webhooks: ${
     !config.webhookSecret
       ? 'off (no MP_WEBHOOK_SECRET: the sandbox sends no unsigned webhooks)'
-      : `on, signed; to ${config.mpNotificationUrl ?? '(none)'} and to each payment's notification_url`
+      : config.mpNotificationUrl
+        ? `on, signed, to ${config.mpNotificationUrl} (a payment's own notification_url wins)`
+        : "on, signed, only to payments' own notification_url (no SANDBOX_MP_NOTIFICATION_URL)"
   }`,
   `Mercado Libre notifications: ${config.mlNotificationUrl ? `on, to ${config.mlNotificationUrl}` : 'off (no SANDBOX_ML_NOTIFICATION_URL)'}`,
 ];
