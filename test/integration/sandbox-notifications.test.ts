@@ -127,6 +127,16 @@ describe('sandbox notifications', () => {
       expect(ds.map((d) => d.status)).toEqual(Array(6).fill('delivered'));
     });
 
+    it('sends payment.updated for the control API moves: approve (CONT) and chargeback', async () => {
+      const p = await pay({ name: 'CONT' });
+      expect((await raw(sandbox.url, 'POST', `/__sandbox/payments/${p.id}/approve`)).status).toBe(200);
+      expect((await raw(sandbox.url, 'POST', `/__sandbox/payments/${p.id}/chargeback`)).status).toBe(200);
+      const got = await receiver.waitFor(3);
+      for (const r of got) expect(() => verify(r)).not.toThrow();
+      expect(got.map((r) => r.body.action).sort()).toEqual(['payment.created', 'payment.updated', 'payment.updated']);
+      expect(new Set(got.map((r) => r.body.data.id))).toEqual(new Set([String(p.id)]));
+    });
+
     it("goes to the payment's own notification_url (its query kept) instead of the configured one", async () => {
       const p = await pay({ body: { notification_url: `${receiver.url}/own/hook?shop=7` } });
       const [r] = await receiver.waitFor(1);
