@@ -22,6 +22,8 @@ export interface Config {
     mlNotificationUrl: string | null;
   };
   mpWebhookSecret: string | null;
+  /** Mercado Libre application id (digits); when set, ML notifications naming another one are refused. */
+  mlApplicationId: string | null;
   gatewayKeysFile: string | null;
   redisUrl: string | null;
   /** Normalised origins (`scheme://host[:port]`). */
@@ -144,6 +146,11 @@ export const loadConfig = (env: Env, options: LoadConfigOptions = {}): Config =>
     if (!u.hostname) throw new ConfigError('REDIS_URL', 'must name a host (redis://host:6379)');
   }
 
+  const mlApplicationId = value(env, 'ML_APPLICATION_ID') ?? null;
+  if (mlApplicationId !== null && !/^[0-9]{1,20}$/.test(mlApplicationId)) {
+    throw new ConfigError('ML_APPLICATION_ID', `must be a Mercado Libre application id (digits)${shown(mlApplicationId, false)}`);
+  }
+
   const otlp = value(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
   if (otlp !== undefined) parseUrl(otlp, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], false);
 
@@ -159,6 +166,7 @@ export const loadConfig = (env: Env, options: LoadConfigOptions = {}): Config =>
       mlNotificationUrl: baseUrl(env, 'SANDBOX_ML_NOTIFICATION_URL'),
     },
     mpWebhookSecret: value(env, 'MP_WEBHOOK_SECRET') ?? null,
+    mlApplicationId,
     gatewayKeysFile,
     redisUrl: redisRaw ?? null,
     corsOrigins: origins(env, 'CORS_ORIGINS'),

@@ -1,11 +1,39 @@
 // Composition root (`npm start`): config → embedded sandbox (when MP_API_URL is unset) → gateway.
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig, type Config, type ResolvedConfig } from './config';
 import { createGateway, type RunningGateway } from './gateway/server';
+import { webhookUrls } from './gateway/webhooks';
 import { startSandbox, USERS, type RunningSandbox } from './sandbox';
 
-const banner = (gatewayUrl: string, sandboxUrl: string | null, config: Config): string => {
+/** Where the embedded sandbox sends notifications: the gateway's routes unless SANDBOX_*_NOTIFICATION_URL says otherwise. */
+interface Wiring {
+  mpNotificationUrl: string;
+  mlNotificationUrl: string;
+}
+
+// Never prints the secret, only where it came from.
+const notificationLines = (gatewayUrl: string, wiring: Wiring | null, config: Config): string[] => {
+  const urls = webhookUrls(gatewayUrl);
+  const verified = config.mpWebhookSecret
+    ? 'verified with MP_WEBHOOK_SECRET'
+    : wiring
+      ? 'verified with a secret generated for this process and shared with the embedded sandbox'
+      : 'refusing every webhook: MP_WEBHOOK_SECRET is unset';
+  const lines = [`Webhooks: POST ${urls.mercadopago} (${verified}), POST ${urls.mercadolibre}`];
+  if (wiring) {
+    const to = (url: string, ours: string) => (url === ours ? 'wired to the gateway' : `sent to ${url}`);
+    lines.push(
+      `Sandbox notifications: Mercado Pago webhooks ${to(wiring.mpNotificationUrl, urls.mercadopago)}, signed; ` +
+        `Mercado Libre notifications ${to(wiring.mlNotificationUrl, urls.mercadolibre)}`,
+    );
+  }
+  return lines;
+};
+
+const banner = (gatewayUrl: string, sandboxUrl: string | null, wiring: Wiring | null, config: Config): string => {
   const lines = [`mpgraph gateway: ${gatewayUrl}/graphql${config.nodeEnv === 'production' ? '' : ` (Apollo Sandbox: ${gatewayUrl}/)`}`];
+  lines.push(...notificationLines(gatewayUrl, wiring, config));
   if (!sandboxUrl) {
     lines.push(`Upstream: Mercado Pago ${config.mpApiUrl}, Mercado Libre ${config.mlApiUrl}`);
     return lines.join('\n');
@@ -52,14 +80,19 @@ const main = async (): Promise<void> => {
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    if (config.mpApiUrl === null) {
+    const embedded = config.mpApiUrl === null;
+    // Embedded, the sandbox signs and the gateway verifies: without MP_WEBHOOK_SECRET they share a
+    // random secret that lives in this process only. Not embedded, no secret means no webhooks
+    // accepted (never unsigned ones).
+    const webhookSecret = config.mpWebhookSecret ?? (embedded ? randomBytes(32).toString('hex') : null);
+    if (embedded) {
       sandbox = await startSandbox({
         port: config.sandbox.port,
         host: '127.0.0.1', // the embedded sandbox is for this machine only
         control: config.sandbox.control,
         mpNotificationUrl: config.sandbox.mpNotificationUrl,
         mlNotificationUrl: config.sandbox.mlNotificationUrl,
-        webhookSecret: config.mpWebhookSecret,
+        webhookSecret,
       });
     }
     const resolved: ResolvedConfig = {
@@ -67,8 +100,18 @@ const main = async (): Promise<void> => {
       mpApiUrl: config.mpApiUrl ?? sandbox!.url,
       mlApiUrl: config.mlApiUrl ?? sandbox!.url,
     };
-    gateway = await createGateway(resolved);
-    console.log(banner(gateway.url, sandbox?.url ?? null, config));
+    gateway = await createGateway(resolved, { mpWebhookSecret: webhookSecret });
+    let wiring: Wiring | null = null;
+    if (sandbox) {
+      // Only now is the gateway's port known (PORT=0 picks one).
+      const urls = webhookUrls(gateway.url);
+      wiring = {
+        mpNotificationUrl: config.sandbox.mpNotificationUrl ?? urls.mercadopago,
+        mlNotificationUrl: config.sandbox.mlNotificationUrl ?? urls.mercadolibre,
+      };
+      sandbox.configureNotifications(wiring);
+    }
+    console.log(banner(gateway.url, sandbox?.url ?? null, wiring, config));
   } catch (err) {
     // Typically a port already in use: one line, then the exit code says it failed.
     const e = err as NodeJS.ErrnoException;

@@ -3,6 +3,7 @@
 //   GET /              redirects browsers to the landing page at /graphql
 //   GET /healthz       the process is up
 //   GET /readyz        the upstream base URLs answer
+//   POST /webhooks/mercadopago, POST /webhooks/mercadolibre   notifications (webhooks.ts)
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -15,23 +16,37 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ConfigError, type ResolvedConfig } from '../config';
 import type { Context, Logger } from '../graph/context';
+import { createMemoryBus, MemoryDedupeStore, NotificationReceiver, type DedupeStore, type NotificationBus } from '../notifications';
 import { setMercadoPagoBaseUrl } from '../upstream/mercadopago';
 import { createContext } from './context';
 import { createFormatError } from './errors';
 import { createLogger } from './logger';
 import { createReadiness } from './readiness';
 import { buildGatewaySchema } from './schema';
+import { createWebhookRouter } from './webhooks';
 
 export const BODY_LIMIT = '1mb';
 
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000; GraphQL is at `${url}/graphql`. */
   url: string;
+  /** Where accepted notifications are published (GraphQL subscriptions will subscribe here). */
+  bus: NotificationBus;
   close(): Promise<void>;
 }
 
 export interface GatewayOptions {
   log?: Logger;
+  /**
+   * The secret Mercado Pago webhooks are verified with, when it is not MP_WEBHOOK_SECRET: the
+   * composition root passes the per-process secret it shares with the embedded sandbox. Undefined:
+   * `config.mpWebhookSecret`; null (or both unset): every Mercado Pago webhook is refused.
+   */
+  mpWebhookSecret?: string | null;
+  bus?: NotificationBus;
+  dedupe?: DedupeStore;
+  /** Allowed drift of a webhook's signed timestamp, in seconds (default 300). */
+  webhookToleranceSeconds?: number;
 }
 
 // HTTP-level refusals use the GraphQL-over-HTTP error shape so clients parse one format.
@@ -82,6 +97,17 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     res.redirect(302, '/graphql');
   });
 
+  const bus = options.bus ?? createMemoryBus(log);
+  const receiver = new NotificationReceiver({
+    bus,
+    dedupe: options.dedupe ?? new MemoryDedupeStore(),
+    mpWebhookSecret: options.mpWebhookSecret === undefined ? config.mpWebhookSecret : options.mpWebhookSecret,
+    mlApplicationId: config.mlApplicationId,
+    log,
+    ...(options.webhookToleranceSeconds !== undefined ? { toleranceSeconds: options.webhookToleranceSeconds } : {}),
+  });
+  app.use('/webhooks', createWebhookRouter(receiver, log));
+
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
@@ -119,6 +145,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
   let closing: Promise<void> | null = null;
   return {
     url: `http://${host}:${port}`,
+    bus,
     // Stops Apollo, which drains the http server (in-flight operations finish, idle sockets close).
     close: () => (closing ??= apollo.stop()),
   };

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       mlApiUrl: null,
       sandbox: { port: 4010, control: true, mpNotificationUrl: null, mlNotificationUrl: null },
       mpWebhookSecret: null,
+      mlApplicationId: null,
       gatewayKeysFile: null,
       redisUrl: null,
       corsOrigins: [],
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
         SANDBOX_MP_NOTIFICATION_URL: 'http://127.0.0.1:4000/webhooks/mercadopago',
         SANDBOX_ML_NOTIFICATION_URL: 'http://127.0.0.1:4000/webhooks/mercadolibre',
         MP_WEBHOOK_SECRET: 's3cret',
+        ML_APPLICATION_ID: '8000000000000001',
         GATEWAY_KEYS_FILE: '/etc/mpgraph/keys.json',
         REDIS_URL: 'rediss://user:pw@redis.internal:6380/0',
         CORS_ORIGINS: 'https://shop.example.com, http://localhost:5173',
@@ -64,6 +66,7 @@ describe('loadConfig', () => {
         mlNotificationUrl: 'http://127.0.0.1:4000/webhooks/mercadolibre',
       },
       mpWebhookSecret: 's3cret',
+      mlApplicationId: '8000000000000001',
       gatewayKeysFile: '/etc/mpgraph/keys.json',
       redisUrl: 'rediss://user:pw@redis.internal:6380/0',
       corsOrigins: ['https://shop.example.com', 'http://localhost:5173'],
@@ -102,6 +105,7 @@ describe('loadConfig', () => {
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'otel:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
     [{ NODE_ENV: 'prod' }, 'NODE_ENV'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ ML_APPLICATION_ID: 'my-app' }, 'ML_APPLICATION_ID'],
   ])('refuses %j with one line naming %s', (env, variable) => {
     const message = failure(env);
     expect(message).not.toBeNull();
