@@ -21,7 +21,7 @@ const ORDER_RESOURCE = /^\/orders\/([0-9]{1,20})$/;
  */
 const PAYMENT_RESOURCE = /^\/(?:v1\/payments|payments|collections|collections\/notifications)\/([0-9]{1,19})$/;
 const NOTIFICATION_ID = /^[A-Za-z0-9_-]{1,100}$/;
-const TOPIC = /^[a-z_]{1,64}$/;
+const TOPIC = /^[a-z0-9_]{1,64}$/;
 const DIGITS = /^[0-9]{1,20}$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

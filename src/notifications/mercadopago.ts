@@ -26,7 +26,7 @@ const DATA_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 const ACTION = /^[a-z_]{1,40}\.[a-z_]{1,40}$/;
 const DIGITS = /^[0-9]{1,20}$/;
-const TYPE = /^[a-z_]{1,64}$/;
+const TYPE = /^[a-z0-9_]{1,64}$/;
 
 type HeaderValue = string | string[] | undefined | null;
 
