@@ -33,13 +33,14 @@ const notificationLines = (gatewayUrl: string, wiring: Wiring | null, config: Co
 
 const banner = (gatewayUrl: string, sandboxUrl: string | null, wiring: Wiring | null, config: Config): string => {
   const lines = [`mpgraph gateway: ${gatewayUrl}/graphql${config.nodeEnv === 'production' ? '' : ` (Apollo Sandbox: ${gatewayUrl}/)`}`];
-  lines.push(...notificationLines(gatewayUrl, wiring, config));
   if (!sandboxUrl) {
     lines.push(`Upstream: Mercado Pago ${config.mpApiUrl}, Mercado Libre ${config.mlApiUrl}`);
+    lines.push(...notificationLines(gatewayUrl, wiring, config));
     return lines.join('\n');
   }
   lines.push(`Embedded sandbox (Mercado Pago API emulator): ${sandboxUrl}`);
   lines.push(`Sandbox control API: ${config.sandbox.control ? `${sandboxUrl}/__sandbox/` : 'off'}`);
+  lines.push(...notificationLines(gatewayUrl, wiring, config));
   lines.push('', 'Sandbox test tokens (send one as a bearer token):');
   for (const u of USERS) lines.push(`  ${u.access_token.padEnd(24)} ${u.role.padEnd(6)} ${u.nickname.padEnd(12)} ${u.site_id}`);
   const seller = USERS.find((u) => u.access_token === 'TEST-SELLER-277582551') ?? USERS[0];
