@@ -47,6 +47,8 @@ export interface SandboxResponse {
 }
 
 export type Handler = (req: SandboxRequest, ctx: SandboxContext) => SandboxResponse | Promise<SandboxResponse>;
+/** A public resource (Mercado Libre's users, sites, items): a token is optional, but a bad one is refused. */
+export type PublicHandler = (req: Omit<SandboxRequest, 'caller'> & { caller: SandboxUser | null }, ctx: SandboxContext) => SandboxResponse | Promise<SandboxResponse>;
 export type ControlHandler = (
   req: { params: Record<string, string>; query: URLSearchParams; body: unknown },
   ctx: SandboxContext,
@@ -55,6 +57,11 @@ export type ControlHandler = (
 export interface RouteOptions {
   /** `token` (default): an access token is required. `publicKey`: an access token or `?public_key=`. */
   auth?: 'token' | 'publicKey';
+}
+
+interface InternalRouteOptions {
+  /** `optional`: public routes (see PublicHandler). */
+  auth?: 'token' | 'publicKey' | 'optional';
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -116,6 +123,10 @@ export class SandboxRouter {
   delete(template: string, handler: Handler, options?: RouteOptions): void {
     this.add('DELETE', template, handler, options);
   }
+  /** A public GET: answers without a token (the caller is null then); a bad token is still 401. */
+  getPublic(template: string, handler: PublicHandler): void {
+    this.add('GET', template, handler as Handler, { auth: 'optional' });
+  }
 
   /** A `/__sandbox/...` route: no auth, not logged, absent when SANDBOX_CONTROL=off. */
   control(method: Method, template: string, handler: ControlHandler): void {
@@ -131,7 +142,7 @@ export class SandboxRouter {
     });
   }
 
-  private add(method: Method, template: string, handler: Handler, options: RouteOptions = {}): void {
+  private add(method: Method, template: string, handler: Handler, options: InternalRouteOptions = {}): void {
     const route = `${method} ${template}`;
     this.routes.add(route);
     const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
@@ -159,7 +170,8 @@ export class SandboxRouter {
             query,
             body: req.body,
             headers: req.headers,
-            caller: caller.user,
+            // Null only on getPublic routes, whose handlers are typed for it.
+            caller: caller.user as SandboxUser,
             viaPublicKey: caller.viaPublicKey,
             idempotencyKey,
           },
@@ -178,7 +190,7 @@ export class SandboxRouter {
     });
   }
 
-  private authenticate(req: Request, query: URLSearchParams, mode: 'token' | 'publicKey'): { user: SandboxUser; viaPublicKey: boolean } {
+  private authenticate(req: Request, query: URLSearchParams, mode: 'token' | 'publicKey' | 'optional'): { user: SandboxUser | null; viaPublicKey: boolean } {
     const token = bearer(req, query);
     if (token) {
       const user = this.ctx.store.usersByToken.get(token);
@@ -194,6 +206,7 @@ export class SandboxRouter {
       }
     }
     if (token === '') throw invalidToken();
+    if (mode === 'optional') return { user: null, viaPublicKey: false };
     throw missingToken();
   }
 

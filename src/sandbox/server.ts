@@ -1,5 +1,5 @@
-// Starts the sandbox: one Express app on one loopback port serving the Mercado Pago (and, later,
-// Mercado Libre) routes of DESIGN §4 plus the control API under /__sandbox/.
+// Starts the sandbox: one Express app on one loopback port serving the Mercado Pago and Mercado
+// Libre routes of DESIGN §4 plus the control API under /__sandbox/.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
@@ -17,6 +17,12 @@ import { registerRefunds } from './mp/refunds';
 import { registerCustomers } from './mp/customers';
 import { registerCards } from './mp/cards';
 import { registerCatalog } from './mp/catalog';
+import { registerMlUsers } from './ml/users';
+import { registerOrders } from './ml/orders';
+import { registerOrderControl } from './ml/orderControl';
+import { followPayments } from './ml/orderLifecycle';
+import { registerSites } from './ml/sites';
+import { registerItems } from './ml/items';
 import { Notifier, type NotificationSettings } from './notifications/notifier';
 import { registerNotificationsControl } from './notifications/control';
 import type { RetryPolicy } from './notifications/retryPolicy';
@@ -73,6 +79,14 @@ export const createSandboxApp = (options: SandboxOptions = {}) => {
   registerCustomers(router);
   registerCards(router);
   registerCatalog(router);
+  registerMlUsers(router);
+  registerOrders(router);
+  registerOrderControl(router);
+  registerSites(router);
+  registerItems(router);
+  // Orders follow their payments (registered before the notifier, so a payment's order is
+  // up to date when the payment's own notifications are queued).
+  followPayments(store, ctx.now);
   const notifier = new Notifier(store, config, ctx.now, options.notifications);
   registerNotificationsControl(router, notifier);
   registerControl(router, log, faults, () => notifier.reset());

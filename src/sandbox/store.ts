@@ -4,7 +4,8 @@ import { EventEmitter } from 'node:events';
 import { USERS, type SandboxUser } from './fixtures/users';
 import { loadPaymentFixtures } from './fixtures/payments';
 import { loadCustomerFixtures } from './fixtures/customers';
-import type { CardTokenRecord, CustomerRecord, IdempotencyRecord, PaymentRecord } from './types';
+import { loadOrderFixtures } from './fixtures/orders';
+import type { CardTokenRecord, CustomerRecord, IdempotencyRecord, ItemRecord, OrderRecord, PaymentRecord } from './types';
 
 /** What changed, for the notifier: one event per state change of a payment. */
 export interface PaymentEvent {
@@ -35,6 +36,9 @@ export class Store {
   readonly payments = new Map<number, PaymentRecord>();
   readonly cardTokens = new Map<string, CardTokenRecord>();
   readonly customers = new Map<string, CustomerRecord>();
+  /** Mercado Libre orders and the listings they sell (their stock). */
+  readonly orders = new Map<number, OrderRecord>();
+  readonly items = new Map<string, ItemRecord>();
   /** Keyed by `${userId} ${route} ${X-Idempotency-Key}`: a replay gets the first answer back. */
   readonly idempotency = new Map<string, IdempotencyRecord>();
   readonly events = new EventEmitter<StoreEvents>();
@@ -52,6 +56,8 @@ export class Store {
     this.payments.clear();
     this.cardTokens.clear();
     this.customers.clear();
+    this.orders.clear();
+    this.items.clear();
     this.idempotency.clear();
     this.counters.clear();
     for (const u of USERS) {
@@ -62,6 +68,7 @@ export class Store {
     }
     loadPaymentFixtures(this);
     loadCustomerFixtures(this);
+    loadOrderFixtures(this);
   }
 
   /** Next number of a named sequence, starting at `start` (deterministic across resets). */

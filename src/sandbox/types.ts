@@ -134,3 +134,74 @@ export interface IdempotencyRecord {
   status: number;
   body: unknown;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Mercado Libre (seed 003). Orders keep their own facts; what depends on their payments
+// (paid_amount, the payments array, the status) is derived by rules/orders.ts and ml/orderViews.ts.
+
+/** Order statuses of the orders API (https://developers.mercadolibre.com/en_us/order-management). */
+export type OrderStatus =
+  | 'confirmed'
+  | 'payment_required'
+  | 'payment_in_process'
+  | 'partially_paid'
+  | 'paid'
+  | 'partially_refunded'
+  | 'pending_cancel'
+  | 'cancelled'
+  | 'invalid';
+
+export interface OrderItemRecord {
+  id: string;
+  title: string;
+  category_id: string | null;
+  variation_id: number | null;
+  quantity: number;
+  /** Decimal string; a JSON number only in views. */
+  unit_price: string;
+}
+
+export interface OrderRecord {
+  id: number;
+  seller_id: number;
+  buyer_id: number;
+  site_id: SiteId;
+  currency_id: string;
+  /** Created in the mandatory Mercado Pago flow (payment_required) rather than confirmed. */
+  mandatory_mercadopago: boolean;
+  items: OrderItemRecord[];
+  /** Mercado Pago payments made for this order, in the order they were made. */
+  payment_ids: number[];
+  status: OrderStatus;
+  status_detail: string | null;
+  date_created: string;
+  date_closed: string | null;
+  last_updated: string;
+  /** Once paid in full, an order never goes back to the unpaid statuses. */
+  was_paid: boolean;
+  /** A cancellation was asked for (POST /__sandbox/orders/{id}/cancel): pending_cancel until refunded. */
+  cancel_requested: boolean;
+  /** Cancelled with the refund in Mercado Pago account money (seed 003): stays paid, tagged unfulfilled. */
+  refund_account_money: boolean;
+  /** Stock of its items is taken (and given back if it is cancelled). */
+  stock_taken: boolean;
+  pack_id: number | null;
+  shipping: JsonObject;
+}
+
+/** A listing, only as far as orders need it: its stock. */
+export interface ItemRecord {
+  id: string;
+  site_id: SiteId;
+  seller_id: number;
+  title: string;
+  category_id: string | null;
+  price: string;
+  currency_id: string;
+  initial_quantity: number;
+  available_quantity: number;
+  sold_quantity: number;
+  condition: 'new' | 'used';
+  date_created: string;
+  last_updated: string;
+}

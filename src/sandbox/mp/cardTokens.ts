@@ -92,7 +92,7 @@ const readCardholder = (raw: unknown): Cardholder => {
   return { name, identification: { type: str(id.type)?.trim() || null, number } };
 };
 
-interface TokenCard {
+export interface TokenCard {
   card_number: string;
   brand: CardBrand;
   expiration_month: number;
@@ -217,6 +217,37 @@ export const consumeToken = (token: CardTokenRecord, now: number): void => {
   token.date_last_updated = token.date_used;
 };
 
+/** Stores a new single-use token for `card`, owned by `owner` (whose key or token created it). */
+export const issueToken = (store: Store, owner: SandboxUser, card: TokenCard, now: number): CardTokenRecord => {
+  const created = mpDate(now);
+  const expiresAt = addDays(now, TOKEN_LIFETIME_DAYS);
+  const token: CardTokenRecord = {
+    id: newTokenId(store),
+    user_id: owner.id,
+    site_id: owner.site_id,
+    card_number: card.card_number,
+    payment_method_id: card.brand.id,
+    payment_type_id: card.brand.payment_type_id,
+    issuer_id: card.issuer_id,
+    card_id: card.card_id,
+    customer_id: card.customer_id,
+    expiration_month: card.expiration_month,
+    expiration_year: card.expiration_year,
+    cardholder: card.cardholder,
+    status: 'active',
+    date_created: created,
+    date_last_updated: created,
+    date_due: mpDate(expiresAt),
+    date_used: null,
+    expires_at: expiresAt,
+    luhn_validation: true,
+    card_number_length: card.card_number.length,
+    security_code_length: card.brand.security_code.length,
+  };
+  store.cardTokens.set(token.id, token);
+  return token;
+};
+
 export const registerCardTokens = (router: SandboxRouter): void => {
   // https://www.mercadopago.com/developers/en/reference/card_tokens/_card_tokens/post
   router.post(
@@ -225,32 +256,7 @@ export const registerCardTokens = (router: SandboxRouter): void => {
       const b = (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {}) as Record<string, unknown>;
       const now = ctx.now();
       const card = b.card_id !== undefined && b.card_id !== null ? fromSavedCard(b, req.caller, ctx.store) : fromCardData(b, req.caller, now);
-      const created = mpDate(now);
-      const expiresAt = addDays(now, TOKEN_LIFETIME_DAYS);
-      const token: CardTokenRecord = {
-        id: newTokenId(ctx.store),
-        user_id: req.caller.id,
-        site_id: req.caller.site_id,
-        card_number: card.card_number,
-        payment_method_id: card.brand.id,
-        payment_type_id: card.brand.payment_type_id,
-        issuer_id: card.issuer_id,
-        card_id: card.card_id,
-        customer_id: card.customer_id,
-        expiration_month: card.expiration_month,
-        expiration_year: card.expiration_year,
-        cardholder: card.cardholder,
-        status: 'active',
-        date_created: created,
-        date_last_updated: created,
-        date_due: mpDate(expiresAt),
-        date_used: null,
-        expires_at: expiresAt,
-        luhn_validation: true,
-        card_number_length: card.card_number.length,
-        security_code_length: card.brand.security_code.length,
-      };
-      ctx.store.cardTokens.set(token.id, token);
+      const token = issueToken(ctx.store, req.caller, card, now);
       return { status: 201, body: cardTokenView(token, now) };
     },
     { auth: 'publicKey' },

@@ -120,11 +120,22 @@ const readPayer = (ctx: SandboxContext, caller: SandboxUser, raw: unknown, token
   };
 };
 
-// https://www.mercadopago.com/developers/en/reference/payments/_payments/post
-const createPayment = (req: SandboxRequest, ctx: SandboxContext) => {
-  if (!isObject(req.body)) throw E.paramsError('the body must be a JSON object');
-  const b = req.body;
-  const caller = req.caller;
+/**
+ * What links a payment to something outside Mercado Pago's create request: the Mercado Libre
+ * order a buyer pays through the marketplace (`POST /__sandbox/orders/{id}/pay`). Set before the
+ * payment's first event, so its notifications already carry the order.
+ */
+export interface PaymentLink {
+  order: JsonObject;
+}
+
+/**
+ * Creates a card payment for `caller` (the collector) from a create-payment body, as
+ * `POST /v1/payments` does; throws the API's error, having changed nothing, on bad input.
+ */
+export const createCardPayment = (ctx: SandboxContext, caller: SandboxUser, rawBody: unknown, link?: PaymentLink): PaymentRecord => {
+  if (!isObject(rawBody)) throw E.paramsError('the body must be a JSON object');
+  const b = rawBody;
   // Everything is checked before the token is spent: a refused request changes nothing.
   const amount = readAmount(b.transaction_amount);
   const installments = b.installments;
@@ -204,15 +215,18 @@ const createPayment = (req: SandboxRequest, ctx: SandboxContext) => {
     notification_url: notificationUrl,
     metadata: (b.metadata as JsonObject | undefined) ?? {},
     additional_info: (b.additional_info as JsonObject | undefined) ?? {},
-    order: {},
+    order: link?.order ?? {},
     live_mode: false,
   });
   consumeToken(token, now);
   const record: PaymentRecord = { id, collector_id: caller.id, site_id: caller.site_id, payer_user_id: payer.user_id, customer_id: payer.customer_id, body, refunds: [] };
   ctx.store.payments.set(id, record);
   ctx.store.emitPayment('payment.created', record);
-  return { status: 201, body: sellerView(record) };
+  return record;
 };
+
+// https://www.mercadopago.com/developers/en/reference/payments/_payments/post
+const createPayment = (req: SandboxRequest, ctx: SandboxContext) => ({ status: 201, body: sellerView(createCardPayment(ctx, req.caller, req.body)) });
 
 const UPDATABLE = new Set(['capture', 'transaction_amount', 'status', 'metadata', 'external_reference', 'description']);
 

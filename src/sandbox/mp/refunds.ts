@@ -7,7 +7,8 @@ import type { SandboxContext, SandboxRequest, SandboxRouter } from '../http';
 import { idempotent } from '../idempotency';
 import { toNumber } from '../rules/money';
 import { planRefund } from '../rules/refunds';
-import type { JsonObject, RefundRecord } from '../types';
+import type { SandboxUser } from '../fixtures/users';
+import type { JsonObject, PaymentRecord, RefundRecord } from '../types';
 import { paymentErrors as E } from './paymentErrors';
 import { statusOf } from './paymentStates';
 import { findOwned, findVisible } from './paymentViews';
@@ -16,10 +17,12 @@ const REFUND_ID_START = 2_040_000_001;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-// https://www.mercadopago.com/developers/en/reference/chargebacks/_payments_id_refunds/post
-const createRefund = (req: SandboxRequest, ctx: SandboxContext) => {
-  const payment = findOwned(ctx.store, req.params.id, req.caller);
-  const b = req.body === undefined || req.body === null ? {} : req.body;
+/**
+ * Refunds `requested` (undefined: all that is left) of a payment `caller` collected, as
+ * `POST /v1/payments/{id}/refunds` does; throws the API's error, having changed nothing.
+ */
+export const refundPayment = (ctx: SandboxContext, payment: PaymentRecord, caller: SandboxUser, rawBody: unknown): RefundRecord => {
+  const b = rawBody === undefined || rawBody === null ? {} : rawBody;
   if (!isObject(b)) throw E.refundAmountNotNumeric();
   if (b.amount !== undefined && b.amount !== null && (typeof b.amount !== 'number' || !Number.isFinite(b.amount))) throw E.refundAmountNotNumeric();
   if (b.metadata !== undefined && b.metadata !== null && !isObject(b.metadata)) throw E.invalidMetadata();
@@ -43,7 +46,6 @@ const createRefund = (req: SandboxRequest, ctx: SandboxContext) => {
   }
   const { plan } = check;
   const now = ctx.now();
-  const caller = req.caller;
   const refund: RefundRecord = {
     id: ctx.store.nextId('refund', REFUND_ID_START),
     payment_id: payment.id,
@@ -66,7 +68,13 @@ const createRefund = (req: SandboxRequest, ctx: SandboxContext) => {
   payment.body.status_detail = plan.exhausts ? 'refunded' : 'partially_refunded';
   payment.body.date_last_updated = refund.date_created;
   ctx.store.emitPayment('payment.updated', payment);
-  return { status: 201, body: structuredClone(refund) };
+  return refund;
+};
+
+// https://www.mercadopago.com/developers/en/reference/chargebacks/_payments_id_refunds/post
+const createRefund = (req: SandboxRequest, ctx: SandboxContext) => {
+  const payment = findOwned(ctx.store, req.params.id, req.caller);
+  return { status: 201, body: structuredClone(refundPayment(ctx, payment, req.caller, req.body)) };
 };
 
 export const registerRefunds = (router: SandboxRouter): void => {

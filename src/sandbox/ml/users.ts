@@ -1,0 +1,36 @@
+// GET /users/{id}: a Mercado Libre user. Public: anyone may ask, with or without a token. The user
+// itself gets its whole account (as GET /users/me); anyone else gets the public profile only,
+// without names, e-mail, phone or documents.
+// Reference: https://developers.mercadolibre.com/en_us/users-and-applications
+import { userBody } from '../mp/users';
+import type { SandboxUser } from '../fixtures/users';
+import type { SandboxRouter } from '../http';
+import { mlErrors as E } from './errors';
+
+const DOMAINS: Record<string, string> = { MLA: 'com.ar', MLB: 'com.br', MLM: 'com.mx' };
+
+export const publicUserBody = (u: SandboxUser) => ({
+  id: u.id,
+  nickname: u.nickname,
+  registration_date: u.registration_date,
+  country_id: u.country_id,
+  address: { city: null, state: null },
+  user_type: 'normal',
+  tags: ['normal', 'test_user'],
+  logo: null,
+  points: 0,
+  site_id: u.site_id,
+  permalink: `http://perfil.mercadolibre.${DOMAINS[u.site_id] ?? 'com'}/${u.nickname}`,
+  status: { site_status: 'active' },
+});
+
+export const registerMlUsers = (router: SandboxRouter): void => {
+  // Registered after GET /users/me, so "me" is not read as an id.
+  router.getPublic('/users/{id}', (req, ctx) => {
+    const raw = req.params.id;
+    if (!/^\d{1,19}$/.test(raw)) throw E.invalidUserId(raw);
+    const user = ctx.store.users.get(Number(raw));
+    if (!user) throw E.userNotFound();
+    return { status: 200, body: req.caller?.id === user.id ? userBody(user) : publicUserBody(user) };
+  });
+};
