@@ -3,9 +3,11 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { CatalogResolver } from '../graph/catalog/catalog.resolver';
+import { CustomerResolver } from '../graph/customers/customer.resolver';
 import { PaymentResolver } from '../graph/payments/payment.resolver';
 
-export const RESOLVERS = [PaymentResolver] as const;
+export const RESOLVERS = [PaymentResolver, CustomerResolver, CatalogResolver] as const;
 
 export const buildGatewaySchema = (): Promise<GraphQLSchema> =>
   buildSchema({

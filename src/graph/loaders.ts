@@ -1,15 +1,41 @@
 // One DataLoader set per request. Resolver classes live for the whole process, so loaders are
-// never fields of them: a cached payment must never reach another caller.
+// never fields of them: a cached payment must never reach another caller. Every upstream read goes
+// through one of these.
 import type DataLoader from 'dataloader';
+import type { MpCustomerSearch, MpPaymentSearch } from '../upstream/mercadopago';
+import { createIdentificationTypesLoader, createPaymentMethodsLoader, type All } from './catalog/catalog.loader';
+import type { IdentificationType } from './catalog/identificationType.type';
+import type { PaymentMethod } from './catalog/paymentMethod.type';
 import type { Context } from './context';
-import { createPaymentLoader } from './payments/payment.loader';
+import { createCustomerLoader, createCustomerSearchLoader, type CustomerPage } from './customers/customer.loader';
+import type { Customer } from './customers/customer.type';
+import { createPaymentLoader, createPaymentSearchLoader, type PaymentPage } from './payments/payment.loader';
 import type { Payment } from './payments/payment.type';
 
 export interface Loaders {
   /** Payment by id; null when absent or not visible to the caller. */
   payment: DataLoader<string, Payment | null>;
+  /** A page of the caller's payments; primes `payment` with every payment on it. */
+  paymentSearch: DataLoader<MpPaymentSearch, PaymentPage, string>;
+  /** Customer by id, saved cards included; null when absent or another seller's. */
+  customer: DataLoader<string, Customer | null>;
+  /** A page of the caller's customers; primes `customer` with every customer on it. */
+  customerSearch: DataLoader<MpCustomerSearch, CustomerPage, string>;
+  /** The payment methods of the caller's site (one key: "all"). */
+  paymentMethods: DataLoader<All, PaymentMethod[]>;
+  /** The identification types of the caller's site (one key: "all"). */
+  identificationTypes: DataLoader<All, IdentificationType[]>;
 }
 
-export const createLoaders = (ctx: Omit<Context, 'loaders'>): Loaders => ({
-  payment: createPaymentLoader(ctx),
-});
+export const createLoaders = (ctx: Omit<Context, 'loaders'>): Loaders => {
+  const payment = createPaymentLoader(ctx);
+  const customer = createCustomerLoader(ctx);
+  return {
+    payment,
+    paymentSearch: createPaymentSearchLoader(ctx, payment),
+    customer,
+    customerSearch: createCustomerSearchLoader(ctx, customer),
+    paymentMethods: createPaymentMethodsLoader(ctx),
+    identificationTypes: createIdentificationTypesLoader(ctx),
+  };
+};

@@ -50,6 +50,15 @@ export const isErrorCode = (code: unknown): code is ErrorCode => typeof code ===
 export const gqlError = (code: ErrorCode, message: string = MESSAGES[code], extensions: Record<string, unknown> = {}): GraphQLError =>
   new GraphQLError(message, { extensions: { ...extensions, code } });
 
+/**
+ * A 2xx whose body is not what was asked for: another payment, a row without an id, an amount
+ * without a currency. The graph's mappers throw it; the client sees UPSTREAM_ERROR, the log keeps
+ * the message (ours, naming the field, never the body).
+ */
+export class UnexpectedUpstreamBody extends Error {
+  override name = 'UnexpectedUpstreamBody';
+}
+
 // The SDK wraps every transport failure (refused connection, reset, our own abort on timeout) in
 // MPConnectionError and keeps the original in a private `__cause__`.
 const isTimeout = (err: MPConnectionError): boolean => {
@@ -70,6 +79,7 @@ const codeForStatus = (status: number): ErrorCode => {
 
 /** Our code for an SDK error, or INTERNAL_SERVER_ERROR when it is not one (a bug on our side). */
 export const upstreamErrorCode = (err: unknown): ErrorCode => {
+  if (err instanceof UnexpectedUpstreamBody) return 'UPSTREAM_ERROR';
   if (err instanceof MPConnectionError) return isTimeout(err) ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
   if (err instanceof MPAuthenticationError) return 'UNAUTHENTICATED';
   if (err instanceof MPForbiddenError) return 'FORBIDDEN';
@@ -85,6 +95,7 @@ export const upstreamErrorCode = (err: unknown): ErrorCode => {
 
 /** What operators need to see in the log about an upstream failure: no body, no token, no URL. */
 export const upstreamDetail = (err: unknown): Record<string, unknown> => {
+  if (err instanceof UnexpectedUpstreamBody) return { kind: err.name, error: err.message };
   if (!(err instanceof MercadoPagoError)) return { error: err instanceof Error ? err.name : typeof err };
   const causes = err.causes
     .map((c) => (c && typeof c === 'object' && 'code' in c ? String((c as { code: unknown }).code) : null))

@@ -1,46 +1,26 @@
 // Mercado Pago through the official SDK (DESIGN §1). The only code that knows its base URL,
 // the caller's token and the REST shapes; the graph layer gets plain REST objects back.
-import { MercadoPagoConfig, Payment as PaymentClient } from 'mercadopago';
+import {
+  Customer as CustomerClient,
+  IdentificationType as IdentificationTypeClient,
+  MercadoPagoConfig,
+  Payment as PaymentClient,
+  PaymentMethod as PaymentMethodClient,
+} from 'mercadopago';
 import type { Options } from 'mercadopago/dist/types';
 import { AppConfig } from 'mercadopago/dist/utils/config';
 import { toGraphQLError } from './errors';
+import type {
+  MpCustomer,
+  MpCustomerSearch,
+  MpIdentificationType,
+  MpPayment,
+  MpPaymentMethod,
+  MpPaymentSearch,
+  MpSearchPage,
+} from './mercadopago.types';
 
-/**
- * A payment as `GET /v1/payments/{id}` returns it, in Mercado Pago's spelling: the fields the graph
- * reads. Every field may be absent or null: the view depends on the token (seller or buyer), and the
- * SDK's own typings leave out the nulls the API really sends.
- */
-export interface MpPayment {
-  id?: number | string | null;
-  status?: string | null;
-  status_detail?: string | null;
-  currency_id?: string | null;
-  transaction_amount?: number | null;
-  installments?: number | null;
-  payment_method_id?: string | null;
-  payment_type_id?: string | null;
-  description?: string | null;
-  external_reference?: string | null;
-  statement_descriptor?: string | null;
-  captured?: boolean | null;
-  live_mode?: boolean | null;
-  date_created?: string | null;
-  date_approved?: string | null;
-  date_last_updated?: string | null;
-  transaction_details?: {
-    net_received_amount?: number | null;
-    total_paid_amount?: number | null;
-    installment_amount?: number | null;
-  } | null;
-  card?: {
-    id?: number | string | null;
-    first_six_digits?: string | null;
-    last_four_digits?: string | null;
-    expiration_month?: number | null;
-    expiration_year?: number | null;
-    cardholder?: { name?: string | null } | null;
-  } | null;
-}
+export type * from './mercadopago.types';
 
 /**
  * Points the SDK at `baseUrl` (MP_API_URL, or the embedded sandbox's URL).
@@ -83,10 +63,20 @@ export const WRITE_OPTIONS: Options = { timeout: WRITE_TIMEOUT_MS, maxRetries: 0
 export const mercadoPagoConfig = (accessToken: string, options: Options): MercadoPagoConfig =>
   new MercadoPagoConfig({ accessToken, options: { ...options } });
 
-/** What the graph layer may ask of Mercado Pago, for one caller during one request. */
+/** What the graph layer may ask of Mercado Pago, for one caller during one request. Reads only. */
 export interface MercadoPagoClient {
   /** `GET /v1/payments/{id}`; `id` must already be checked against the payment id pattern. */
   getPayment(id: string): Promise<MpPayment>;
+  /** `GET /v1/payments/search`: the caller's payments as collector, one page. */
+  searchPayments(search: MpPaymentSearch): Promise<MpSearchPage<MpPayment>>;
+  /** `GET /v1/customers/{id}`, saved cards embedded; `id` must already be checked against its pattern. */
+  getCustomer(id: string): Promise<MpCustomer>;
+  /** `GET /v1/customers/search`: the caller's customers, one page. */
+  searchCustomers(search: MpCustomerSearch): Promise<MpSearchPage<MpCustomer>>;
+  /** `GET /v1/payment_methods`: the methods of the caller's site. */
+  listPaymentMethods(): Promise<MpPaymentMethod[]>;
+  /** `GET /v1/identification_types`: the document types of the caller's site. */
+  listIdentificationTypes(): Promise<MpIdentificationType[]>;
 }
 
 const call = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -97,7 +87,45 @@ const call = async <T>(fn: () => Promise<T>): Promise<T> => {
   }
 };
 
-export const createMercadoPagoClient = (accessToken: string): MercadoPagoClient => ({
-  // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/get
-  getPayment: (id) => call(async () => (await new PaymentClient(mercadoPagoConfig(accessToken, READ_OPTIONS)).get({ id })) as MpPayment),
+// The SDK types its answers without the nulls the API sends; ours (mercadopago.types.ts) say what
+// really arrives, so each answer is read through them once, here.
+const as = <T>(value: unknown): T => value as T;
+
+/** The query string of a payment search: only what was asked, in Mercado Pago's names. */
+export const paymentSearchQuery = (s: MpPaymentSearch): Record<string, string | number> => ({
+  sort: 'date_created',
+  criteria: s.criteria,
+  offset: s.offset,
+  limit: s.limit,
+  ...(s.status !== undefined ? { status: s.status } : {}),
+  ...(s.externalReference !== undefined ? { external_reference: s.externalReference } : {}),
+  ...(s.beginDate !== undefined || s.endDate !== undefined ? { range: 'date_created' } : {}),
+  ...(s.beginDate !== undefined ? { begin_date: s.beginDate } : {}),
+  ...(s.endDate !== undefined ? { end_date: s.endDate } : {}),
 });
+
+export const createMercadoPagoClient = (accessToken: string): MercadoPagoClient => {
+  const read = () => mercadoPagoConfig(accessToken, READ_OPTIONS);
+  return {
+    // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/get
+    getPayment: (id) => call(async () => as<MpPayment>(await new PaymentClient(read()).get({ id }))),
+    // https://www.mercadopago.com/developers/en/reference/payments/_payments_search/get
+    searchPayments: (search) =>
+      call(async () => as<MpSearchPage<MpPayment>>(await new PaymentClient(read()).search({ options: paymentSearchQuery(search) }))),
+    // https://www.mercadopago.com/developers/en/reference/customers/_customers_id/get
+    getCustomer: (id) => call(async () => as<MpCustomer>(await new CustomerClient(read()).get({ customerId: id }))),
+    // https://www.mercadopago.com/developers/en/reference/customers/_customers_search/get
+    searchCustomers: (search) =>
+      call(async () =>
+        as<MpSearchPage<MpCustomer>>(
+          await new CustomerClient(read()).search({
+            options: { offset: search.offset, limit: search.limit, ...(search.email !== undefined ? { email: search.email } : {}) },
+          }),
+        ),
+      ),
+    // https://www.mercadopago.com/developers/en/reference/payment_methods/_payment_methods/get
+    listPaymentMethods: () => call(async () => as<MpPaymentMethod[]>(await new PaymentMethodClient(read()).get())),
+    // https://www.mercadopago.com/developers/en/reference/identification_types/_identification_types/get
+    listIdentificationTypes: () => call(async () => as<MpIdentificationType[]>(await new IdentificationTypeClient(read()).list())),
+  };
+};

@@ -14,27 +14,213 @@ export type Scalars = {
   Decimal: { input: string; output: string; }
 };
 
-/** A payment card, as much of it as Mercado Pago discloses. */
+/** Which card numbers (by their first digits) belong to a method. */
+export type BinRules = {
+  __typename?: 'BinRules';
+  /** Regular expression of the BINs excluded from the method. */
+  exclusionPattern?: Maybe<Scalars['String']['output']>;
+  /** Regular expression of the BINs that may pay in installments. */
+  installmentsPattern?: Maybe<Scalars['String']['output']>;
+  /** Regular expression the BIN matches. */
+  pattern?: Maybe<Scalars['String']['output']>;
+};
+
+/** A payment card, as much of it as Mercado Pago discloses. Saved cards (`Customer.cards`) carry every field; the card of a payment (`Payment.card`) has no customerId, paymentMethod, issuer or securityCode (see the payment's paymentMethodId and issuerId). */
 export type Card = {
   __typename?: 'Card';
   /** The cardholder. */
   cardholder?: Maybe<Cardholder>;
+  /** The customer the card is saved for; null on a payment's card. */
+  customerId?: Maybe<Scalars['ID']['output']>;
+  /** When the card was saved (or first used in the payment). */
+  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  /** When the card data last changed. */
+  dateLastUpdated?: Maybe<Scalars['DateTime']['output']>;
   /** Expiration month, 1 to 12. */
   expirationMonth?: Maybe<Scalars['Int']['output']>;
   /** Expiration year, four digits. */
   expirationYear?: Maybe<Scalars['Int']['output']>;
   /** First six digits of the card number (the BIN). */
   firstSixDigits?: Maybe<Scalars['String']['output']>;
+  /** Saved card id (13 digits); null on a payment made with a card that was not saved. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The card's issuer; null on a payment's card. */
+  issuer?: Maybe<CardIssuer>;
   /** Last four digits of the card number. */
   lastFourDigits?: Maybe<Scalars['String']['output']>;
+  /** The card's brand; null on a payment's card. */
+  paymentMethod?: Maybe<CardPaymentMethod>;
+  /** The card's security code rules; null on a payment's card. */
+  securityCode?: Maybe<SecurityCode>;
+};
+
+/** The bank or company that issued a card. */
+export type CardIssuer = {
+  __typename?: 'CardIssuer';
+  /** Mercado Pago issuer id. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** Issuer name. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** How long card numbers of a method are and how they are checked. */
+export type CardNumberRules = {
+  __typename?: 'CardNumberRules';
+  /** Number of digits. */
+  length?: Maybe<Scalars['Int']['output']>;
+  /** Check applied: "standard" (Luhn) or "none". */
+  validation?: Maybe<Scalars['String']['output']>;
+};
+
+/** A saved card's payment method (its brand). */
+export type CardPaymentMethod = {
+  __typename?: 'CardPaymentMethod';
+  /** Payment method id, such as "visa" or "master". */
+  id?: Maybe<Scalars['String']['output']>;
+  /** Name Mercado Pago gives the method. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Payment type, such as "credit_card" or "debit_card". */
+  paymentTypeId?: Maybe<Scalars['String']['output']>;
+  /** URL of the brand's logo. */
+  thumbnail?: Maybe<Scalars['String']['output']>;
 };
 
 /** The holder of a card as printed on it. */
 export type Cardholder = {
   __typename?: 'Cardholder';
+  /** The holder's identity document; null when Mercado Pago knows none. */
+  identification?: Maybe<Identification>;
   /** Name as printed on the card. */
   name?: Maybe<Scalars['String']['output']>;
 };
+
+/** Who received the payment (the seller). The buyer's view of a payment names the collector; the seller's view gives only the collector's id, so every other field is null there. */
+export type Collector = {
+  __typename?: 'Collector';
+  /** The collector's e-mail; Mercado Pago does not show it to buyers, so usually null. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** First name. */
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** The collector's Mercado Pago user id. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** Last name. */
+  lastName?: Maybe<Scalars['String']['output']>;
+};
+
+/** One of the seller's saved customers (Mercado Pago's Customers API), with the cards saved for it. */
+export type Customer = {
+  __typename?: 'Customer';
+  /** Cards saved for this customer (embedded in the customer: no extra upstream call). */
+  cards: Array<Card>;
+  /** When the customer was created. */
+  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  /** When the customer last changed; null if never. */
+  dateLastUpdated?: Maybe<Scalars['DateTime']['output']>;
+  /** The card used by default, one of `cards`; null when the customer has no cards (read from the customer itself: no extra upstream call). */
+  defaultCard?: Maybe<Card>;
+  /** The seller's note about the customer. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The customer's e-mail (unique among the seller's customers). */
+  email?: Maybe<Scalars['String']['output']>;
+  /** First name. */
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** Customer id, like "123456789-jxOV430go9fx2e". */
+  id: Scalars['ID']['output'];
+  /** Identity document; null when none is known. */
+  identification?: Maybe<Identification>;
+  /** Last name. */
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** Phone; null when none is known. */
+  phone?: Maybe<Phone>;
+};
+
+/** A page of customers. */
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  /** The page, with a cursor per item. */
+  edges: Array<CustomerEdge>;
+  /** The page, without cursors. */
+  nodes: Array<Customer>;
+  /** Whether more items follow, and where this page ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Customer in a page, with its cursor. */
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  /** Opaque cursor of this item; pass it as `after` to read on from here. */
+  cursor: Scalars['String']['output'];
+  /** The Customer. */
+  node: Customer;
+};
+
+/** One fee charged on a payment. */
+export type FeeDetail = {
+  __typename?: 'FeeDetail';
+  /** The fee, in the payment's currency. */
+  amount: Money;
+  /** Who bears the fee. Null when Mercado Pago sends a value this gateway does not know yet. */
+  feePayer?: Maybe<FeePayer>;
+  /** What the fee is for. Null when Mercado Pago sends a fee type this gateway does not know yet. */
+  type?: Maybe<FeeType>;
+};
+
+/** Who bears a fee. */
+export type FeePayer =
+  /** The seller (it is taken from what the seller receives). */
+  | 'COLLECTOR'
+  /** The buyer (it is added to what the buyer pays). */
+  | 'PAYER';
+
+/** What a fee of a payment is for. */
+export type FeeType =
+  /** The marketplace's (the integrating application's) fee. */
+  | 'APPLICATION_FEE'
+  /** A discount coupon. */
+  | 'COUPON_FEE'
+  /** A discount granted on the payment. */
+  | 'DISCOUNT_FEE'
+  /** The cost of paying in installments. */
+  | 'FINANCING_FEE'
+  /** Mercado Pago's processing fee. */
+  | 'MERCADOPAGO_FEE'
+  /** Shipping cost. */
+  | 'SHIPPING_FEE';
+
+/** An identity document, such as a CPF, DNI or RFC. */
+export type Identification = {
+  __typename?: 'Identification';
+  /** Document number, as given. */
+  number?: Maybe<Scalars['String']['output']>;
+  /** Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI"). */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/** An identity document type accepted on the caller's site (e.g. CPF and CNPJ in Brazil, DNI in Argentina). */
+export type IdentificationType = {
+  __typename?: 'IdentificationType';
+  /** Document type id, what `Identification.type` holds, such as "CPF" or "DNI". */
+  id: Scalars['ID']['output'];
+  /** Most characters a number may have. */
+  maxLength?: Maybe<Scalars['Int']['output']>;
+  /** Fewest characters a number may have. */
+  minLength?: Maybe<Scalars['Int']['output']>;
+  /** Display name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** What its numbers are made of: "number" (digits only) or "string". */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/** A language for buyer-facing texts. */
+export type Locale =
+  /** English. */
+  | 'EN'
+  /** Spanish. */
+  | 'ES'
+  /** Portuguese. */
+  | 'PT';
 
 /** An amount of money in one currency. */
 export type Money = {
@@ -45,15 +231,54 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
-/** A Mercado Pago payment, as the caller's access token sees it (a seller sees its sales, a buyer its purchases). A field missing from that view is null. */
+/** Where a page stands in the whole list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last item of this page; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** Who paid. The seller's view of a payment names the payer; the buyer's view gives only the payer's id, so every other field is null there (never filled in from elsewhere). */
+export type Payer = {
+  __typename?: 'Payer';
+  /** The payer's e-mail, when Mercado Pago shares it. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** First name. */
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** The payer's Mercado Pago user id (a customer's numeric id for a saved customer). */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The payer's identity document. */
+  identification?: Maybe<Identification>;
+  /** Last name. */
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** Who the payer is to Mercado Pago. Null in the buyer's view, and when Mercado Pago sends a type this gateway does not know yet. */
+  type?: Maybe<PayerType>;
+};
+
+/** Who the payer is to Mercado Pago. */
+export type PayerType =
+  /** One of the seller's saved customers. */
+  | 'CUSTOMER'
+  /** Someone without an account, known by the e-mail given. */
+  | 'GUEST'
+  /** A Mercado Pago (or Mercado Libre) user. */
+  | 'REGISTERED';
+
+/** A Mercado Pago payment, as the caller's access token sees it (a seller sees its sales, a buyer its purchases). A field missing from that view is null. Enum fields are null when Mercado Pago sends a value this gateway does not know yet (logged as a warning), never an error. */
 export type Payment = {
   __typename?: 'Payment';
   /** The amount charged for the purchase, before financing. */
   amount?: Maybe<Money>;
+  /** How much of `amount` has been refunded so far (0 when nothing was). */
+  amountRefunded?: Maybe<Money>;
   /** Whether the amount was captured (false while only authorized). */
   captured?: Maybe<Scalars['Boolean']['output']>;
   /** The card used, for card payments. */
   card?: Maybe<Card>;
+  /** Who received the payment. The buyer's view names the collector; the seller's view gives only `collector.id`. */
+  collector?: Maybe<Collector>;
   /** When the payment was approved; null until then. */
   dateApproved?: Maybe<Scalars['DateTime']['output']>;
   /** When the payment was created. */
@@ -64,29 +289,132 @@ export type Payment = {
   description?: Maybe<Scalars['String']['output']>;
   /** The seller's own reference for this payment (for Mercado Libre sales, the order id). */
   externalReference?: Maybe<Scalars['String']['output']>;
+  /** Fees charged on this payment (Mercado Pago fees, financing, …). */
+  feeDetails: Array<FeeDetail>;
   /** Mercado Pago payment id (digits; exceeds 32 bits). */
   id: Scalars['ID']['output'];
   /** The amount of each installment, financing included. */
   installmentAmount?: Maybe<Money>;
   /** Number of installments chosen by the buyer. */
   installments?: Maybe<Scalars['Int']['output']>;
+  /** The card issuer's Mercado Pago id, for card payments. */
+  issuerId?: Maybe<Scalars['ID']['output']>;
   /** False for payments made with test credentials. */
   liveMode?: Maybe<Scalars['Boolean']['output']>;
   /** What the seller receives after fees. */
   netReceivedAmount?: Maybe<Money>;
+  /** Who paid. The seller's view names the payer; the buyer's view gives only `payer.id`, every other payer field null. */
+  payer?: Maybe<Payer>;
   /** Payment method, such as "visa", "master" or "amex". */
   paymentMethodId?: Maybe<Scalars['String']['output']>;
   /** Payment type, such as "credit_card", "debit_card" or "ticket". */
   paymentTypeId?: Maybe<Scalars['String']['output']>;
+  /** Refunds made on this payment, oldest first (from the payment itself: no extra upstream call). */
+  refunds: Array<Refund>;
   /** The text on the buyer's card statement. */
   statementDescriptor?: Maybe<Scalars['String']['output']>;
   /** Where the payment stands. Null when Mercado Pago reports a status this gateway does not know yet; `statusDetail` still carries the raw detail. */
   status?: Maybe<PaymentStatus>;
   /** Mercado Pago's reason for the status, such as "accredited" or "cc_rejected_other_reason". */
   statusDetail?: Maybe<Scalars['String']['output']>;
+  /** The buyer-facing text Mercado Pago's response guide gives for this status and statusDetail, placeholders filled from the payment (amounts as "MXN 3500.00"). Null when the guide has no text for this detail, or the text needs a value this view of the payment lacks. */
+  statusMessage?: Maybe<Scalars['String']['output']>;
   /** What the buyer pays in total, financing included. */
   totalPaidAmount?: Maybe<Money>;
 };
+
+
+/** A Mercado Pago payment, as the caller's access token sees it (a seller sees its sales, a buyer its purchases). A field missing from that view is null. Enum fields are null when Mercado Pago sends a value this gateway does not know yet (logged as a warning), never an error. */
+export type PaymentStatusMessageArgs = {
+  locale?: Locale;
+};
+
+/** A page of payments. */
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  /** The page, with a cursor per item. */
+  edges: Array<PaymentEdge>;
+  /** The page, without cursors. */
+  nodes: Array<Payment>;
+  /** Whether more items follow, and where this page ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Payment in a page, with its cursor. */
+export type PaymentEdge = {
+  __typename?: 'PaymentEdge';
+  /** Opaque cursor of this item; pass it as `after` to read on from here. */
+  cursor: Scalars['String']['output'];
+  /** The Payment. */
+  node: Payment;
+};
+
+/** Which of the caller's payments (as seller) to list, and in which order. */
+export type PaymentFilter = {
+  /** Only payments created at or after this instant. */
+  dateCreatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only payments created at or before this instant. */
+  dateCreatedTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only payments with this external reference (exact match; at most 256 characters). */
+  externalReference?: InputMaybe<Scalars['String']['input']>;
+  /** Order by creation date: DESC (newest first) when omitted, or ASC. */
+  sortDirection?: InputMaybe<SortDirection>;
+  /** Only payments with this status. */
+  status?: InputMaybe<PaymentStatus>;
+};
+
+/** A way to pay offered on the caller's site: a card brand, a cash voucher, a bank transfer, account money. */
+export type PaymentMethod = {
+  __typename?: 'PaymentMethod';
+  /** Minutes until a payment with it is credited. */
+  accreditationTime?: Maybe<Scalars['Int']['output']>;
+  /** Data a payment with it must carry, such as "cardholder_name" or "cardholder_identification_number". */
+  additionalInfoNeeded: Array<Scalars['String']['output']>;
+  /** Whether a payment may be authorized now and captured later: "supported", "unsupported" or "does_not_apply". */
+  deferredCapture?: Maybe<Scalars['String']['output']>;
+  /** Payment method id, such as "visa", "pix" or "oxxo"; what `Payment.paymentMethodId` holds. */
+  id: Scalars['ID']['output'];
+  /** Largest amount it accepts, in the site's currency. */
+  maxAllowedAmount?: Maybe<Scalars['Decimal']['output']>;
+  /** Smallest amount it accepts, in the site's currency (Mercado Pago does not name the currency here). */
+  minAllowedAmount?: Maybe<Scalars['Decimal']['output']>;
+  /** Display name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Payment type, such as "credit_card", "debit_card", "ticket" or "bank_transfer". */
+  paymentTypeId?: Maybe<Scalars['String']['output']>;
+  /** Processing modes it supports ("aggregator", "gateway"). */
+  processingModes: Array<Scalars['String']['output']>;
+  /** Logo URL (https); use this one in pages. */
+  secureThumbnail?: Maybe<Scalars['String']['output']>;
+  /** Card rules, one entry per BIN range; empty for methods that are not cards. */
+  settings: Array<PaymentMethodSetting>;
+  /** Whether it can be used now. Null when Mercado Pago sends a status this gateway does not know yet. */
+  status?: Maybe<PaymentMethodStatus>;
+  /** Logo URL (http). */
+  thumbnail?: Maybe<Scalars['String']['output']>;
+};
+
+/** Card rules of a payment method, one entry per BIN range. */
+export type PaymentMethodSetting = {
+  __typename?: 'PaymentMethodSetting';
+  /** BIN patterns. */
+  bin?: Maybe<BinRules>;
+  /** Card number length and check. */
+  cardNumber?: Maybe<CardNumberRules>;
+  /** Security code rules. */
+  securityCode?: Maybe<SecurityCode>;
+};
+
+/** Whether a payment method can be used now, as Mercado Pago's `status` says it (its own spelling kept). */
+export type PaymentMethodStatus =
+  /** Available. */
+  | 'ACTIVE'
+  /** Not available. */
+  | 'DEACTIVE'
+  /** Not available for now. */
+  | 'TEMPORALLY_DEACTIVE';
 
 /** Where a payment stands, as Mercado Pago's `status` says it. */
 export type PaymentStatus =
@@ -109,13 +437,97 @@ export type PaymentStatus =
   /** Rejected; `statusDetail` says why. */
   | 'REJECTED';
 
+/** A phone number, split as Mercado Pago keeps it. */
+export type Phone = {
+  __typename?: 'Phone';
+  /** Area code. */
+  areaCode?: Maybe<Scalars['String']['output']>;
+  /** Number without the area code. */
+  number?: Maybe<Scalars['String']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** One of the caller's customers, with its saved cards. Null, with a NOT_FOUND error, when it does not exist or belongs to another seller. */
+  customer?: Maybe<Customer>;
+  /** The caller's customers, oldest first, optionally only the one with an e-mail (Mercado Pago's customer search). Each customer listed is also cached for `customer(id)` in the same operation. */
+  customers: CustomerConnection;
+  /** The identity document types of the caller's site, for a checkout form's document field. Empty where documents do not apply (Mexico). */
+  identificationTypes: Array<IdentificationType>;
   /** One payment by id. Null, with a NOT_FOUND error, when it does not exist or the access token may not see it. */
   payment?: Maybe<Payment>;
+  /** The payment methods of the caller's site (the access token's country), as a checkout page offers them. */
+  paymentMethods: Array<PaymentMethod>;
+  /** The caller's payments as seller (collector), newest first unless the filter says otherwise (Mercado Pago's payment search). Each payment listed is also cached for `payment(id)` in the same operation. */
+  payments: PaymentConnection;
+};
+
+
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryPaymentArgs = {
   id: Scalars['ID']['input'];
 };
+
+
+export type QueryPaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PaymentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Money given back to the buyer from a payment; a payment may have several partial refunds. */
+export type Refund = {
+  __typename?: 'Refund';
+  /** The amount refunded, in the payment's currency. */
+  amount: Money;
+  /** When the refund was made. */
+  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  /** Mercado Pago refund id. */
+  id: Scalars['ID']['output'];
+  /** The payment refunded. */
+  paymentId: Scalars['ID']['output'];
+  /** Where the refund stands. Null when Mercado Pago sends a status this gateway does not know yet. */
+  status?: Maybe<RefundStatus>;
+};
+
+/** Where a refund stands, as Mercado Pago's refund `status` says it. */
+export type RefundStatus =
+  /** Done: the money is on its way back to the buyer. */
+  | 'APPROVED'
+  /** Authorized, not yet processed. */
+  | 'AUTHORIZED'
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Being processed. */
+  | 'IN_PROCESS'
+  /** Refused. */
+  | 'REJECTED';
+
+/** Where a card's security code is and how long it is. */
+export type SecurityCode = {
+  __typename?: 'SecurityCode';
+  /** Where it is printed: "back" or "front". */
+  cardLocation?: Maybe<Scalars['String']['output']>;
+  /** Number of digits (3, or 4 for Amex). */
+  length?: Maybe<Scalars['Int']['output']>;
+  /** Whether a payment must send it ("mandatory", "optional"); set on payment methods, null on saved cards. */
+  mode?: Maybe<Scalars['String']['output']>;
+};
+
+/** Which end of the list comes first. */
+export type SortDirection =
+  /** Oldest (smallest) first. */
+  | 'ASC'
+  /** Newest (largest) first. */
+  | 'DESC';

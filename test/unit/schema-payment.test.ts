@@ -7,6 +7,7 @@ import { buildGatewaySchema } from '../../src/gateway/schema';
 import { gqlError, toGraphQLError } from '../../src/upstream/errors';
 import type { MpPayment } from '../../src/upstream/mercadopago';
 import { buildError } from 'mercadopago';
+import { stubClient } from '../support/stubMercadoPago';
 
 // Seed 003, seller's view (the fields the graph reads).
 const SELLER_VIEW: MpPayment = {
@@ -50,12 +51,12 @@ const run = async (getPayment: ((id: string) => Promise<MpPayment>) | null, sour
   const base: Omit<Context, 'loaders'> = {
     mercadoPago: () => {
       if (!getPayment) throw gqlError('UNAUTHENTICATED');
-      return {
+      return stubClient({
         getPayment: (id) => {
           calls.push(id);
           return getPayment(id);
         },
-      };
+      });
     },
     log: silent,
   };

@@ -1,8 +1,12 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { gqlError } from '../../upstream/errors';
 import type { Context } from '../context';
+import { toConnection } from '../common/connection';
 import { paymentId } from '../common/ids';
-import { Payment } from './payment.type';
+import { Locale } from '../common/locale';
+import { paymentSearch, PaymentsArgs } from './payment.inputs';
+import { Payment, PaymentConnection } from './payment.type';
+import { statusMessage } from './statusMessage';
 
 @Resolver(() => Payment)
 export class PaymentResolver {
@@ -14,5 +18,26 @@ export class PaymentResolver {
     const found = await ctx.loaders.payment.load(paymentId(id));
     if (!found) throw gqlError('NOT_FOUND', `Payment ${id} was not found, or is not visible to this access token.`);
     return found;
+  }
+
+  @Query(() => PaymentConnection, {
+    description:
+      "The caller's payments as seller (collector), newest first unless the filter says otherwise (Mercado Pago's payment search). Each payment listed is also cached for `payment(id)` in the same operation.",
+  })
+  async payments(@Args(() => PaymentsArgs) args: PaymentsArgs, @Ctx() ctx: Context): Promise<PaymentConnection> {
+    const page = await ctx.loaders.paymentSearch.load(paymentSearch(args));
+    return toConnection(page.payments, page.offset, page.total);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The buyer-facing text Mercado Pago's response guide gives for this status and statusDetail, placeholders filled from the payment (amounts as \"MXN 3500.00\"). Null when the guide has no text for this detail, or the text needs a value this view of the payment lacks.",
+  })
+  statusMessage(
+    @Root() payment: Payment,
+    @Arg('locale', () => Locale, { defaultValue: Locale.ES, description: 'Language of the text: ES (the default), EN or PT.' }) locale: Locale,
+  ): string | null {
+    return statusMessage(payment, locale);
   }
 }

@@ -1,63 +1,18 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Card } from '../cards/card.type';
+import { Connection } from '../common/connection';
 import { Money } from '../common/money';
 import { DateTimeScalar } from '../common/scalars';
+import { Refund } from '../refunds/refund.type';
+import { FeeDetail } from './feeDetail.type';
+import { Collector, Payer } from './party.type';
+import { PaymentStatus } from './payment.enums';
 
-/** UPPER_CASE mirrors of Mercado Pago's payment `status` values. */
-export enum PaymentStatus {
-  PENDING = 'PENDING',
-  APPROVED = 'APPROVED',
-  AUTHORIZED = 'AUTHORIZED',
-  IN_PROCESS = 'IN_PROCESS',
-  IN_MEDIATION = 'IN_MEDIATION',
-  REJECTED = 'REJECTED',
-  CANCELLED = 'CANCELLED',
-  REFUNDED = 'REFUNDED',
-  CHARGED_BACK = 'CHARGED_BACK',
-}
-
-registerEnumType(PaymentStatus, {
-  name: 'PaymentStatus',
-  description: "Where a payment stands, as Mercado Pago's `status` says it.",
-  valuesConfig: {
-    PENDING: { description: 'The buyer has not completed the payment yet.' },
-    APPROVED: { description: 'Approved and credited.' },
-    AUTHORIZED: { description: 'Authorized but not captured yet (created with capture: false).' },
-    IN_PROCESS: { description: 'Under review.' },
-    IN_MEDIATION: { description: 'The buyer started a dispute.' },
-    REJECTED: { description: 'Rejected; `statusDetail` says why.' },
-    CANCELLED: { description: 'Cancelled by a party, or expired.' },
-    REFUNDED: { description: 'Refunded in full.' },
-    CHARGED_BACK: { description: "A chargeback was placed on the buyer's card." },
-  },
-});
-
-@ObjectType({ description: 'The holder of a card as printed on it.' })
-export class Cardholder {
-  @Field(() => String, { nullable: true, description: 'Name as printed on the card.' })
-  name!: string | null;
-}
-
-@ObjectType({ description: 'A payment card, as much of it as Mercado Pago discloses.' })
-export class Card {
-  @Field(() => String, { nullable: true, description: 'First six digits of the card number (the BIN).' })
-  firstSixDigits!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Last four digits of the card number.' })
-  lastFourDigits!: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Expiration month, 1 to 12.' })
-  expirationMonth!: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Expiration year, four digits.' })
-  expirationYear!: number | null;
-
-  @Field(() => Cardholder, { nullable: true, description: 'The cardholder.' })
-  cardholder!: Cardholder | null;
-}
+export { PaymentStatus } from './payment.enums';
 
 @ObjectType({
   description:
-    'A Mercado Pago payment, as the caller\'s access token sees it (a seller sees its sales, a buyer its purchases). A field missing from that view is null.',
+    'A Mercado Pago payment, as the caller\'s access token sees it (a seller sees its sales, a buyer its purchases). A field missing from that view is null. Enum fields are null when Mercado Pago sends a value this gateway does not know yet (logged as a warning), never an error.',
 })
 export class Payment {
   @Field(() => ID, { description: 'Mercado Pago payment id (digits; exceeds 32 bits).' })
@@ -76,6 +31,9 @@ export class Payment {
   @Field(() => Money, { nullable: true, description: 'The amount charged for the purchase, before financing.' })
   amount!: Money | null;
 
+  @Field(() => Money, { nullable: true, description: 'How much of `amount` has been refunded so far (0 when nothing was).' })
+  amountRefunded!: Money | null;
+
   @Field(() => Int, { nullable: true, description: 'Number of installments chosen by the buyer.' })
   installments!: number | null;
 
@@ -93,6 +51,9 @@ export class Payment {
 
   @Field(() => String, { nullable: true, description: 'Payment type, such as "credit_card", "debit_card" or "ticket".' })
   paymentTypeId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The card issuer's Mercado Pago id, for card payments." })
+  issuerId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'What was bought, as the seller described it.' })
   description!: string | null;
@@ -118,6 +79,27 @@ export class Payment {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the payment last changed.' })
   dateLastUpdated!: string | null;
 
+  @Field(() => Payer, {
+    nullable: true,
+    description: "Who paid. The seller's view names the payer; the buyer's view gives only `payer.id`, every other payer field null.",
+  })
+  payer!: Payer | null;
+
+  @Field(() => Collector, {
+    nullable: true,
+    description: "Who received the payment. The buyer's view names the collector; the seller's view gives only `collector.id`.",
+  })
+  collector!: Collector | null;
+
   @Field(() => Card, { nullable: true, description: 'The card used, for card payments.' })
   card!: Card | null;
+
+  @Field(() => [Refund], { description: 'Refunds made on this payment, oldest first (from the payment itself: no extra upstream call).' })
+  refunds!: Refund[];
+
+  @Field(() => [FeeDetail], { description: 'Fees charged on this payment (Mercado Pago fees, financing, …).' })
+  feeDetails!: FeeDetail[];
 }
+
+@ObjectType({ description: 'A page of payments.' })
+export class PaymentConnection extends Connection(Payment, 'Payment') {}

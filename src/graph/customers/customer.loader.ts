@@ -1,0 +1,57 @@
+// Batch functions for customers: one `GET /v1/customers/{id}` per distinct id (Mercado Pago has no
+// multi-get); a search primes the customer loader with every customer it returned.
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { gqlError, toGraphQLError } from '../../upstream/errors';
+import type { MpCustomer, MpCustomerSearch } from '../../upstream/mercadopago';
+import type { Context } from '../context';
+import { toCustomer } from './customer.mapper';
+import type { Customer } from './customer.type';
+
+type Base = Omit<Context, 'loaders'>;
+
+export interface CustomerPage {
+  customers: Customer[];
+  offset: number;
+  total: number;
+}
+
+const asError = (err: unknown): Error => (err instanceof GraphQLError ? err : toGraphQLError(err));
+
+/** One customer: null when Mercado Pago says it does not exist for this token (or is another seller's). */
+const fetchCustomer = async (ctx: Base, id: string): Promise<Customer | null> => {
+  let row: MpCustomer;
+  try {
+    row = await ctx.mercadoPago().getCustomer(id);
+  } catch (err) {
+    if (err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND') return null;
+    throw err;
+  }
+  if (row === null || typeof row !== 'object' || row.id !== id) {
+    ctx.log.warn('customer: unexpected upstream body', { customerId: id });
+    throw gqlError('UPSTREAM_ERROR');
+  }
+  return toCustomer(row);
+};
+
+export const createCustomerLoader = (ctx: Base): DataLoader<string, Customer | null> =>
+  // Each id settles on its own: a failing customer is an Error in its slot, the others stand.
+  new DataLoader((ids) => Promise.all(ids.map((id) => fetchCustomer(ctx, id).catch(asError))));
+
+const searchKey = (s: MpCustomerSearch): string => JSON.stringify([s.offset, s.limit, s.email ?? null]);
+
+const fetchCustomerPage = async (ctx: Base, customers: DataLoader<string, Customer | null>, search: MpCustomerSearch): Promise<CustomerPage> => {
+  const page = await ctx.mercadoPago().searchCustomers(search);
+  const total = page?.paging?.total;
+  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0 || (page.results !== undefined && !Array.isArray(page.results))) {
+    ctx.log.warn('customers search: unexpected upstream body', { hasPaging: Boolean(page?.paging) });
+    throw gqlError('UPSTREAM_ERROR');
+  }
+  // One answer, one unit: a row we cannot serve fails the page (UPSTREAM_ERROR), it is not dropped.
+  const rows = (page.results ?? []).map(toCustomer);
+  for (const c of rows) customers.prime(c.id, c);
+  return { customers: rows, offset: search.offset, total };
+};
+
+export const createCustomerSearchLoader = (ctx: Base, customers: DataLoader<string, Customer | null>): DataLoader<MpCustomerSearch, CustomerPage, string> =>
+  new DataLoader((searches) => Promise.all(searches.map((s) => fetchCustomerPage(ctx, customers, s).catch(asError))), { cacheKeyFn: searchKey });

@@ -1,0 +1,16 @@
+// A Mercado Pago client for schema-level tests (no network): the methods a test gives, and for the
+// rest a rejection that names the method, so an unexpected upstream call fails the test loudly.
+import type { MercadoPagoClient } from '../../src/upstream/mercadopago';
+
+export const stubClient = (methods: Partial<MercadoPagoClient>): MercadoPagoClient => {
+  const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected upstream call: ${name}`));
+  return {
+    getPayment: unexpected('getPayment'),
+    searchPayments: unexpected('searchPayments'),
+    getCustomer: unexpected('getCustomer'),
+    searchCustomers: unexpected('searchCustomers'),
+    listPaymentMethods: unexpected('listPaymentMethods'),
+    listIdentificationTypes: unexpected('listIdentificationTypes'),
+    ...methods,
+  };
+};
