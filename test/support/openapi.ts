@@ -241,7 +241,7 @@ export const NOT_IN_SPEC: NotInSpec[] = [
     validateAs: 'DELETE /v1/customers/{id}/delete',
   },
   // Mercado Libre (api.mercadolibre.com), which the Mercado Pago file does not describe.
-  ...['GET /orders/{id}', 'GET /orders/search', 'GET /users/{id}', 'GET /sites/{site_id}', 'GET /payment_methods/{id}'].map((route) => ({
+  ...['GET /orders/{id}', 'GET /orders/search', 'GET /users/{id}', 'GET /sites/{site_id}', 'GET /payment_methods/{id}', 'GET /items/{id}'].map((route) => ({
     route,
     reason: 'A Mercado Libre route (DESIGN §4); only its error bodies are checked (against `Error`).',
   })),
