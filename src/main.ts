@@ -38,7 +38,7 @@ const banner = (gatewayUrl: string, sandboxUrl: string | null, wiring: Wiring | 
     lines.push(...notificationLines(gatewayUrl, wiring, config));
     return lines.join('\n');
   }
-  lines.push(`Embedded sandbox (Mercado Pago API emulator): ${sandboxUrl}`);
+  lines.push(`Embedded sandbox (Mercado Pago and Mercado Libre API emulator): ${sandboxUrl}`);
   lines.push(`Sandbox control API: ${config.sandbox.control ? `${sandboxUrl}/__sandbox/` : 'off'}`);
   lines.push(...notificationLines(gatewayUrl, wiring, config));
   lines.push('', 'Sandbox test tokens (send one as a bearer token):');

@@ -37,7 +37,7 @@ const config = {
 
 void (async () => {
   const sandbox = await startSandbox({ port, host: process.env.HOST ?? '127.0.0.1', control, ...config });
-  console.log(`Sandbox (Mercado Pago API emulator) listening on ${sandbox.url}`);
+  console.log(`Sandbox (Mercado Pago and Mercado Libre API emulator) listening on ${sandbox.url}`);
   console.log(`Control API: ${control ? `${sandbox.url}/__sandbox/` : 'off'}`);
   for (const line of describeNotifications(config)) console.log(line);
   console.log('Test users (token → who):');
