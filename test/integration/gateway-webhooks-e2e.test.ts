@@ -73,15 +73,35 @@ describe('notifications from the sandbox to the gateway', () => {
     expect(d.status).toBe('delivered');
   });
 
-  it('a chargeback of an order payment arrives as a Mercado Pago webhook and a Mercado Libre payments notification', async () => {
-    // Seed 003: payment 885920310 (approved) belongs to Mercado Libre order 893431118.
+  it('a chargeback of an order payment arrives as a Mercado Pago webhook, a Mercado Libre payments notification, and the order’s change', async () => {
+    // Seed 003: payment 885920310 (approved) belongs to Mercado Libre order 893431118, which it
+    // leaves partially refunded.
     expect((await raw(stack.sandboxUrl, 'POST', '/__sandbox/payments/885920310/chargeback')).status).toBeLessThan(300);
     const ds = await settled();
     expect(ds.map((x) => [x.kind, x.topic, x.status]).sort()).toEqual([
+      ['mercadolibre', 'orders_v2', 'delivered'],
       ['mercadolibre', 'payments', 'delivered'],
       ['mercadopago', 'payment', 'delivered'],
     ]);
-    const got = await eventually(() => (events.length === 2 ? events : undefined), 2000, 'both events');
-    expect(got.map((e) => `${e.kind}:${e.id}:${e.source}`).sort()).toEqual(['payment:885920310:mercadolibre', 'payment:885920310:mercadopago']);
+    const got = await eventually(() => (events.length === 3 ? events : undefined), 2000, 'the three events');
+    expect(got.map((e) => `${e.kind}:${e.id}:${e.source}`).sort()).toEqual(['order:893431118:mercadolibre', 'payment:885920310:mercadolibre', 'payment:885920310:mercadopago']);
+  });
+
+  it('a purchase in the mandatory flow reaches the gateway as created_orders, then as the order, its payment and the webhook once paid', async () => {
+    const created = await raw(stack.sandboxUrl, 'POST', '/__sandbox/orders', { body: { seller_id: 169648308, buyer_id: 160903317, items: [{ id: 'MLB700000001', title: 'Mesa', quantity: 1, unit_price: 120 }] } });
+    expect(created.status).toBe(201);
+    const id = String(created.body.id);
+    const first = await eventually(() => (events.length === 1 ? events.slice() : undefined), 3000, 'created_orders');
+    expect(first).toEqual([{ kind: 'order', id, topic: 'created_orders', userId: '169648308', source: 'mercadolibre' }]);
+    const paid = await raw(stack.sandboxUrl, 'POST', `/__sandbox/orders/${id}/pay`, { body: {} });
+    expect(paid.body.status).toBe('approved');
+    await settled();
+    const all = await eventually(() => (events.length === 4 ? events : undefined), 3000, 'the events of the payment');
+    expect(all.map((e) => `${e.kind}:${e.id}:${e.source}:${'topic' in e ? e.topic : e.action}`).sort()).toEqual([
+      `order:${id}:mercadolibre:created_orders`,
+      `order:${id}:mercadolibre:orders_v2`,
+      `payment:${paid.body.id}:mercadolibre:null`,
+      `payment:${paid.body.id}:mercadopago:payment.created`,
+    ]);
   });
 });

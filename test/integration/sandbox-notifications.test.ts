@@ -280,13 +280,15 @@ describe('sandbox notifications', () => {
       expect(d).toMatchObject({ kind: 'mercadolibre', attempts: 2, status: 'delivered', body: second.body });
     });
 
-    it('sends a payments notification (and the webhook) when a payment of a Mercado Libre order changes', async () => {
+    it('sends a payments notification (and the webhook, and the order’s orders_v2) when a payment of a Mercado Libre order changes', async () => {
       const payment = sandbox.store.payments.get(885920310)!; // order 893431118's payment (seed 003)
       sandbox.store.emitPayment('payment.updated', payment);
-      const got = await receiver.waitFor(2);
-      const ml = got.find((r) => r.path === '/ml')!;
+      const got = await receiver.waitFor(3);
+      const ml = got.find((r) => r.path === '/ml' && r.body.topic === 'payments')!;
+      const order = got.find((r) => r.path === '/ml' && r.body.topic === 'orders_v2')!;
       const webhook = got.find((r) => r.path === '/mp')!;
       expect(ml.body).toMatchObject({ topic: 'payments', resource: '/v1/payments/885920310', user_id: 169648308 });
+      expect(order.body).toMatchObject({ resource: '/orders/893431118', user_id: 169648308 });
       expect(webhook.body).toMatchObject({ action: 'payment.updated', data: { id: '885920310' }, user_id: 169648308 });
       expect(() => verify(webhook)).not.toThrow();
     });
