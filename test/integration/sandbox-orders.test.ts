@@ -144,7 +144,7 @@ describe('sandbox: Mercado Libre orders', () => {
       expect(buyer.status).toBe(200);
       expect(buyer.body).toEqual((await get(893431118, MLB.sellerToken)).body);
       const asSeller = await new Payment(mp(MLB.sellerToken)).get({ id: 885920410 });
-      const asBuyer = await new Payment(mp(MLB.buyerToken)).get({ id: 885920410 });
+      const asBuyer: any = await new Payment(mp(MLB.buyerToken)).get({ id: 885920410 });
       expect(asSeller.order).toEqual({ id: '893431118', type: 'mercadolibre' });
       expect(asSeller.payer?.id).toBe('160903317');
       expect(asBuyer.payer_id).toBe(160903317);
