@@ -6,6 +6,8 @@ import type { MpCustomerSearch, MpPaymentSearch } from '../upstream/mercadopago'
 import { createIdentificationTypesLoader, createPaymentMethodsLoader, type All } from './catalog/catalog.loader';
 import type { IdentificationType } from './catalog/identificationType.type';
 import type { PaymentMethod } from './catalog/paymentMethod.type';
+import type { SearchLoader } from './common/sightings';
+import { Sightings } from './common/sightings';
 import type { Context } from './context';
 import { createCustomerLoader, createCustomerSearchLoader, type CustomerPage } from './customers/customer.loader';
 import type { Customer } from './customers/customer.type';
@@ -16,11 +18,11 @@ export interface Loaders {
   /** Payment by id; null when absent or not visible to the caller. */
   payment: DataLoader<string, Payment | null>;
   /** A page of the caller's payments; primes `payment` with every payment on it. */
-  paymentSearch: DataLoader<MpPaymentSearch, PaymentPage, string>;
+  paymentSearch: SearchLoader<MpPaymentSearch, PaymentPage>;
   /** Customer by id, saved cards included; null when absent or another seller's. */
   customer: DataLoader<string, Customer | null>;
   /** A page of the caller's customers; primes `customer` with every customer on it. */
-  customerSearch: DataLoader<MpCustomerSearch, CustomerPage, string>;
+  customerSearch: SearchLoader<MpCustomerSearch, CustomerPage>;
   /** The payment methods of the caller's site (one key: "all"). */
   paymentMethods: DataLoader<All, PaymentMethod[]>;
   /** The identification types of the caller's site (one key: "all"). */
@@ -28,13 +30,16 @@ export interface Loaders {
 }
 
 export const createLoaders = (ctx: Omit<Context, 'loaders'>): Loaders => {
-  const payment = createPaymentLoader(ctx);
-  const customer = createCustomerLoader(ctx);
+  // What this request's searches returned: the by-id loaders serve those without another call.
+  const searchedPayments = new Sightings<Payment>();
+  const searchedCustomers = new Sightings<Customer>();
+  const payment = createPaymentLoader(ctx, searchedPayments);
+  const customer = createCustomerLoader(ctx, searchedCustomers);
   return {
     payment,
-    paymentSearch: createPaymentSearchLoader(ctx, payment),
+    paymentSearch: createPaymentSearchLoader(ctx, payment, searchedPayments),
     customer,
-    customerSearch: createCustomerSearchLoader(ctx, customer),
+    customerSearch: createCustomerSearchLoader(ctx, customer, searchedCustomers),
     paymentMethods: createPaymentMethodsLoader(ctx),
     identificationTypes: createIdentificationTypesLoader(ctx),
   };

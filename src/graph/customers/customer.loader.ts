@@ -1,10 +1,12 @@
 // Batch functions for customers: one `GET /v1/customers/{id}` per distinct id (Mercado Pago has no
-// multi-get); a search primes the customer loader with every customer it returned.
+// multi-get). A customer a search of the same request returned is never fetched again: the search
+// primes the loader, and ids queued while it was in flight wait for it (common/sightings.ts).
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { gqlError, toGraphQLError } from '../../upstream/errors';
 import type { MpCustomer, MpCustomerSearch } from '../../upstream/mercadopago';
 import type { Context } from '../context';
+import { Sightings, watchedSearch, type SearchLoader } from '../common/sightings';
 import { toCustomer } from './customer.mapper';
 import type { Customer } from './customer.type';
 
@@ -34,9 +36,12 @@ const fetchCustomer = async (ctx: Base, id: string): Promise<Customer | null> =>
   return toCustomer(row);
 };
 
-export const createCustomerLoader = (ctx: Base): DataLoader<string, Customer | null> =>
-  // Each id settles on its own: a failing customer is an Error in its slot, the others stand.
-  new DataLoader((ids) => Promise.all(ids.map((id) => fetchCustomer(ctx, id).catch(asError))));
+export const createCustomerLoader = (ctx: Base, searched: Sightings<Customer>): DataLoader<string, Customer | null> =>
+  new DataLoader(async (ids) => {
+    const found = await searched.find(ids);
+    // Each id settles on its own: a failing customer is an Error in its slot, the others stand.
+    return Promise.all(ids.map((id, i) => found[i] ?? fetchCustomer(ctx, id).catch(asError)));
+  });
 
 const searchKey = (s: MpCustomerSearch): string => JSON.stringify([s.offset, s.limit, s.email ?? null]);
 
@@ -53,5 +58,16 @@ const fetchCustomerPage = async (ctx: Base, customers: DataLoader<string, Custom
   return { customers: rows, offset: search.offset, total };
 };
 
-export const createCustomerSearchLoader = (ctx: Base, customers: DataLoader<string, Customer | null>): DataLoader<MpCustomerSearch, CustomerPage, string> =>
-  new DataLoader((searches) => Promise.all(searches.map((s) => fetchCustomerPage(ctx, customers, s).catch(asError))), { cacheKeyFn: searchKey });
+export const createCustomerSearchLoader = (
+  ctx: Base,
+  customers: DataLoader<string, Customer | null>,
+  searched: Sightings<Customer>,
+): SearchLoader<MpCustomerSearch, CustomerPage> =>
+  watchedSearch(
+    new DataLoader((searches: readonly MpCustomerSearch[]) => Promise.all(searches.map((s) => fetchCustomerPage(ctx, customers, s).catch(asError))), {
+      cacheKeyFn: searchKey,
+    }),
+    searched,
+    (page) => page.customers,
+    (c) => c.id,
+  );

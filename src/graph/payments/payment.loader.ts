@@ -1,12 +1,14 @@
 // Batch functions for payments. Mercado Pago has no multi-get for payments, so a batch is one
 // `GET /v1/payments/{id}` per distinct id; DataLoader's per-request cache makes the same id asked
-// twice one call. A search primes the payment loader with every payment it returned.
+// twice one call. A payment a search of the same request returned is never fetched again: the
+// search primes the loader, and ids queued while it was in flight wait for it (common/sightings.ts).
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { gqlError, toGraphQLError } from '../../upstream/errors';
 import type { MpPayment, MpPaymentSearch } from '../../upstream/mercadopago';
 import type { Context } from '../context';
 import type { OnUnknown } from '../common/enums';
+import { Sightings, watchedSearch, type SearchLoader } from '../common/sightings';
 import { toPayment } from './payment.mapper';
 import type { Payment } from './payment.type';
 
@@ -43,11 +45,14 @@ const fetchPayment = async (ctx: Base, id: string): Promise<Payment | null> => {
   return toPayment(row, warnUnknown(ctx, id));
 };
 
-export const batchPayments = (ctx: Base, ids: readonly string[]): Promise<(Payment | null | Error)[]> =>
+export const batchPayments = async (ctx: Base, ids: readonly string[], searched: Sightings<Payment>): Promise<(Payment | null | Error)[]> => {
+  const found = await searched.find(ids);
   // Each id settles on its own: a failing payment is an Error in its slot, the others stand.
-  Promise.all(ids.map((id) => fetchPayment(ctx, id).catch(asError)));
+  return Promise.all(ids.map((id, i) => found[i] ?? fetchPayment(ctx, id).catch(asError)));
+};
 
-export const createPaymentLoader = (ctx: Base): DataLoader<string, Payment | null> => new DataLoader((ids) => batchPayments(ctx, ids));
+export const createPaymentLoader = (ctx: Base, searched: Sightings<Payment>): DataLoader<string, Payment | null> =>
+  new DataLoader((ids) => batchPayments(ctx, ids, searched));
 
 /** The search's cache key: the same search asked twice in one operation is one call. */
 const searchKey = (s: MpPaymentSearch): string =>
@@ -67,5 +72,16 @@ const fetchPaymentPage = async (ctx: Base, payments: DataLoader<string, Payment 
   return { payments: rows, offset: search.offset, total };
 };
 
-export const createPaymentSearchLoader = (ctx: Base, payments: DataLoader<string, Payment | null>): DataLoader<MpPaymentSearch, PaymentPage, string> =>
-  new DataLoader((searches) => Promise.all(searches.map((s) => fetchPaymentPage(ctx, payments, s).catch(asError))), { cacheKeyFn: searchKey });
+export const createPaymentSearchLoader = (
+  ctx: Base,
+  payments: DataLoader<string, Payment | null>,
+  searched: Sightings<Payment>,
+): SearchLoader<MpPaymentSearch, PaymentPage> =>
+  watchedSearch(
+    new DataLoader((searches: readonly MpPaymentSearch[]) => Promise.all(searches.map((s) => fetchPaymentPage(ctx, payments, s).catch(asError))), {
+      cacheKeyFn: searchKey,
+    }),
+    searched,
+    (page) => page.payments,
+    (p) => p.id,
+  );
