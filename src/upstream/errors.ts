@@ -117,3 +117,14 @@ export const toGraphQLError = (err: unknown): GraphQLError => {
     originalError: err instanceof Error ? err : undefined,
   });
 };
+
+/**
+ * What a DataLoader slot holds when a key failed: our GraphQL errors as they are, upstream failures
+ * (SDK errors, unexpected bodies) as GraphQL errors with our code, and anything else (a bug) as
+ * itself, so the server log keeps its message and stack.
+ */
+export const loaderError = (err: unknown): Error => {
+  if (err instanceof GraphQLError) return err;
+  if (upstreamErrorCode(err) !== 'INTERNAL_SERVER_ERROR') return toGraphQLError(err);
+  return err instanceof Error ? err : new Error(String(err));
+};

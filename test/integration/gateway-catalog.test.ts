@@ -3,6 +3,7 @@
 import { CheckoutOptionsDocument, PaymentMethodsTwiceDocument } from '../generated/graphql';
 import { requests, TOKENS } from '../support/sandbox';
 import { execute, startStack, type Stack } from '../support/stack';
+import { upstreamCalls } from '../support/upstreamCalls';
 
 describe('Query.paymentMethods and Query.identificationTypes', () => {
   let stack: Stack;
@@ -16,7 +17,7 @@ describe('Query.paymentMethods and Query.identificationTypes', () => {
     expect((await fetch(`${stack.sandboxUrl}/__sandbox/reset`, { method: 'POST' })).status).toBe(204);
   });
 
-  const upstream = async () => (await requests(stack.sandboxUrl)).routes;
+  const upstream = () => upstreamCalls(stack.sandboxUrl);
 
   it("serves a Brazilian seller's checkout options, one call per list", async () => {
     const res = await execute(stack.gatewayUrl, CheckoutOptionsDocument, {}, TOKENS.sellerMLB);

@@ -3,6 +3,7 @@
 import { CustomerSearchAndWalletDocument, CustomersPageDocument, CustomerWalletDocument } from '../generated/graphql';
 import { requests, TOKENS } from '../support/sandbox';
 import { execute, startStack, type Stack } from '../support/stack';
+import { upstreamCalls } from '../support/upstreamCalls';
 
 const FIRST = '123456789-jxOV430go9fx2e';
 const SECOND = '247711297-jxOV430go9fx2e';
@@ -19,7 +20,7 @@ describe('Query.customer and Query.customers', () => {
     expect((await fetch(`${stack.sandboxUrl}/__sandbox/reset`, { method: 'POST' })).status).toBe(204);
   });
 
-  const upstream = async () => (await requests(stack.sandboxUrl)).routes;
+  const upstream = () => upstreamCalls(stack.sandboxUrl);
 
   it('serves a customer with its cards and default card in one upstream call', async () => {
     const res = await execute(stack.gatewayUrl, CustomerWalletDocument, { id: FIRST }, TOKENS.sellerMLB);

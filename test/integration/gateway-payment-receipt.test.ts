@@ -5,6 +5,7 @@ import { PaymentRefund } from 'mercadopago';
 import { PaymentReceiptDocument, PaymentStatusMessageDocument } from '../generated/graphql';
 import { mp, requests, TOKENS } from '../support/sandbox';
 import { execute, startStack, type Stack } from '../support/stack';
+import { upstreamCalls, upstreamCallsSince } from '../support/upstreamCalls';
 import { pay, PAYER_EMAIL } from './sandbox-payments-helpers';
 
 const SEED_PAYMENT = '3506756222';
@@ -21,7 +22,7 @@ describe('Payment (receipt fields)', () => {
     expect((await fetch(`${stack.sandboxUrl}/__sandbox/reset`, { method: 'POST' })).status).toBe(204);
   });
 
-  const upstream = async () => (await requests(stack.sandboxUrl)).routes;
+  const upstream = () => upstreamCalls(stack.sandboxUrl);
 
   it("serves seed 003's payment as its seller sees it: payer named, collector by id, fee, statusMessage in three languages, in one call", async () => {
     const res = await execute(stack.gatewayUrl, PaymentReceiptDocument, { id: SEED_PAYMENT }, TOKENS.sellerMLM);
@@ -83,12 +84,7 @@ describe('Payment (receipt fields)', () => {
     expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['payment'], 'NOT_FOUND']]);
   });
 
-  // Requests made since `before` (a snapshot of the log's route counts), for tests that set up
-  // through the sandbox first.
-  const callsSince = async (before: Record<string, number>) => {
-    const now = await upstream();
-    return Object.fromEntries(Object.entries(now).filter(([route, n]) => n !== (before[route] ?? 0)).map(([route, n]) => [route, n - (before[route] ?? 0)]));
-  };
+  const callsSince = (before: Record<string, number>) => upstreamCallsSince(stack.sandboxUrl, before);
 
   it('lists refunds from the payment body in decimal, with no refunds call', async () => {
     const created = await pay({ amount: 100.3, body: { statement_descriptor: 'MPGRAPH' } });

@@ -3,6 +3,7 @@
 import { PaymentDetailsDocument, PaymentsPageAndDetailsDocument, PaymentsPageDocument } from '../generated/graphql';
 import { requests, TOKENS } from '../support/sandbox';
 import { execute, startStack, type Stack } from '../support/stack';
+import { upstreamCalls, upstreamCallsSince } from '../support/upstreamCalls';
 import { pay } from './sandbox-payments-helpers';
 
 // Seed 003's order 893431118 was paid with these two, 885920410 the later one.
@@ -20,11 +21,8 @@ describe('Query.payments', () => {
     expect((await fetch(`${stack.sandboxUrl}/__sandbox/reset`, { method: 'POST' })).status).toBe(204);
   });
 
-  const upstream = async () => (await requests(stack.sandboxUrl)).routes;
-  const callsSince = async (before: Record<string, number>) => {
-    const now = await upstream();
-    return Object.fromEntries(Object.entries(now).filter(([route, n]) => n !== (before[route] ?? 0)).map(([route, n]) => [route, n - (before[route] ?? 0)]));
-  };
+  const upstream = () => upstreamCalls(stack.sandboxUrl);
+  const callsSince = (before: Record<string, number>) => upstreamCallsSince(stack.sandboxUrl, before);
 
   it("lists the seller's payments newest first, with totalCount, in one search call", async () => {
     const res = await execute(stack.gatewayUrl, PaymentsPageDocument, {}, TOKENS.sellerMLB);

@@ -1,9 +1,7 @@
 // The catalog lists, read at most once per request: one key, one call, whatever asks for them.
 // Each list is one answer: a row we cannot serve fails the list (UPSTREAM_ERROR), it is not dropped.
 import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
-import { gqlError, toGraphQLError } from '../../upstream/errors';
-import type { MpIdentificationType, MpPaymentMethod } from '../../upstream/mercadopago';
+import { loaderError, UnexpectedUpstreamBody } from '../../upstream/errors';
 import type { Context } from '../context';
 import { toIdentificationType, toPaymentMethod } from './catalog.mapper';
 import type { IdentificationType } from './identificationType.type';
@@ -15,24 +13,19 @@ type Base = Omit<Context, 'loaders'>;
 export const ALL = 'all';
 export type All = typeof ALL;
 
-const asError = (err: unknown): Error => (err instanceof GraphQLError ? err : toGraphQLError(err));
-
-const listOf = <T>(ctx: Base, what: string, rows: unknown): T[] => {
-  if (!Array.isArray(rows)) {
-    ctx.log.warn(`${what}: unexpected upstream body`, {});
-    throw gqlError('UPSTREAM_ERROR');
-  }
-  return rows as T[];
+const listOf = <T>(what: string, rows: T[]): T[] => {
+  if (!Array.isArray(rows)) throw new UnexpectedUpstreamBody(`${what}: the answer is not a list`);
+  return rows;
 };
 
-const single = <T>(fetch: () => Promise<T>) => new DataLoader<All, T>((keys) => fetch().then((value) => keys.map(() => value), (err: unknown) => keys.map(() => asError(err))));
+const single = <T>(fetch: () => Promise<T>) => new DataLoader<All, T>((keys) => fetch().then((value) => keys.map(() => value), (err: unknown) => keys.map(() => loaderError(err))));
 
 export const createPaymentMethodsLoader = (ctx: Base): DataLoader<All, PaymentMethod[]> =>
   single(async () =>
-    listOf<MpPaymentMethod>(ctx, 'payment methods', await ctx.mercadoPago().listPaymentMethods()).map((row) =>
+    listOf('payment methods', await ctx.mercadoPago().listPaymentMethods()).map((row) =>
       toPaymentMethod(row, (field, value) => ctx.log.warn('payment method: unknown upstream value, served as null', { paymentMethodId: row.id, field, value })),
     ),
   );
 
 export const createIdentificationTypesLoader = (ctx: Base): DataLoader<All, IdentificationType[]> =>
-  single(async () => listOf<MpIdentificationType>(ctx, 'identification types', await ctx.mercadoPago().listIdentificationTypes()).map(toIdentificationType));
+  single(async () => listOf('identification types', await ctx.mercadoPago().listIdentificationTypes()).map(toIdentificationType));

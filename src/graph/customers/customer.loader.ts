@@ -3,9 +3,10 @@
 // primes the loader, and ids queued while it was in flight wait for it (common/sightings.ts).
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { gqlError, toGraphQLError } from '../../upstream/errors';
+import { loaderError, UnexpectedUpstreamBody } from '../../upstream/errors';
 import type { MpCustomer, MpCustomerSearch } from '../../upstream/mercadopago';
 import type { Context } from '../context';
+import { searchRows } from '../common/searchPage';
 import { Sightings, watchedSearch, type SearchLoader } from '../common/sightings';
 import { toCustomer } from './customer.mapper';
 import type { Customer } from './customer.type';
@@ -18,8 +19,6 @@ export interface CustomerPage {
   total: number;
 }
 
-const asError = (err: unknown): Error => (err instanceof GraphQLError ? err : toGraphQLError(err));
-
 /** One customer: null when Mercado Pago says it does not exist for this token (or is another seller's). */
 const fetchCustomer = async (ctx: Base, id: string): Promise<Customer | null> => {
   let row: MpCustomer;
@@ -29,10 +28,7 @@ const fetchCustomer = async (ctx: Base, id: string): Promise<Customer | null> =>
     if (err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND') return null;
     throw err;
   }
-  if (row === null || typeof row !== 'object' || row.id !== id) {
-    ctx.log.warn('customer: unexpected upstream body', { customerId: id });
-    throw gqlError('UPSTREAM_ERROR');
-  }
+  if (row === null || typeof row !== 'object' || row.id !== id) throw new UnexpectedUpstreamBody(`customer ${id}: the answer is not this customer`);
   return toCustomer(row);
 };
 
@@ -40,20 +36,15 @@ export const createCustomerLoader = (ctx: Base, searched: Sightings<Customer>): 
   new DataLoader(async (ids) => {
     const found = await searched.find(ids);
     // Each id settles on its own: a failing customer is an Error in its slot, the others stand.
-    return Promise.all(ids.map((id, i) => found[i] ?? fetchCustomer(ctx, id).catch(asError)));
+    return Promise.all(ids.map((id, i) => found[i] ?? fetchCustomer(ctx, id).catch(loaderError)));
   });
 
 const searchKey = (s: MpCustomerSearch): string => JSON.stringify([s.offset, s.limit, s.email ?? null]);
 
 const fetchCustomerPage = async (ctx: Base, customers: DataLoader<string, Customer | null>, search: MpCustomerSearch): Promise<CustomerPage> => {
-  const page = await ctx.mercadoPago().searchCustomers(search);
-  const total = page?.paging?.total;
-  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0 || (page.results !== undefined && !Array.isArray(page.results))) {
-    ctx.log.warn('customers search: unexpected upstream body', { hasPaging: Boolean(page?.paging) });
-    throw gqlError('UPSTREAM_ERROR');
-  }
+  const { rows: results, total } = searchRows('customers', await ctx.mercadoPago().searchCustomers(search));
   // One answer, one unit: a row we cannot serve fails the page (UPSTREAM_ERROR), it is not dropped.
-  const rows = (page.results ?? []).map(toCustomer);
+  const rows = results.map(toCustomer);
   for (const c of rows) customers.prime(c.id, c);
   return { customers: rows, offset: search.offset, total };
 };
@@ -64,7 +55,7 @@ export const createCustomerSearchLoader = (
   searched: Sightings<Customer>,
 ): SearchLoader<MpCustomerSearch, CustomerPage> =>
   watchedSearch(
-    new DataLoader((searches: readonly MpCustomerSearch[]) => Promise.all(searches.map((s) => fetchCustomerPage(ctx, customers, s).catch(asError))), {
+    new DataLoader((searches: readonly MpCustomerSearch[]) => Promise.all(searches.map((s) => fetchCustomerPage(ctx, customers, s).catch(loaderError))), {
       cacheKeyFn: searchKey,
     }),
     searched,

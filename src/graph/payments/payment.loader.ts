@@ -4,10 +4,11 @@
 // search primes the loader, and ids queued while it was in flight wait for it (common/sightings.ts).
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { gqlError, toGraphQLError } from '../../upstream/errors';
+import { loaderError, UnexpectedUpstreamBody } from '../../upstream/errors';
 import type { MpPayment, MpPaymentSearch } from '../../upstream/mercadopago';
 import type { Context } from '../context';
 import type { OnUnknown } from '../common/enums';
+import { searchRows } from '../common/searchPage';
 import { Sightings, watchedSearch, type SearchLoader } from '../common/sightings';
 import { toPayment } from './payment.mapper';
 import type { Payment } from './payment.type';
@@ -26,8 +27,6 @@ const warnUnknown =
   (field, value) =>
     ctx.log.warn('payment: unknown upstream value, served as null', { paymentId, field, value });
 
-const asError = (err: unknown): Error => (err instanceof GraphQLError ? err : toGraphQLError(err));
-
 /** One payment: null when Mercado Pago says it does not exist for this token. */
 const fetchPayment = async (ctx: Base, id: string): Promise<Payment | null> => {
   let row: MpPayment;
@@ -38,17 +37,14 @@ const fetchPayment = async (ctx: Base, id: string): Promise<Payment | null> => {
     throw err;
   }
   // A 200 that is not this payment (an empty or foreign body) must not be served as if it were.
-  if (row === null || typeof row !== 'object' || String(row.id) !== id) {
-    ctx.log.warn('payment: unexpected upstream body', { paymentId: id });
-    throw gqlError('UPSTREAM_ERROR');
-  }
+  if (row === null || typeof row !== 'object' || String(row.id) !== id) throw new UnexpectedUpstreamBody(`payment ${id}: the answer is not this payment`);
   return toPayment(row, warnUnknown(ctx, id));
 };
 
 export const batchPayments = async (ctx: Base, ids: readonly string[], searched: Sightings<Payment>): Promise<(Payment | null | Error)[]> => {
   const found = await searched.find(ids);
   // Each id settles on its own: a failing payment is an Error in its slot, the others stand.
-  return Promise.all(ids.map((id, i) => found[i] ?? fetchPayment(ctx, id).catch(asError)));
+  return Promise.all(ids.map((id, i) => found[i] ?? fetchPayment(ctx, id).catch(loaderError)));
 };
 
 export const createPaymentLoader = (ctx: Base, searched: Sightings<Payment>): DataLoader<string, Payment | null> =>
@@ -59,14 +55,9 @@ const searchKey = (s: MpPaymentSearch): string =>
   JSON.stringify([s.offset, s.limit, s.criteria, s.status ?? null, s.externalReference ?? null, s.beginDate ?? null, s.endDate ?? null]);
 
 const fetchPaymentPage = async (ctx: Base, payments: DataLoader<string, Payment | null>, search: MpPaymentSearch): Promise<PaymentPage> => {
-  const page = await ctx.mercadoPago().searchPayments(search);
-  const total = page?.paging?.total;
-  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0 || (page.results !== undefined && !Array.isArray(page.results))) {
-    ctx.log.warn('payments search: unexpected upstream body', { hasPaging: Boolean(page?.paging) });
-    throw gqlError('UPSTREAM_ERROR');
-  }
+  const { rows: results, total } = searchRows('payments', await ctx.mercadoPago().searchPayments(search));
   // One answer, one unit: a row we cannot serve fails the page (UPSTREAM_ERROR), it is not dropped.
-  const rows = (page.results ?? []).map((row) => toPayment(row, warnUnknown(ctx, String(row?.id))));
+  const rows = results.map((row) => toPayment(row, warnUnknown(ctx, String(row?.id))));
   // Search results are the collector's view, the same body `GET /v1/payments/{id}` gives it.
   for (const p of rows) payments.prime(p.id, p);
   return { payments: rows, offset: search.offset, total };
@@ -78,7 +69,7 @@ export const createPaymentSearchLoader = (
   searched: Sightings<Payment>,
 ): SearchLoader<MpPaymentSearch, PaymentPage> =>
   watchedSearch(
-    new DataLoader((searches: readonly MpPaymentSearch[]) => Promise.all(searches.map((s) => fetchPaymentPage(ctx, payments, s).catch(asError))), {
+    new DataLoader((searches: readonly MpPaymentSearch[]) => Promise.all(searches.map((s) => fetchPaymentPage(ctx, payments, s).catch(loaderError))), {
       cacheKeyFn: searchKey,
     }),
     searched,
