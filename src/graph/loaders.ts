@@ -6,8 +6,7 @@ import type { MpCustomerSearch, MpPaymentSearch } from '../upstream/mercadopago'
 import { createIdentificationTypesLoader, createPaymentMethodsLoader, type All } from './catalog/catalog.loader';
 import type { IdentificationType } from './catalog/identificationType.type';
 import type { PaymentMethod } from './catalog/paymentMethod.type';
-import type { SearchLoader } from './common/sightings';
-import { Sightings } from './common/sightings';
+import { Sightings, type SearchLoader } from './common/sightings';
 import type { Context } from './context';
 import { createCustomerLoader, createCustomerSearchLoader, type CustomerPage } from './customers/customer.loader';
 import type { Customer } from './customers/customer.type';
@@ -17,11 +16,11 @@ import type { Payment } from './payments/payment.type';
 export interface Loaders {
   /** Payment by id; null when absent or not visible to the caller. */
   payment: DataLoader<string, Payment | null>;
-  /** A page of the caller's payments; primes `payment` with every payment on it. */
+  /** A page of the caller's payments; `payment` then serves every payment on it without a call. */
   paymentSearch: SearchLoader<MpPaymentSearch, PaymentPage>;
   /** Customer by id, saved cards included; null when absent or another seller's. */
   customer: DataLoader<string, Customer | null>;
-  /** A page of the caller's customers; primes `customer` with every customer on it. */
+  /** A page of the caller's customers; `customer` then serves every customer on it without a call. */
   customerSearch: SearchLoader<MpCustomerSearch, CustomerPage>;
   /** The payment methods of the caller's site (one key: "all"). */
   paymentMethods: DataLoader<All, PaymentMethod[]>;
@@ -37,9 +36,9 @@ export const createLoaders = (ctx: Omit<Context, 'loaders'>): Loaders => {
   const customer = createCustomerLoader(ctx, searchedCustomers);
   return {
     payment,
-    paymentSearch: createPaymentSearchLoader(ctx, payment, searchedPayments),
+    paymentSearch: createPaymentSearchLoader(ctx, searchedPayments),
     customer,
-    customerSearch: createCustomerSearchLoader(ctx, customer, searchedCustomers),
+    customerSearch: createCustomerSearchLoader(ctx, searchedCustomers),
     paymentMethods: createPaymentMethodsLoader(ctx),
     identificationTypes: createIdentificationTypesLoader(ctx),
   };

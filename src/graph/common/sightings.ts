@@ -1,6 +1,6 @@
 // Root fields of one operation start together: with `payments(first: 2)` and `payment(id: …)` side
 // by side, both loaders are asked before the search has answered, so priming the by-id loader when
-// the search answers comes too late for ids already queued. Each by-id batch function therefore
+// the search answers would come too late for ids already queued. Each by-id batch function therefore
 // waits for the searches in flight in the same request and takes what they returned before it
 // fetches the rest. The cost: while a search of the same kind is in flight, a by-id lookup waits for
 // it (at most one search's latency), which is what saves its call.

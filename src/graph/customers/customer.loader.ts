@@ -1,6 +1,6 @@
 // Batch functions for customers: one `GET /v1/customers/{id}` per distinct id (Mercado Pago has no
-// multi-get). A customer a search of the same request returned is never fetched again: the search
-// primes the loader, and ids queued while it was in flight wait for it (common/sightings.ts).
+// multi-get). A customer a search of the same request returned is never fetched again: the batch
+// function takes it from the search, waiting for searches still in flight (common/sightings.ts).
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { loaderError, UnexpectedUpstreamBody } from '../../upstream/errors';
@@ -41,21 +41,19 @@ export const createCustomerLoader = (ctx: Base, searched: Sightings<Customer>): 
 
 const searchKey = (s: MpCustomerSearch): string => JSON.stringify([s.offset, s.limit, s.email ?? null]);
 
-const fetchCustomerPage = async (ctx: Base, customers: DataLoader<string, Customer | null>, search: MpCustomerSearch): Promise<CustomerPage> => {
+const fetchCustomerPage = async (ctx: Base, search: MpCustomerSearch): Promise<CustomerPage> => {
   const { rows: results, total } = searchRows('customers', await ctx.mercadoPago().searchCustomers(search));
   // One answer, one unit: a row we cannot serve fails the page (UPSTREAM_ERROR), it is not dropped.
   const rows = results.map(toCustomer);
-  for (const c of rows) customers.prime(c.id, c);
   return { customers: rows, offset: search.offset, total };
 };
 
 export const createCustomerSearchLoader = (
   ctx: Base,
-  customers: DataLoader<string, Customer | null>,
   searched: Sightings<Customer>,
 ): SearchLoader<MpCustomerSearch, CustomerPage> =>
   watchedSearch(
-    new DataLoader((searches: readonly MpCustomerSearch[]) => Promise.all(searches.map((s) => fetchCustomerPage(ctx, customers, s).catch(loaderError))), {
+    new DataLoader((searches: readonly MpCustomerSearch[]) => Promise.all(searches.map((s) => fetchCustomerPage(ctx, s).catch(loaderError))), {
       cacheKeyFn: searchKey,
     }),
     searched,

@@ -1,7 +1,7 @@
 // Batch functions for payments. Mercado Pago has no multi-get for payments, so a batch is one
 // `GET /v1/payments/{id}` per distinct id; DataLoader's per-request cache makes the same id asked
 // twice one call. A payment a search of the same request returned is never fetched again: the
-// search primes the loader, and ids queued while it was in flight wait for it (common/sightings.ts).
+// batch function takes it from the search, waiting for searches still in flight (common/sightings.ts).
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { loaderError, UnexpectedUpstreamBody } from '../../upstream/errors';
@@ -42,6 +42,7 @@ const fetchPayment = async (ctx: Base, id: string): Promise<Payment | null> => {
 };
 
 export const batchPayments = async (ctx: Base, ids: readonly string[], searched: Sightings<Payment>): Promise<(Payment | null | Error)[]> => {
+  // Search results are the collector's view, the same body `GET /v1/payments/{id}` gives it.
   const found = await searched.find(ids);
   // Each id settles on its own: a failing payment is an Error in its slot, the others stand.
   return Promise.all(ids.map((id, i) => found[i] ?? fetchPayment(ctx, id).catch(loaderError)));
@@ -54,22 +55,19 @@ export const createPaymentLoader = (ctx: Base, searched: Sightings<Payment>): Da
 const searchKey = (s: MpPaymentSearch): string =>
   JSON.stringify([s.offset, s.limit, s.criteria, s.status ?? null, s.externalReference ?? null, s.beginDate ?? null, s.endDate ?? null]);
 
-const fetchPaymentPage = async (ctx: Base, payments: DataLoader<string, Payment | null>, search: MpPaymentSearch): Promise<PaymentPage> => {
+const fetchPaymentPage = async (ctx: Base, search: MpPaymentSearch): Promise<PaymentPage> => {
   const { rows: results, total } = searchRows('payments', await ctx.mercadoPago().searchPayments(search));
   // One answer, one unit: a row we cannot serve fails the page (UPSTREAM_ERROR), it is not dropped.
   const rows = results.map((row) => toPayment(row, warnUnknown(ctx, String(row?.id))));
-  // Search results are the collector's view, the same body `GET /v1/payments/{id}` gives it.
-  for (const p of rows) payments.prime(p.id, p);
   return { payments: rows, offset: search.offset, total };
 };
 
 export const createPaymentSearchLoader = (
   ctx: Base,
-  payments: DataLoader<string, Payment | null>,
   searched: Sightings<Payment>,
 ): SearchLoader<MpPaymentSearch, PaymentPage> =>
   watchedSearch(
-    new DataLoader((searches: readonly MpPaymentSearch[]) => Promise.all(searches.map((s) => fetchPaymentPage(ctx, payments, s).catch(loaderError))), {
+    new DataLoader((searches: readonly MpPaymentSearch[]) => Promise.all(searches.map((s) => fetchPaymentPage(ctx, s).catch(loaderError))), {
       cacheKeyFn: searchKey,
     }),
     searched,
