@@ -283,13 +283,14 @@ describe('sandbox: Mercado Libre public resources', () => {
     // BUG (src/sandbox/ml/orderLifecycle.ts takeStock / ml/orderControl.ts payOrder): unpaid orders
     // of the mandatory flow hold no stock (seed 003), so two of them may each ask for all of it;
     // paying both takes it twice: available_quantity -9, sold_quantity 19 of 10 listed.
-    // `it.failing` passes while the bug is there; once fixed, drop `.failing`.
-    it.failing('BUG: paying two mandatory-flow orders for the same last units never drives the stock below zero', async () => {
+    it('refuses to pay a mandatory-flow order whose units another paid order took, so stock never drops below zero', async () => {
       const first = await mlbOrder(9);
       const second = await mlbOrder(9); // accepted: the first one took nothing yet
       await payOrder(first.id);
       expect(await stock('MLB600034093')).toEqual({ available: 0, sold: 10 });
-      await control(`/orders/${second.id}/pay`, {}); // whatever the answer, the listing must stay consistent
+      const refused = await control(`/orders/${second.id}/pay`, {});
+      expect(refused).toMatchObject({ status: 400, body: { cause: [{ code: 'invalid_move' }] } });
+      expect((await raw(env.url, 'GET', `/orders/${second.id}`, { token: MLB.buyerToken })).body).toMatchObject({ status: 'payment_required', payments: [] });
       const after = await item('MLB600034093');
       expect(after.available_quantity).toBeGreaterThanOrEqual(0);
       expect(after.sold_quantity).toBeLessThanOrEqual(after.initial_quantity);

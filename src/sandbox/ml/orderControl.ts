@@ -127,6 +127,11 @@ const payOrder: ControlHandler = (req, ctx) => {
   const b = req.body === undefined || req.body === null ? {} : req.body;
   if (!isObject(b)) throw invalid('the body must be a JSON object');
   if (!PAYABLE.has(order.status)) throw invalidMove(`order ${order.id} is ${order.status}: only an order awaiting payment can be paid`);
+  // An unpaid order of the mandatory flow holds no stock (seed 003): another sale may have taken it.
+  if (!order.stock_taken) {
+    const short = order.items.find((line) => (ctx.store.items.get(line.id)?.available_quantity ?? Infinity) < line.quantity);
+    if (short) throw invalidMove(`order ${order.id} cannot be paid: ${short.id} has ${ctx.store.items.get(short.id)!.available_quantity} left, the order needs ${short.quantity}`);
+  }
   const seller = ctx.store.users.get(order.seller_id)!;
   const buyer = ctx.store.users.get(order.buyer_id)!;
   const due = orderTotal(order.items).minus(paidAmount(orderPayments(ctx.store, order).map(paymentFacts)));
