@@ -5,8 +5,6 @@
 /** Reports a value no enum member mirrors: which field, and the raw value. */
 export type OnUnknown = (field: string, value: string) => void;
 
-export const ignoreUnknown: OnUnknown = () => undefined;
-
 /** A reader for one enum: `read(raw, field, onUnknown)` → the member, or null. */
 export const enumReader =
   <E extends string>(table: Readonly<Record<string, E>>) =>
