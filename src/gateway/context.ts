@@ -1,9 +1,11 @@
 // The per-request context: the caller's bearer token (kept in a closure, never on the context
-// object, so no resolver can echo or log it), its Mercado Pago client and fresh DataLoaders.
+// object, so no resolver can echo or log it), its Mercado Pago and Mercado Libre clients and fresh
+// DataLoaders.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Context, Logger } from '../graph/context';
 import { createLoaders } from '../graph/loaders';
 import { gqlError } from '../upstream/errors';
+import { createMercadoLibreClient, type MercadoLibreClient } from '../upstream/mercadolibre';
 import { createMercadoPagoClient, type MercadoPagoClient } from '../upstream/mercadopago';
 
 // RFC 6750 b64token. Anything else (another scheme, an empty token) counts as no token.
@@ -16,15 +18,27 @@ export const bearerToken = (headers: IncomingHttpHeaders): string | null => {
 };
 
 export const NO_TOKEN_MESSAGE = 'This operation reads Mercado Pago data: send your access token as "Authorization: Bearer <token>".';
+export const NO_TOKEN_MESSAGE_ML = 'This operation reads Mercado Libre data: send your access token as "Authorization: Bearer <token>".';
 
-export const createContext = (headers: IncomingHttpHeaders, log: Logger): Context => {
+/** Where the upstream APIs are (Mercado Pago's base URL is process-wide, set by the server). */
+export interface Upstreams {
+  mlApiUrl: string;
+}
+
+export const createContext = (headers: IncomingHttpHeaders, log: Logger, upstreams: Upstreams): Context => {
   const token = bearerToken(headers);
-  let client: MercadoPagoClient | null = null;
+  let mp: MercadoPagoClient | null = null;
+  let ml: MercadoLibreClient | null = null;
   const base = {
     mercadoPago: (): MercadoPagoClient => {
       if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE);
-      client ??= createMercadoPagoClient(token);
-      return client;
+      mp ??= createMercadoPagoClient(token);
+      return mp;
+    },
+    mercadoLibre: (): MercadoLibreClient => {
+      if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE_ML);
+      ml ??= createMercadoLibreClient(upstreams.mlApiUrl, token);
+      return ml;
     },
     log,
   };

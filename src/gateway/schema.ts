@@ -5,9 +5,11 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { CatalogResolver } from '../graph/catalog/catalog.resolver';
 import { CustomerResolver } from '../graph/customers/customer.resolver';
+import { OrderResolver } from '../graph/orders/order.resolver';
 import { PaymentResolver } from '../graph/payments/payment.resolver';
+import { UserResolver } from '../graph/users/user.resolver';
 
-export const RESOLVERS = [PaymentResolver, CustomerResolver, CatalogResolver] as const;
+export const RESOLVERS = [PaymentResolver, CustomerResolver, CatalogResolver, OrderResolver, UserResolver] as const;
 
 export const buildGatewaySchema = (): Promise<GraphQLSchema> =>
   buildSchema({

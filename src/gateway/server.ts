@@ -120,7 +120,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
       if (!('body' in req)) (req as { body?: unknown }).body = undefined;
       next();
     },
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers, log) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers, log, { mlApiUrl: config.mlApiUrl }) }),
   );
 
   app.use((_req: Request, res: Response) => httpError(res, 404, 'Not found. GraphQL is served at /graphql.'));

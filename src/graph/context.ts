@@ -1,4 +1,5 @@
 // What every resolver gets: built once per GraphQL request by src/gateway/context.ts.
+import type { MercadoLibreClient } from '../upstream/mercadolibre';
 import type { MercadoPagoClient } from '../upstream/mercadopago';
 import type { Loaders } from './loaders';
 
@@ -15,6 +16,8 @@ export interface Context {
    * token, so an operation that needs no upstream data works without one.
    */
   mercadoPago(): MercadoPagoClient;
+  /** Mercado Libre for this caller, with the same token; UNAUTHENTICATED without one. */
+  mercadoLibre(): MercadoLibreClient;
   /** This request's DataLoaders; never shared with another request or caller. */
   loaders: Loaders;
   log: Logger;

@@ -10,6 +10,8 @@ import { Sightings, type SearchLoader } from './common/sightings';
 import type { Context } from './context';
 import { createCustomerLoader, createCustomerSearchLoader, type CustomerPage } from './customers/customer.loader';
 import type { Customer } from './customers/customer.type';
+import { createMeLoader, createOrderLoader, createOrderSearchLoader, type MeLoader, type OrderPage, type OrderSearch } from './orders/order.loader';
+import type { Order } from './orders/order.type';
 import { createPaymentLoader, createPaymentSearchLoader, type PaymentPage } from './payments/payment.loader';
 import type { Payment } from './payments/payment.type';
 
@@ -26,12 +28,20 @@ export interface Loaders {
   paymentMethods: DataLoader<All, PaymentMethod[]>;
   /** The identification types of the caller's site (one key: "all"). */
   identificationTypes: DataLoader<All, IdentificationType[]>;
+  /** Mercado Libre order by id; null when absent or the caller is not a party of it. */
+  order: DataLoader<string, Order | null>;
+  /** A page of the caller's sales or purchases; `order` then serves every order on it without a call. */
+  orderSearch: SearchLoader<OrderSearch, OrderPage>;
+  /** The caller's Mercado Libre account (one key: "me"). */
+  me: MeLoader;
 }
 
 export const createLoaders = (ctx: Omit<Context, 'loaders'>): Loaders => {
   // What this request's searches returned: the by-id loaders serve those without another call.
   const searchedPayments = new Sightings<Payment>();
   const searchedCustomers = new Sightings<Customer>();
+  const searchedOrders = new Sightings<Order>();
+  const me = createMeLoader(ctx);
   const payment = createPaymentLoader(ctx, searchedPayments);
   const customer = createCustomerLoader(ctx, searchedCustomers);
   return {
@@ -41,5 +51,8 @@ export const createLoaders = (ctx: Omit<Context, 'loaders'>): Loaders => {
     customerSearch: createCustomerSearchLoader(ctx, searchedCustomers),
     paymentMethods: createPaymentMethodsLoader(ctx),
     identificationTypes: createIdentificationTypesLoader(ctx),
+    order: createOrderLoader(ctx, searchedOrders),
+    orderSearch: createOrderSearchLoader(ctx, me, searchedOrders),
+    me,
   };
 };

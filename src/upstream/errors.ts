@@ -17,6 +17,7 @@ import {
   MPServerError,
   MPValidationError,
 } from 'mercadopago';
+import { MercadoLibreConnectionError, MercadoLibreError } from './mercadolibre';
 
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -42,6 +43,14 @@ export const MESSAGES: Record<ErrorCode, string> = {
   UPSTREAM_UNAVAILABLE: 'Mercado Pago is unavailable; retry later.',
   UPSTREAM_ERROR: 'Mercado Pago answered with an unexpected error.',
   INTERNAL_SERVER_ERROR: 'Internal server error.',
+};
+
+// The same codes when Mercado Libre is the one failing: the client is told which service it was.
+const MERCADOLIBRE_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  RATE_LIMITED: 'Too many requests to Mercado Libre for this access token; retry later.',
+  UPSTREAM_TIMEOUT: 'Mercado Libre did not answer in time.',
+  UPSTREAM_UNAVAILABLE: 'Mercado Libre is unavailable; retry later.',
+  UPSTREAM_ERROR: 'Mercado Libre answered with an unexpected error.',
 };
 
 export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
@@ -80,6 +89,9 @@ const codeForStatus = (status: number): ErrorCode => {
 /** Our code for an SDK error, or INTERNAL_SERVER_ERROR when it is not one (a bug on our side). */
 export const upstreamErrorCode = (err: unknown): ErrorCode => {
   if (err instanceof UnexpectedUpstreamBody) return 'UPSTREAM_ERROR';
+  if (err instanceof MercadoLibreConnectionError) return err.timeout ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
+  // Mercado Libre tells a stranger an order exists (403 not_owned_order); we do not.
+  if (err instanceof MercadoLibreError) return err.status === 403 && err.error === 'not_owned_order' ? 'NOT_FOUND' : codeForStatus(err.status);
   if (err instanceof MPConnectionError) return isTimeout(err) ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
   if (err instanceof MPAuthenticationError) return 'UNAUTHENTICATED';
   if (err instanceof MPForbiddenError) return 'FORBIDDEN';
@@ -96,6 +108,8 @@ export const upstreamErrorCode = (err: unknown): ErrorCode => {
 /** What operators need to see in the log about an upstream failure: no body, no token, no URL. */
 export const upstreamDetail = (err: unknown): Record<string, unknown> => {
   if (err instanceof UnexpectedUpstreamBody) return { kind: err.name, error: err.message };
+  if (err instanceof MercadoLibreError) return { kind: err.name, status: err.status, error: err.error };
+  if (err instanceof MercadoLibreConnectionError) return { kind: err.name, timeout: err.timeout };
   if (!(err instanceof MercadoPagoError)) return { error: err instanceof Error ? err.name : typeof err };
   const causes = err.causes
     .map((c) => (c && typeof c === 'object' && 'code' in c ? String((c as { code: unknown }).code) : null))
@@ -112,7 +126,9 @@ export const toGraphQLError = (err: unknown): GraphQLError => {
   const code = upstreamErrorCode(err);
   const extensions: Record<string, unknown> = { code };
   if (err instanceof MPRateLimitError && err.retryAfter !== null) extensions.retryAfter = err.retryAfter;
-  return new GraphQLError(MESSAGES[code], {
+  if (err instanceof MercadoLibreError && err.status === 429 && err.retryAfter !== null) extensions.retryAfter = err.retryAfter;
+  const fromMercadoLibre = err instanceof MercadoLibreError || err instanceof MercadoLibreConnectionError;
+  return new GraphQLError((fromMercadoLibre ? MERCADOLIBRE_MESSAGES[code] : undefined) ?? MESSAGES[code], {
     extensions,
     originalError: err instanceof Error ? err : undefined,
   });

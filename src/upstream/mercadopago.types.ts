@@ -68,6 +68,8 @@ export interface MpCard {
 /** A payment as `GET /v1/payments/{id}` (and each result of `GET /v1/payments/search`) returns it. */
 export interface MpPayment {
   id?: number | string | null;
+  /** The Mercado Libre order a marketplace payment belongs to: `{id: "1653027692", type: "mercadolibre"}`. */
+  order?: { id?: number | string | null; type?: string | null } | null;
   status?: string | null;
   status_detail?: string | null;
   currency_id?: string | null;

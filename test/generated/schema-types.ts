@@ -222,6 +222,23 @@ export type Locale =
   /** Portuguese. */
   | 'PT';
 
+/** A Mercado Libre user: the caller (`me`), or a party of an order. Names and e-mail are null where Mercado Libre does not share them with the caller (an order's counterpart before it is paid, another user's public profile). */
+export type MarketplaceUser = {
+  __typename?: 'MarketplaceUser';
+  /** E-mail address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** First name. */
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** Mercado Libre user id (the same number as the Mercado Pago user id). */
+  id: Scalars['ID']['output'];
+  /** Last name. */
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** Public nickname, such as "TETE6072468". */
+  nickname?: Maybe<Scalars['String']['output']>;
+  /** Mercado Libre site, such as "MLB" (Brazil) or "MLM" (Mexico); only known for `me`. */
+  siteId?: Maybe<Scalars['String']['output']>;
+};
+
 /** An amount of money in one currency. */
 export type Money = {
   __typename?: 'Money';
@@ -230,6 +247,122 @@ export type Money = {
   /** ISO 4217 currency code, such as "MXN", "BRL" or "ARS". */
   currency: Scalars['String']['output'];
 };
+
+/** A Mercado Libre order, as the caller's token sees it: a buyer sees its purchases, a seller its sales (an order of the mandatory Mercado Pago flow only once it is paid). */
+export type Order = {
+  __typename?: 'Order';
+  /** What is still to pay: totalAmount less what the approved payments hold, net of their refunds; never below zero. Reads the payments (the same calls as `payments`). */
+  balanceDue?: Maybe<Money>;
+  /** Who bought. */
+  buyer?: Maybe<MarketplaceUser>;
+  /** When the sale was closed: at creation outside the mandatory flow, once paid inside it; null before. */
+  dateClosed?: Maybe<Scalars['DateTime']['output']>;
+  /** When the buyer bought. */
+  dateCreated?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether the approved payments cover the total (balanceDue is zero). */
+  fullyPaid?: Maybe<Scalars['Boolean']['output']>;
+  /** Mercado Libre order id (digits; exceeds 32 bits). */
+  id: Scalars['ID']['output'];
+  /** What was bought. */
+  items: Array<OrderItem>;
+  /** When the order last changed. */
+  lastUpdated?: Maybe<Scalars['DateTime']['output']>;
+  /** The pack (cart) this order was bought in, if any. */
+  packId?: Maybe<Scalars['ID']['output']>;
+  /** What Mercado Libre counts as paid (the order's `paid_amount`). */
+  paidAmount?: Maybe<Money>;
+  /** The Mercado Pago payments made for this order (refused ones included), each read from Mercado Pago as the caller's token sees it. A payment that cannot be read is null with an error; the others stand. */
+  payments: Array<Maybe<Payment>>;
+  /** Who sold. Before an order of the mandatory flow is paid, Mercado Libre gives its buyer only the seller's id. */
+  seller?: Maybe<MarketplaceUser>;
+  /** Where the order stands. Null when Mercado Libre reports a status this gateway does not know yet. */
+  status?: Maybe<OrderStatus>;
+  /** Mercado Libre's detail of the status, when it gives one. */
+  statusDetail?: Maybe<Scalars['String']['output']>;
+  /** Mercado Libre tags, such as "paid", "not_delivered" or "unfulfilled". */
+  tags: Array<Scalars['String']['output']>;
+  /** What the items cost in all. */
+  totalAmount?: Maybe<Money>;
+};
+
+/** A page of orders. */
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  /** The page, with a cursor per item. */
+  edges: Array<OrderEdge>;
+  /** The page, without cursors. */
+  nodes: Array<Order>;
+  /** Whether more items follow, and where this page ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Order in a page, with its cursor. */
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  /** Opaque cursor of this item; pass it as `after` to read on from here. */
+  cursor: Scalars['String']['output'];
+  /** The Order. */
+  node: Order;
+};
+
+/** Which of the caller's orders to list, and in which order. */
+export type OrderFilter = {
+  /** Only orders created at or after this instant. */
+  dateCreatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only orders created at or before this instant. */
+  dateCreatedTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Sales (SELLER, the default) or purchases (BUYER). */
+  role?: InputMaybe<OrderRole>;
+  /** Order by creation date: DESC (newest first) when omitted, or ASC. */
+  sortDirection?: InputMaybe<SortDirection>;
+  /** Only orders in one of these statuses. */
+  statuses?: InputMaybe<Array<OrderStatus>>;
+};
+
+/** One line of an order: an item, how many, at what unit price. */
+export type OrderItem = {
+  __typename?: 'OrderItem';
+  /** Mercado Libre item (listing) id, such as "MLB600034093". */
+  itemId?: Maybe<Scalars['ID']['output']>;
+  /** Units bought. */
+  quantity?: Maybe<Scalars['Int']['output']>;
+  /** Title of the listing when it was bought. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Price of one unit. */
+  unitPrice?: Maybe<Money>;
+  /** The variation bought (size, colour…), when the listing has variations. */
+  variationId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** The caller's side of the orders to list. */
+export type OrderRole =
+  /** The caller's purchases. */
+  | 'BUYER'
+  /** The caller's sales. */
+  | 'SELLER';
+
+/** Where a Mercado Libre order stands, as its `status` says it. */
+export type OrderStatus =
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Created outside the mandatory Mercado Pago flow; visible to the seller, not paid yet. */
+  | 'CONFIRMED'
+  /** Invalidated by Mercado Libre (a malicious buyer, for instance). */
+  | 'INVALID'
+  /** Approved payments cover the total. */
+  | 'PAID'
+  /** Approved payments cover part of the total. */
+  | 'PARTIALLY_PAID'
+  /** Paid, then part of the money was refunded. */
+  | 'PARTIALLY_REFUNDED'
+  /** A payment is under review. */
+  | 'PAYMENT_IN_PROCESS'
+  /** Created in the mandatory Mercado Pago flow and not paid yet; only its buyer sees it. */
+  | 'PAYMENT_REQUIRED'
+  /** Cancelled; the refund is still pending. */
+  | 'PENDING_CANCEL';
 
 /** Where a page stands in the whole list. */
 export type PageInfo = {
@@ -303,6 +436,8 @@ export type Payment = {
   liveMode?: Maybe<Scalars['Boolean']['output']>;
   /** What the seller receives after fees. */
   netReceivedAmount?: Maybe<Money>;
+  /** The Mercado Libre order this payment belongs to. Null for a payment made outside Mercado Libre; null with a NOT_FOUND error when the access token may not see the order. */
+  order?: Maybe<Order>;
   /** Who paid. The seller's view names the payer; the buyer's view gives only `payer.id`, every other payer field null. */
   payer?: Maybe<Payer>;
   /** Payment method, such as "visa", "master" or "amex". */
@@ -454,6 +589,12 @@ export type Query = {
   customers: CustomerConnection;
   /** The identity document types of the caller's site, for a checkout form's document field. Empty where documents do not apply (Mexico). */
   identificationTypes: Array<IdentificationType>;
+  /** The caller's own Mercado Libre account (GET /users/me). */
+  me?: Maybe<MarketplaceUser>;
+  /** One Mercado Libre order by id. Null, with a NOT_FOUND error, when it does not exist or the access token may not see it. */
+  order?: Maybe<Order>;
+  /** The caller's Mercado Libre sales (or, with filter.role BUYER, purchases), newest first unless the filter says otherwise. Costs the caller's account (once per operation) and one search; each order listed is also cached for `order(id)`. */
+  orders: OrderConnection;
   /** One payment by id. Null, with a NOT_FOUND error, when it does not exist or the access token may not see it. */
   payment?: Maybe<Payment>;
   /** The payment methods of the caller's site (the access token's country), as a checkout page offers them. */
@@ -471,6 +612,18 @@ export type QueryCustomerArgs = {
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 

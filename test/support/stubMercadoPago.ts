@@ -14,3 +14,8 @@ export const stubClient = (methods: Partial<MercadoPagoClient>): MercadoPagoClie
     ...methods,
   };
 };
+
+/** For tests of Mercado Pago fields: any Mercado Libre call fails the test loudly. */
+export const noMercadoLibre = (): never => {
+  throw new Error('unexpected upstream call: Mercado Libre');
+};

@@ -37,3 +37,13 @@ export const cardId = (value: string, argument = 'cardId'): string => {
   }
   return value;
 };
+
+/** Mercado Libre order ids: digits only, 1 to 19 of them (today's have 16). */
+export const ORDER_ID = /^[0-9]{1,19}$/;
+
+export const orderId = (value: string, argument = 'id'): string => {
+  if (!ORDER_ID.test(value)) {
+    throw gqlError('BAD_USER_INPUT', `Argument "${argument}" is not an order id: expected 1 to 19 digits.`, { argument });
+  }
+  return value;
+};

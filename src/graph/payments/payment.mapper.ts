@@ -4,6 +4,7 @@ import { UnexpectedUpstreamBody } from '../../upstream/errors';
 import type { MpFeeDetail, MpPayment, MpPaymentCollector, MpPaymentPayer } from '../../upstream/mercadopago';
 import { toCard } from '../cards/card.mapper';
 import type { OnUnknown } from '../common/enums';
+import { ORDER_ID } from '../common/ids';
 import { toIdentification } from '../common/identification';
 import { money } from '../common/money';
 import { bool, int, str, text } from '../common/values';
@@ -73,6 +74,7 @@ export const toPayment = (r: MpPayment, onUnknown: OnUnknown): Payment => {
     payer: toPayer(r, onUnknown),
     collector: toCollector(r),
     card: toCard(r.card),
+    orderId: r.order?.type === 'mercadolibre' && ORDER_ID.test(String(r.order.id ?? '')) ? String(r.order.id) : null,
     refunds: (r.refunds ?? []).map((refund) => toRefund(refund, id, currency, onUnknown)),
     feeDetails: (r.fee_details ?? []).map((fee) => toFeeDetail(fee, id, currency, onUnknown)),
   };

@@ -5,6 +5,7 @@ import { toConnection } from '../common/connection';
 import { paymentId } from '../common/ids';
 import { Locale } from '../common/locale';
 import { paymentSearch, PaymentsArgs } from './payment.inputs';
+import { Order } from '../orders/order.type';
 import { Payment, PaymentConnection } from './payment.type';
 import { statusMessage } from './statusMessage';
 
@@ -39,5 +40,17 @@ export class PaymentResolver {
     @Arg('locale', () => Locale, { defaultValue: Locale.ES, description: 'Language of the text: ES (the default), EN or PT.' }) locale: Locale,
   ): string | null {
     return statusMessage(payment, locale);
+  }
+
+  @FieldResolver(() => Order, {
+    nullable: true,
+    description:
+      'The Mercado Libre order this payment belongs to. Null for a payment made outside Mercado Libre; null with a NOT_FOUND error when the access token may not see the order.',
+  })
+  async order(@Root() payment: Payment, @Ctx() ctx: Context): Promise<Order | null> {
+    if (!payment.orderId) return null;
+    const found = await ctx.loaders.order.load(payment.orderId);
+    if (!found) throw gqlError('NOT_FOUND', `Order ${payment.orderId} was not found, or is not visible to this access token.`);
+    return found;
   }
 }

@@ -99,6 +99,9 @@ export class Payment {
 
   @Field(() => [FeeDetail], { description: 'Fees charged on this payment (Mercado Pago fees, financing, …).' })
   feeDetails!: FeeDetail[];
+
+  /** The Mercado Libre order the payment belongs to (`order: {type: "mercadolibre", id}`); `order` loads it. */
+  orderId!: string | null;
 }
 
 @ObjectType({ description: 'A page of payments.' })
