@@ -19,6 +19,7 @@ import type { Context, Logger } from '../graph/context';
 import { createMemoryBus, MemoryDedupeStore, NotificationReceiver, type DedupeStore, type NotificationBus } from '../notifications';
 import { setMercadoPagoBaseUrl } from '../upstream/mercadopago';
 import { createContext } from './context';
+import type { ExplorerPreset } from './explorer';
 import { createFormatError } from './errors';
 import { createLogger } from './logger';
 import { createReadiness } from './readiness';
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   dedupe?: DedupeStore;
   /** Allowed drift of a webhook's signed timestamp, in seconds (default 300). */
   webhookToleranceSeconds?: number;
+  /** What Apollo Sandbox opens on in development (an example and a test token); nothing preset when absent. */
+  explorer?: ExplorerPreset;
 }
 
 // HTTP-level refusals use the GraphQL-over-HTTP error shape so clients parse one format.
@@ -76,7 +79,9 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     formatError: createFormatError(log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false, ...(options.explorer ?? {}) }),
     ],
   });
   await apollo.start();

@@ -1,0 +1,49 @@
+// What Apollo Sandbox (the development landing page) opens on for a first-time explorer when the
+// gateway runs on the embedded sandbox: an example operation and a test token. The composition
+// root (src/app.ts) passes the sandbox's published test tokens (DESIGN §4), never a real
+// credential; with real APIs configured nothing is preset.
+
+export interface ExplorerPreset {
+  document: string;
+  variables: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+/** The sandbox's MLM seller: owner of payment 3506756222 and order 1653027692 (seed 003), which the example reads. */
+export const EXAMPLE_SELLER = 'TEST-SELLER-277582551';
+
+const document = (others: readonly string[]) => `# Welcome to mpgraph: Mercado Pago and Mercado Libre in one graph, here on the embedded sandbox.
+# The Authorization header below is the sandbox's test seller ${EXAMPLE_SELLER}. Other test tokens:
+#   ${others.join(', ')}
+# Run this to read a Mercado Libre order with its Mercado Pago payments (3 upstream calls), then
+# open the Documentation panel: every type and field is described.
+query OrderWithPayments($id: ID!) {
+  order(id: $id) {
+    id
+    status
+    dateCreated
+    totalAmount { amount currency }
+    balanceDue { amount currency }
+    fullyPaid
+    buyer { nickname firstName lastName }
+    items { title quantity unitPrice { amount currency } }
+    payments {
+      id
+      status
+      statusDetail
+      statusMessage(locale: EN)
+      installments
+      amount { amount currency }
+      totalPaidAmount { amount currency }
+      card { firstSixDigits lastFourDigits }
+    }
+  }
+}
+`;
+
+/** The preset for a gateway on the embedded sandbox, whose test tokens are `tokens`. */
+export const sandboxExplorer = (tokens: readonly string[]): ExplorerPreset => ({
+  document: document(tokens.filter((t) => t !== EXAMPLE_SELLER)),
+  variables: { id: '1653027692' },
+  headers: { Authorization: `Bearer ${EXAMPLE_SELLER}` },
+});
