@@ -581,6 +581,7 @@ export type Phone = {
   number?: Maybe<Scalars['String']['output']>;
 };
 
+/** Reads: Mercado Pago payments, customers, cards and catalog, and Mercado Libre orders and users, as the caller's access token may see them. */
 export type Query = {
   __typename?: 'Query';
   /** One of the caller's customers, with its saved cards. Null, with a NOT_FOUND error, when it does not exist or belongs to another seller. */
@@ -604,11 +605,13 @@ export type Query = {
 };
 
 
+/** Reads: Mercado Pago payments, customers, cards and catalog, and Mercado Libre orders and users, as the caller's access token may see them. */
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: Mercado Pago payments, customers, cards and catalog, and Mercado Libre orders and users, as the caller's access token may see them. */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -616,11 +619,13 @@ export type QueryCustomersArgs = {
 };
 
 
+/** Reads: Mercado Pago payments, customers, cards and catalog, and Mercado Libre orders and users, as the caller's access token may see them. */
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: Mercado Pago payments, customers, cards and catalog, and Mercado Libre orders and users, as the caller's access token may see them. */
 export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrderFilter>;
@@ -628,11 +633,13 @@ export type QueryOrdersArgs = {
 };
 
 
+/** Reads: Mercado Pago payments, customers, cards and catalog, and Mercado Libre orders and users, as the caller's access token may see them. */
 export type QueryPaymentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: Mercado Pago payments, customers, cards and catalog, and Mercado Libre orders and users, as the caller's access token may see them. */
 export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PaymentFilter>;
