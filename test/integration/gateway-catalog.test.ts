@@ -2,20 +2,11 @@
 // read once per request whatever asks for it.
 import { CheckoutOptionsDocument, PaymentMethodsTwiceDocument } from '../generated/graphql';
 import { requests, TOKENS } from '../support/sandbox';
-import { execute, startStack, type Stack } from '../support/stack';
+import { execute, useStack } from '../support/stack';
 import { upstreamCalls } from '../support/upstreamCalls';
 
 describe('Query.paymentMethods and Query.identificationTypes', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    expect((await fetch(`${stack.sandboxUrl}/__sandbox/reset`, { method: 'POST' })).status).toBe(204);
-  });
+  const stack = useStack();
 
   const upstream = () => upstreamCalls(stack.sandboxUrl);
 

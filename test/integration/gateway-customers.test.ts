@@ -2,23 +2,14 @@
 // one call each (cards are embedded), searches that prime the customer loader, ids checked first.
 import { CustomerSearchAndWalletDocument, CustomersPageDocument, CustomerWalletDocument } from '../generated/graphql';
 import { requests, TOKENS } from '../support/sandbox';
-import { execute, startStack, type Stack } from '../support/stack';
+import { execute, useStack } from '../support/stack';
 import { upstreamCalls } from '../support/upstreamCalls';
 
 const FIRST = '123456789-jxOV430go9fx2e';
 const SECOND = '247711297-jxOV430go9fx2e';
 
 describe('Query.customer and Query.customers', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    expect((await fetch(`${stack.sandboxUrl}/__sandbox/reset`, { method: 'POST' })).status).toBe(204);
-  });
+  const stack = useStack();
 
   const upstream = () => upstreamCalls(stack.sandboxUrl);
 

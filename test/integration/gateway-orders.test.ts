@@ -3,7 +3,7 @@
 // what each operation costs upstream (the sandbox's request log).
 import { MeDocument, OrderDetailsDocument, OrderDetailsTwiceDocument, OrdersPageAndOrderDocument, OrdersPageDocument, PaymentWithOrderDocument } from '../generated/graphql';
 import { raw, TOKENS } from '../support/sandbox';
-import { execute, startStack, type Stack } from '../support/stack';
+import { execute, useStack } from '../support/stack';
 import { upstreamCalls, upstreamCallsSince } from '../support/upstreamCalls';
 import { pay } from './sandbox-payments-helpers';
 
@@ -11,16 +11,7 @@ const BRL = (amount: string) => ({ amount, currency: 'BRL' });
 const MXN = (amount: string) => ({ amount, currency: 'MXN' });
 
 describe('orders in the graph', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    expect((await fetch(`${stack.sandboxUrl}/__sandbox/reset`, { method: 'POST' })).status).toBe(204);
-  });
+  const stack = useStack();
 
   const control = async (path: string, body: unknown = {}) => {
     const res = await raw(stack.sandboxUrl, 'POST', `/__sandbox${path}`, { body });

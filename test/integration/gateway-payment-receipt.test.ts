@@ -4,23 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { PaymentRefund } from 'mercadopago';
 import { PaymentReceiptDocument, PaymentStatusMessageDocument } from '../generated/graphql';
 import { mp, requests, TOKENS } from '../support/sandbox';
-import { execute, startStack, type Stack } from '../support/stack';
+import { execute, useStack } from '../support/stack';
 import { upstreamCalls, upstreamCallsSince } from '../support/upstreamCalls';
 import { pay, PAYER_EMAIL } from './sandbox-payments-helpers';
 
 const SEED_PAYMENT = '3506756222';
 
 describe('Payment (receipt fields)', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    expect((await fetch(`${stack.sandboxUrl}/__sandbox/reset`, { method: 'POST' })).status).toBe(204);
-  });
+  const stack = useStack();
 
   const upstream = () => upstreamCalls(stack.sandboxUrl);
 

@@ -1,22 +1,12 @@
 // Query.payment end to end: GraphQL over HTTP → gateway → official SDK → real sandbox (seed 003).
 import { PaymentDetailsDocument, PaymentPairDocument } from '../generated/graphql';
 import { requests, TOKENS } from '../support/sandbox';
-import { execute, startStack, type Stack } from '../support/stack';
+import { execute, useStack } from '../support/stack';
 
 const SEED_PAYMENT = '3506756222';
 
 describe('Query.payment', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    const res = await fetch(`${stack.sandboxUrl}/__sandbox/reset`, { method: 'POST' });
-    expect(res.status).toBe(204);
-  });
+  const stack = useStack();
 
   const upstreamGets = async () => (await requests(stack.sandboxUrl)).routes['GET /v1/payments/{id}'] ?? 0;
 

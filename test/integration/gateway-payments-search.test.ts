@@ -2,7 +2,7 @@
 // filters, and the payment loader it primes.
 import { PaymentDetailsDocument, PaymentsPageAndDetailsDocument, PaymentsPageDocument } from '../generated/graphql';
 import { requests, TOKENS } from '../support/sandbox';
-import { execute, startStack, type Stack } from '../support/stack';
+import { execute, useStack } from '../support/stack';
 import { upstreamCalls, upstreamCallsSince } from '../support/upstreamCalls';
 import { pay } from './sandbox-payments-helpers';
 
@@ -10,16 +10,7 @@ import { pay } from './sandbox-payments-helpers';
 const SEED_PAYMENTS = ['885920410', '885920310'];
 
 describe('Query.payments', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    expect((await fetch(`${stack.sandboxUrl}/__sandbox/reset`, { method: 'POST' })).status).toBe(204);
-  });
+  const stack = useStack();
 
   const upstream = () => upstreamCalls(stack.sandboxUrl);
   const callsSince = (before: Record<string, number>) => upstreamCallsSince(stack.sandboxUrl, before);

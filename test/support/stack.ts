@@ -73,3 +73,39 @@ export const execute = async <TData, TVariables>(
   const body = (await res.json()) as Omit<GraphQLResponse<TData>, 'status'>;
   return { status: res.status, ...body };
 };
+/**
+ * The stack for the current `describe` block: started once, the sandbox reset before each test,
+ * stopped after the block. Its fields are read when a test runs (they do not exist before beforeAll).
+ */
+export const useStack = (env: Record<string, string> = {}, options: StackOptions = {}): Stack => {
+  let current: Stack | undefined;
+  const get = (): Stack => {
+    if (!current) throw new Error('useStack: the stack is started in beforeAll; read its fields inside a test or hook');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startStack(env, options);
+  });
+  beforeEach(async () => {
+    const res = await fetch(`${get().sandboxUrl}/__sandbox/reset`, { method: 'POST' });
+    if (res.status !== 204) throw new Error(`sandbox reset failed: ${res.status}`);
+  });
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return {
+    get gatewayUrl() {
+      return get().gatewayUrl;
+    },
+    get sandboxUrl() {
+      return get().sandboxUrl;
+    },
+    get bus() {
+      return get().bus;
+    },
+    get webhookSecret() {
+      return get().webhookSecret;
+    },
+    stop: () => get().stop(),
+  };
+};
