@@ -23,6 +23,8 @@ export const NO_TOKEN_MESSAGE_ML = 'This operation reads Mercado Libre data: sen
 /** Where the upstream APIs are (Mercado Pago's base URL is process-wide, set by the server). */
 export interface Upstreams {
   mlApiUrl: string;
+  /** Each upstream read attempt's timeout, in ms (the clients' READ_TIMEOUT_MS when absent). */
+  readTimeoutMs?: number;
 }
 
 export const createContext = (headers: IncomingHttpHeaders, log: Logger, upstreams: Upstreams): Context => {
@@ -32,12 +34,12 @@ export const createContext = (headers: IncomingHttpHeaders, log: Logger, upstrea
   const base = {
     mercadoPago: (): MercadoPagoClient => {
       if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE);
-      mp ??= createMercadoPagoClient(token);
+      mp ??= createMercadoPagoClient(token, upstreams.readTimeoutMs);
       return mp;
     },
     mercadoLibre: (): MercadoLibreClient => {
       if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE_ML);
-      ml ??= createMercadoLibreClient(upstreams.mlApiUrl, token);
+      ml ??= createMercadoLibreClient(upstreams.mlApiUrl, token, upstreams.readTimeoutMs);
       return ml;
     },
     log,

@@ -50,6 +50,8 @@ export interface GatewayOptions {
   webhookToleranceSeconds?: number;
   /** What Apollo Sandbox opens on in development (an example and a test token); nothing preset when absent. */
   explorer?: ExplorerPreset;
+  /** Each upstream read attempt's timeout in ms (default 5 s; tests shorten it). */
+  readTimeoutMs?: number;
 }
 
 // HTTP-level refusals use the GraphQL-over-HTTP error shape so clients parse one format.
@@ -125,7 +127,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
       if (!('body' in req)) (req as { body?: unknown }).body = undefined;
       next();
     },
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers, log, { mlApiUrl: config.mlApiUrl }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers, log, { mlApiUrl: config.mlApiUrl, readTimeoutMs: options.readTimeoutMs }) }),
   );
 
   app.use((_req: Request, res: Response) => httpError(res, 404, 'Not found. GraphQL is served at /graphql.'));

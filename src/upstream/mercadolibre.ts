@@ -1,7 +1,8 @@
 // Mercado Libre through a small typed client on the platform fetch (DESIGN §1): the only code
 // that knows its base URL, the caller's token and its REST shapes. Node's fetch (undici) keeps
 // connections alive between calls to the same origin. Reads get the same budget as Mercado
-// Pago's (one quick retry on 5xx or a dropped connection, then an error).
+// Pago's through the SDK (one quick retry on 5xx, a dropped connection or a timeout, then an
+// error): at worst about 2 × the timeout.
 import { READ_TIMEOUT_MS } from './mercadopago';
 
 /** An order as GET /orders/{id} returns it: the fields the graph reads, each possibly null. */
@@ -124,7 +125,7 @@ export const createMercadoLibreClient = (baseUrl: string, accessToken: string, t
         // By name, not instanceof: fetch's DOMException may come from another realm (Jest's, for one).
         const name = typeof err === 'object' && err !== null ? (err as { name?: unknown }).name : undefined;
         const timeout = name === 'TimeoutError' || name === 'AbortError';
-        if (attempt === 0 && !timeout) {
+        if (attempt === 0) {
           await sleep(RETRY_DELAY_MS);
           continue;
         }

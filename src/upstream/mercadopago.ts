@@ -104,8 +104,9 @@ export const paymentSearchQuery = (s: MpPaymentSearch): Record<string, string | 
   ...(s.endDate !== undefined ? { end_date: s.endDate } : {}),
 });
 
-export const createMercadoPagoClient = (accessToken: string): MercadoPagoClient => {
-  const read = () => mercadoPagoConfig(accessToken, READ_OPTIONS);
+/** `readTimeoutMs`: each read attempt's timeout (READ_TIMEOUT_MS unless a test or an operator says otherwise). */
+export const createMercadoPagoClient = (accessToken: string, readTimeoutMs: number = READ_TIMEOUT_MS): MercadoPagoClient => {
+  const read = () => mercadoPagoConfig(accessToken, { ...READ_OPTIONS, timeout: readTimeoutMs });
   return {
     // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/get
     getPayment: (id) => call(async () => as<MpPayment>(await new PaymentClient(read()).get({ id }))),
