@@ -9,7 +9,13 @@ import { OrderResolver } from '../graph/orders/order.resolver';
 import { PaymentResolver } from '../graph/payments/payment.resolver';
 import { UserResolver } from '../graph/users/user.resolver';
 
-export const RESOLVERS = [PaymentResolver, CustomerResolver, CatalogResolver, OrderResolver, UserResolver] as const;
+export const RESOLVERS = [
+  PaymentResolver,
+  CustomerResolver,
+  CatalogResolver,
+  OrderResolver,
+  UserResolver,
+] as const;
 
 export const buildGatewaySchema = async (): Promise<GraphQLSchema> => {
   const schema = await buildSchema({

@@ -20,7 +20,10 @@ import type {
   MpSearchPage,
 } from './mercadopago.types';
 
+import { createMercadoPagoWrites, type MercadoPagoWrites } from './mercadopago.writes';
+
 export type * from './mercadopago.types';
+export type * from './mercadopago.writes';
 
 /**
  * Points the SDK at `baseUrl` (MP_API_URL, or the embedded sandbox's URL).
@@ -63,8 +66,8 @@ export const WRITE_OPTIONS: Options = { timeout: WRITE_TIMEOUT_MS, maxRetries: 0
 export const mercadoPagoConfig = (accessToken: string, options: Options): MercadoPagoConfig =>
   new MercadoPagoConfig({ accessToken, options: { ...options } });
 
-/** What the graph layer may ask of Mercado Pago, for one caller during one request. Reads only. */
-export interface MercadoPagoClient {
+/** What the graph layer may ask of Mercado Pago, for one caller during one request: reads here, writes in mercadopago.writes.ts. */
+export interface MercadoPagoClient extends MercadoPagoWrites {
   /** `GET /v1/payments/{id}`; `id` must already be checked against the payment id pattern. */
   getPayment(id: string): Promise<MpPayment>;
   /** `GET /v1/payments/search`: the caller's payments as collector, one page. */
@@ -108,6 +111,7 @@ export const paymentSearchQuery = (s: MpPaymentSearch): Record<string, string | 
 export const createMercadoPagoClient = (accessToken: string, readTimeoutMs: number = READ_TIMEOUT_MS): MercadoPagoClient => {
   const read = () => mercadoPagoConfig(accessToken, { ...READ_OPTIONS, timeout: readTimeoutMs });
   return {
+    ...createMercadoPagoWrites((options) => mercadoPagoConfig(accessToken, options), WRITE_OPTIONS),
     // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/get
     getPayment: (id) => call(async () => as<MpPayment>(await new PaymentClient(read()).get({ id }))),
     // https://www.mercadopago.com/developers/en/reference/payments/_payments_search/get

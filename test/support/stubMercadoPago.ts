@@ -11,6 +11,15 @@ export const stubClient = (methods: Partial<MercadoPagoClient>): MercadoPagoClie
     searchCustomers: unexpected('searchCustomers'),
     listPaymentMethods: unexpected('listPaymentMethods'),
     listIdentificationTypes: unexpected('listIdentificationTypes'),
+    createPayment: unexpected('createPayment'),
+    capturePayment: unexpected('capturePayment'),
+    cancelPayment: unexpected('cancelPayment'),
+    refundPayment: unexpected('refundPayment'),
+    createCustomer: unexpected('createCustomer'),
+    updateCustomer: unexpected('updateCustomer'),
+    deleteCustomer: unexpected('deleteCustomer'),
+    addCard: unexpected('addCard'),
+    removeCard: unexpected('removeCard'),
     ...methods,
   };
 };
