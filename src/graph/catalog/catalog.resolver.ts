@@ -1,17 +1,21 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
+import { listCost } from '../common/cost';
 import { ALL } from './catalog.loader';
 import { IdentificationType } from './identificationType.type';
 import { PaymentMethod } from './paymentMethod.type';
 
 @Resolver()
 export class CatalogResolver {
-  @Query(() => [PaymentMethod], { description: "The payment methods of the caller's site (the access token's country), as a checkout page offers them." })
+  // One upstream answer: a site lists a dozen or two methods (card brands, vouchers, transfers, account money).
+  @Query(() => [PaymentMethod], { complexity: listCost(25), description: "The payment methods of the caller's site (the access token's country), as a checkout page offers them." })
   paymentMethods(@Ctx() ctx: Context): Promise<PaymentMethod[]> {
     return ctx.loaders.paymentMethods.load(ALL);
   }
 
+  // One upstream answer: 2 types in Brazil (CPF, CNPJ), up to 5 or so elsewhere, none in Mexico.
   @Query(() => [IdentificationType], {
+    complexity: listCost(5),
     description: "The identity document types of the caller's site, for a checkout form's document field. Empty where documents do not apply (Mexico).",
   })
   identificationTypes(@Ctx() ctx: Context): Promise<IdentificationType[]> {

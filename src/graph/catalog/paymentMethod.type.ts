@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SecurityCode } from '../cards/card.type';
+import { listCost } from '../common/cost';
 import { enumReader, upperCaseTable } from '../common/enums';
 import { DecimalScalar } from '../common/scalars';
 
@@ -93,6 +94,7 @@ export class PaymentMethod {
   @Field(() => [String], { description: 'Processing modes it supports ("aggregator", "gateway").' })
   processingModes!: string[];
 
-  @Field(() => [PaymentMethodSetting], { description: 'Card rules, one entry per BIN range; empty for methods that are not cards.' })
+  // Embedded in the method: one entry per BIN range, usually one, two for some brands.
+  @Field(() => [PaymentMethodSetting], { complexity: listCost(2), description: 'Card rules, one entry per BIN range; empty for methods that are not cards.' })
   settings!: PaymentMethodSetting[];
 }

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { gqlError } from '../../upstream/errors';
 import type { Context } from '../context';
 import { toConnection } from '../common/connection';
+import { connectionCost } from '../common/cost';
 import { customerId } from '../common/ids';
 import { customerSearch, CustomersArgs } from './customer.inputs';
 import { Customer, CustomerConnection } from './customer.type';
@@ -22,6 +23,7 @@ export class CustomerResolver {
   }
 
   @Query(() => CustomerConnection, {
+    complexity: connectionCost,
     description: "The caller's customers, oldest first, optionally only the one with an e-mail (Mercado Pago's customer search). Each customer listed is also cached for `customer(id)` in the same operation.",
   })
   async customers(@Args(() => CustomersArgs) args: CustomersArgs, @Ctx() ctx: Context): Promise<CustomerConnection> {

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Card } from '../cards/card.type';
 import { Connection } from '../common/connection';
+import { listCost } from '../common/cost';
 import { Identification } from '../common/identification';
 import { DateTimeScalar } from '../common/scalars';
 
@@ -42,7 +43,8 @@ export class Customer {
   })
   defaultCard!: Card | null;
 
-  @Field(() => [Card], { description: 'Cards saved for this customer (embedded in the customer: no extra upstream call).' })
+  // Embedded in the customer: a wallet holds a handful of cards.
+  @Field(() => [Card], { complexity: listCost(5), description: 'Cards saved for this customer (embedded in the customer: no extra upstream call).' })
   cards!: Card[];
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the customer was created.' })

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { gqlError } from '../../upstream/errors';
 import type { Context } from '../context';
 import { toConnection } from '../common/connection';
+import { connectionCost, listCost, ORDER_PAYMENTS_ESTIMATE } from '../common/cost';
 import { orderId } from '../common/ids';
 import { Money } from '../common/money';
 import { Payment } from '../payments/payment.type';
@@ -28,6 +29,7 @@ export class OrderResolver {
   }
 
   @Query(() => OrderConnection, {
+    complexity: connectionCost,
     description:
       "The caller's Mercado Libre sales (or, with filter.role BUYER, purchases), newest first unless the filter says otherwise. Costs the caller's account (once per operation) and one search; each order listed is also cached for `order(id)`.",
   })
@@ -38,6 +40,7 @@ export class OrderResolver {
 
   @FieldResolver(() => [Payment], {
     nullable: 'items',
+    complexity: listCost(ORDER_PAYMENTS_ESTIMATE),
     description:
       "The Mercado Pago payments made for this order (refused ones included), each read from Mercado Pago as the caller's token sees it. A payment that cannot be read is null with an error; the others stand.",
   })
@@ -47,6 +50,8 @@ export class OrderResolver {
 
   @FieldResolver(() => Money, {
     nullable: true,
+    // The Money object, and the order's payments it reads.
+    complexity: 1 + ORDER_PAYMENTS_ESTIMATE,
     description:
       'What is still to pay: totalAmount less what the approved payments hold, net of their refunds; never below zero. Reads the payments (the same calls as `payments`).',
   })
@@ -57,7 +62,8 @@ export class OrderResolver {
     return balanceDue(order, payments as Payment[]);
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the approved payments cover the total (balanceDue is zero).' })
+  // Reads the order's payments, like balanceDue.
+  @FieldResolver(() => Boolean, { nullable: true, complexity: ORDER_PAYMENTS_ESTIMATE, description: 'Whether the approved payments cover the total (balanceDue is zero).' })
   async fullyPaid(@Root() order: Order, @Ctx() ctx: Context): Promise<boolean | null> {
     const due = await this.balanceDue(order, ctx);
     return due === null ? null : due.amount.isZero();

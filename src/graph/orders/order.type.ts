@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../common/connection';
+import { listCost } from '../common/cost';
 import { Money } from '../common/money';
 import { DateTimeScalar } from '../common/scalars';
 import { MarketplaceUser } from '../users/user.type';
@@ -86,7 +87,8 @@ export class Order {
   @Field(() => Money, { nullable: true, description: "What Mercado Libre counts as paid (the order's `paid_amount`)." })
   paidAmount!: Money | null;
 
-  @Field(() => [OrderItem], { description: 'What was bought.' })
+  // Embedded in the order: usually one line (a cart becomes a pack of orders), a few at most.
+  @Field(() => [OrderItem], { complexity: listCost(3), description: 'What was bought.' })
   items!: OrderItem[];
 
   @Field(() => MarketplaceUser, { nullable: true, description: 'Who bought.' })

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { gqlError } from '../../upstream/errors';
 import type { Context } from '../context';
 import { toConnection } from '../common/connection';
+import { connectionCost } from '../common/cost';
 import { paymentId } from '../common/ids';
 import { Locale } from '../common/locale';
 import { paymentSearch, PaymentsArgs } from './payment.inputs';
@@ -22,6 +23,7 @@ export class PaymentResolver {
   }
 
   @Query(() => PaymentConnection, {
+    complexity: connectionCost,
     description:
       "The caller's payments as seller (collector), newest first unless the filter says otherwise (Mercado Pago's payment search). Each payment listed is also cached for `payment(id)` in the same operation.",
   })

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Card } from '../cards/card.type';
 import { Connection } from '../common/connection';
+import { listCost } from '../common/cost';
 import { Money } from '../common/money';
 import { DateTimeScalar } from '../common/scalars';
 import { Refund } from '../refunds/refund.type';
@@ -94,10 +95,12 @@ export class Payment {
   @Field(() => Card, { nullable: true, description: 'The card used, for card payments.' })
   card!: Card | null;
 
-  @Field(() => [Refund], { description: 'Refunds made on this payment, oldest first (from the payment itself: no extra upstream call).' })
+  // Embedded in the payment: one total refund, or a few partial ones.
+  @Field(() => [Refund], { complexity: listCost(3), description: 'Refunds made on this payment, oldest first (from the payment itself: no extra upstream call).' })
   refunds!: Refund[];
 
-  @Field(() => [FeeDetail], { description: 'Fees charged on this payment (Mercado Pago fees, financing, …).' })
+  // Embedded in the payment: the Mercado Pago fee, financing, sometimes shipping or a coupon.
+  @Field(() => [FeeDetail], { complexity: listCost(3), description: 'Fees charged on this payment (Mercado Pago fees, financing, …).' })
   feeDetails!: FeeDetail[];
 
   /** The Mercado Libre order the payment belongs to (`order: {type: "mercadolibre", id}`); `order` loads it. */
