@@ -6,7 +6,8 @@
 // Cost (graphql-query-complexity, the estimator type-graphql's `complexity` option is typed with):
 // a field declares its own cost next to itself (src/graph/common/cost.ts: connections, lists read
 // whole from one upstream answer); any other field costs 0 if it is a scalar or an enum, 1 plus
-// its selection if it is an object. Introspection is free: it is answered from the schema.
+// its selection if it is an object, 10 plus its selection if it is a mutation. Introspection is
+// free: it is answered from the schema.
 // Depth: the longest chain of fields, fragments expanded, `{ payment { id } }` being 2;
 // introspection fields do not count.
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -57,8 +58,18 @@ const leavesAreFree: ComplexityEstimator = ({ field }) => (isLeafType(getNamedTy
 const relayWrappersAreFree: ComplexityEstimator = ({ type, field, childComplexity }) =>
   type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'pageInfo') ? childComplexity : undefined;
 
+// A mutation writes upstream, and may be retried against its idempotency key: 10, as Shopify charges.
+const mutationsCostTen: ComplexityEstimator = ({ type, childComplexity }) => (type.name === 'Mutation' ? 10 + childComplexity : undefined);
+
 // First answer wins: a field's own `complexity`, then the rules above, then 1 + its selection.
-const ESTIMATORS: ComplexityEstimator[] = [introspectionIsFree, fieldExtensionsEstimator(), leavesAreFree, relayWrappersAreFree, simpleEstimator({ defaultComplexity: 1 })];
+const ESTIMATORS: ComplexityEstimator[] = [
+  introspectionIsFree,
+  fieldExtensionsEstimator(),
+  mutationsCostTen,
+  leavesAreFree,
+  relayWrappersAreFree,
+  simpleEstimator({ defaultComplexity: 1 }),
+];
 
 /**
  * What `operationName` (or the document's only operation) costs with these variables. Variables

@@ -21,6 +21,7 @@ import { setMercadoPagoBaseUrl } from '../upstream/mercadopago';
 import { createContext } from './context';
 import type { ExplorerPreset } from './explorer';
 import { createFormatError } from './errors';
+import { limitsPlugin, withLimitNumbers } from './limits';
 import { createLogger } from './logger';
 import { createReadiness } from './readiness';
 import { buildGatewaySchema } from './schema';
@@ -78,9 +79,11 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     schema: await buildGatewaySchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(log),
+    formatError: withLimitNumbers(createFormatError(log)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Cost and depth limits, checked before execution; `extensions.cost` on every response.
+      limitsPlugin<Context>(),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false, ...(options.explorer ?? {}) }),

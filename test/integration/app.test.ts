@@ -33,7 +33,10 @@ describe('npm start (startApp) on the embedded sandbox', () => {
 
   it("answers issue 3's first request: payment 3506756222 with the seller's token, as seed 003 prints it", async () => {
     const body = await graphql(app, '{ payment(id: "3506756222") { amount { amount currency } installments card { firstSixDigits lastFourDigits } } }', 'TEST-SELLER-277582551');
-    expect(body).toEqual({ data: { payment: { amount: { amount: '3500', currency: 'MXN' }, installments: 9, card: { firstSixDigits: '371772', lastFourDigits: '1001' } } } });
+    expect(body).toEqual({
+      data: { payment: { amount: { amount: '3500', currency: 'MXN' }, installments: 9, card: { firstSixDigits: '371772', lastFourDigits: '1001' } } },
+      extensions: { cost: { requested: 3, limit: 1000, remaining: 997 } },
+    });
   });
 
   it('opens Apollo Sandbox on the example order query with the test seller preset, and the example runs', async () => {

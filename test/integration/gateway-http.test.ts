@@ -44,7 +44,7 @@ describe('gateway HTTP', () => {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await res.json()).toEqual({ data: { __typename: 'Query' }, extensions: { cost: { requested: 0, limit: 1000, remaining: 1000 } } });
   });
 
   it('refuses a JSON body over 1 MB with 413', async () => {
@@ -73,7 +73,7 @@ describe('gateway HTTP', () => {
 
   it('answers an operation that needs no upstream data without a token', async () => {
     const res = await post(stack.gatewayUrl, JSON.stringify({ query: '{ __typename }' }));
-    expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await res.json()).toEqual({ data: { __typename: 'Query' }, extensions: { cost: { requested: 0, limit: 1000, remaining: 1000 } } });
   });
 
   it('treats a non-Bearer Authorization as no token', async () => {

@@ -1,6 +1,6 @@
 // Query cost and depth (src/gateway/limits.ts and the `complexity` options in src/graph): what
 // representative operations cost and how deep they are, on the real schema, with no network.
-import { getIntrospectionQuery, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { checkOperation, costExtension, LIMITS, operationCost, operationShape } from '../../src/gateway/limits';
 import { buildGatewaySchema } from '../../src/gateway/schema';
 
@@ -76,6 +76,11 @@ describe('operation cost', () => {
   it('charges nothing for introspection (Apollo Sandbox fetching the schema)', () => {
     expect(cost(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true }))).toBe(0);
     expect(cost('{ __type(name: "Payment") { fields { name type { name } } } payment(id: "1") { id } }')).toBe(1);
+  });
+
+  it('charges 10 for a mutation, plus its payload', () => {
+    const withMutations = buildSchema('type Query { a: Int } type Thing { id: ID } type Payload { thing: Thing errors: [String!]! } type Mutation { doIt: Payload! }');
+    expect(operationCost(withMutations, parse('mutation { doIt { thing { id } errors } }'))).toBe(10 + 1);
   });
 
   it('reports remaining as what is left of the limit, never below zero', () => {

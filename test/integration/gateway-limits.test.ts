@@ -1,0 +1,169 @@
+// Query cost and depth limits over real HTTP (real gateway, real sandbox): `extensions.cost` on
+// every response, refusals over either limit with 400 and no upstream call (the sandbox's request
+// log), introspection still served, and every example operation comfortably within the limits.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getIntrospectionQuery, Kind, parse, print, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { sandboxExplorer } from '../../src/gateway/explorer';
+import { checkOperation, LIMITS, operationCost, operationShape } from '../../src/gateway/limits';
+import { buildGatewaySchema } from '../../src/gateway/schema';
+import { MAX_PAGE_SIZE } from '../../src/graph/common/connection';
+import { PaymentDetailsDocument } from '../generated/graphql';
+import { requests, TOKENS } from '../support/sandbox';
+import { useStack } from '../support/stack';
+
+const SEED_PAYMENT = '3506756222';
+
+// Over the cost limit at first: 50 (2 + 50 × 22 = 1102), within it at first: 10 (222).
+const NESTED_LISTS = 'query Nested($n: Int) { orders(first: $n) { nodes { id payments { refunds { amount { amount } } } } } }';
+// 11 fields deep once the fragment is expanded; cheap (484).
+const DEEP =
+  'query Deep { order(id: "1653027692") { ...Loop } } fragment Loop on Order { payments { order { payments { order { payments { order { payments { order { payments { id } } } } } } } } } }';
+
+describe('query cost and depth limits', () => {
+  const stack = useStack();
+
+  const post = async (query: string, variables: Record<string, unknown> = {}, token: string | null = TOKENS.sellerMLM) => {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const res = await fetch(`${stack.gatewayUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const upstreamTotal = async () => (await requests(stack.sandboxUrl)).total;
+
+  describe('extensions.cost', () => {
+    it('is on a normal response: what the operation was priced at, the limit, and what is left', async () => {
+      const { status, body } = await post(print(PaymentDetailsDocument), { id: SEED_PAYMENT });
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.payment.id).toBe(SEED_PAYMENT);
+      // payment 1 + amount, installmentAmount, totalPaidAmount, netReceivedAmount 4 + card 1 + cardholder 1
+      expect(body.extensions).toEqual({ cost: { requested: 7, limit: 1000, remaining: 993 } });
+    });
+
+    it('is on a response with errors: a payment that is not there, and a request without a token', async () => {
+      const missing = await post('{ payment(id: "1") { id amount { amount } } }');
+      expect(missing.body.errors.map((e: any) => e.extensions.code)).toEqual(['NOT_FOUND']);
+      expect(missing.body.extensions).toEqual({ cost: { requested: 2, limit: 1000, remaining: 998 } });
+
+      const anonymous = await post('{ payments(first: 5) { nodes { id } } }', {}, null);
+      expect(anonymous.body.errors.map((e: any) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+      expect(anonymous.body.extensions).toEqual({ cost: { requested: 7, limit: 1000, remaining: 993 } });
+    });
+
+    it('is on parse and validation failures too, at 0: nothing was priced or run', async () => {
+      for (const query of ['{ payment(id: "1") { nope } }', '{ payment(']) {
+        const { status, body } = await post(query);
+        expect(status).toBe(400);
+        expect(body.extensions).toEqual({ cost: { requested: 0, limit: 1000, remaining: 1000 } });
+      }
+    });
+
+    it('follows the variables: first decides what a page costs', async () => {
+      const { status, body } = await post(NESTED_LISTS, { n: 10 }, TOKENS.sellerMLB);
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.extensions.cost).toEqual({ requested: 222, limit: 1000, remaining: 778 });
+    });
+  });
+
+  describe('refusals', () => {
+    it('refuses an operation over the cost limit with 400, its cost and the limit, and no upstream call', async () => {
+      const { status, body } = await post(NESTED_LISTS, { n: 50 }, TOKENS.sellerMLB);
+      expect(status).toBe(400);
+      expect(body.data).toBeUndefined();
+      expect(body.errors).toEqual([
+        {
+          message: 'The operation costs 1102, over the limit of 1000. Ask for fewer items (first) or fewer nested lists.',
+          extensions: { code: 'BAD_USER_INPUT', cost: 1102, maxCost: 1000 },
+        },
+      ]);
+      expect(body.extensions).toEqual({ cost: { requested: 1102, limit: 1000, remaining: 0 } });
+      expect(await upstreamTotal()).toBe(0);
+    });
+
+    it('refuses an operation over the depth limit (fragments expanded) with 400, its depth and the limit, and no upstream call', async () => {
+      const { status, body } = await post(DEEP);
+      expect(status).toBe(400);
+      expect(body.errors).toEqual([
+        {
+          message: 'The operation is 11 fields deep, over the limit of 10. Split it into shallower operations.',
+          extensions: { code: 'BAD_USER_INPUT', depth: 11, maxDepth: 10 },
+        },
+      ]);
+      expect(body.extensions).toEqual({ cost: { requested: 484, limit: 1000, remaining: 516 } });
+      expect(await upstreamTotal()).toBe(0);
+    });
+
+    it('refuses before reading anything even when other root fields are cheap', async () => {
+      const { status } = await post(`{ me { id } payment(id: "${SEED_PAYMENT}") { id } orders(first: 50) { nodes { payments { refunds { amount { amount } } } } } }`);
+      expect(status).toBe(400);
+      expect(await upstreamTotal()).toBe(0);
+    });
+
+    it('refuses over GET as over POST', async () => {
+      const url = `${stack.gatewayUrl}/graphql?query=${encodeURIComponent(DEEP)}`;
+      const res = await fetch(url, { headers: { 'apollo-require-preflight': 'true', Authorization: `Bearer ${TOKENS.sellerMLM}` } });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', depth: 11, maxDepth: 10 });
+      expect(await upstreamTotal()).toBe(0);
+    });
+  });
+
+  it('serves introspection (what Apollo Sandbox sends for the schema) at no cost, however deep', async () => {
+    const query = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true });
+    const { status, body } = await post(query, {}, null);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.__schema.queryType.name).toBe('Query');
+    expect(body.extensions).toEqual({ cost: { requested: 0, limit: 1000, remaining: 1000 } });
+  });
+});
+
+describe('the example operations', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildGatewaySchema();
+  });
+
+  // Operations use fragments from other files (MoneyParts), so the files are read as one document.
+  const dir = join(__dirname, '../../schema/operations');
+  const document = parse(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n'),
+  );
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+
+  /** Values for the required variables, and pages at their largest: the most the operation can cost. */
+  const worstCase = (op: OperationDefinitionNode): Record<string, unknown> =>
+    Object.fromEntries(
+      (op.variableDefinitions ?? []).flatMap((v): [string, unknown][] => {
+        if (v.variable.name.value === 'first' && v.type.kind !== Kind.NON_NULL_TYPE) return [['first', MAX_PAGE_SIZE]];
+        if (v.type.kind !== Kind.NON_NULL_TYPE) return [];
+        const type = print(v.type.type);
+        return [[v.variable.name.value, type === 'Locale' ? 'EN' : type === 'Int' ? 1 : '1']];
+      }),
+    );
+
+  it('are all here', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(17);
+  });
+
+  it.each(operations.map((op) => [op.name?.value ?? '(anonymous)', op] as const))('%s is within half of each limit, its pages at their largest', (_name, op) => {
+    const checked = checkOperation(schema, document, op, worstCase(op));
+    expect(checked).not.toBeNull();
+    expect(checked?.refusal).toBeNull();
+    expect(operationCost(schema, document, op.name?.value, worstCase(op))).toBeLessThanOrEqual(LIMITS.maxCost / 2);
+    expect(operationShape(document, op).depth).toBeLessThanOrEqual(LIMITS.maxDepth / 2);
+  });
+
+  it("and Apollo Sandbox's preset operation are within half of each limit", () => {
+    const preset = sandboxExplorer([]);
+    const presetDocument = parse(preset.document);
+    const op = presetDocument.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    expect(checkOperation(schema, presetDocument, op, preset.variables)).toEqual({ cost: 28, refusal: null });
+    expect(operationShape(presetDocument, op!).depth).toBeLessThanOrEqual(LIMITS.maxDepth / 2);
+  });
+});
