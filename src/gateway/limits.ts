@@ -37,7 +37,10 @@ export interface Limits {
 
 export const LIMITS: Readonly<Limits> = { maxCost: 1000, maxDepth: 10, maxSelections: 10_000 };
 
-/** What every response carries in `extensions.cost`. `requested` is 0 when the operation was never priced (it did not parse or validate). */
+/**
+ * What every response carries in `extensions.cost`. `requested` is 0 when the operation was never
+ * priced: it did not parse or validate, its variables were invalid, or it was too large to price.
+ */
 export interface CostExtension {
   requested: number;
   limit: number;

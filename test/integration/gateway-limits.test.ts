@@ -59,6 +59,14 @@ describe('query cost and depth limits', () => {
       }
     });
 
+    it('is 0 when the variables are invalid: execution refuses them before anything is read', async () => {
+      const { status, body } = await post('query($id: ID!) { payment(id: $id) { id } }', {});
+      expect(status).toBe(400);
+      expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+      expect(body.extensions).toEqual({ cost: { requested: 0, limit: 1000, remaining: 1000 } });
+      expect(await upstreamTotal()).toBe(0);
+    });
+
     it('follows the variables: first decides what a page costs', async () => {
       const { status, body } = await post(NESTED_LISTS, { n: 10 }, TOKENS.sellerMLB);
       expect(status).toBe(200);
