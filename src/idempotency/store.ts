@@ -1,0 +1,154 @@
+// Where idempotency records live: one record per scope (a caller's key for one operation), first
+// "in progress" with the fingerprint of the input that claimed it, then "done" with the outcome.
+// Async so the Redis store (redis.ts, REDIS_URL) can share records between gateway processes; this
+// file holds the interface and the in-memory store (one process).
+
+export type ClaimResult =
+  /** This call owns the scope now: it runs, then completes or releases. */
+  | { status: 'claimed' }
+  /** Another call holds the scope and has not finished. */
+  | { status: 'in_progress'; fingerprint: string }
+  /** A call finished: its stored outcome (JSON text). */
+  | { status: 'done'; fingerprint: string; outcome: string };
+
+export interface IdempotencyStore {
+  /** Atomically claims `scope` for `lockMs` unless a record exists (Redis: SET NX PX). */
+  claim(scope: string, fingerprint: string, lockMs: number): Promise<ClaimResult>;
+  /**
+   * Stores the outcome if this fingerprint still holds the claim (Redis: compare-and-set via a Lua
+   * script); keeps it `retainMs`. Returns false when the claim was lost (it expired, and maybe
+   * another call claimed the scope since).
+   */
+  complete(scope: string, fingerprint: string, outcome: string, retainMs: number): Promise<boolean>;
+  /** Drops an in-progress claim held by this fingerprint (the outcome is unknown, a retry may proceed). */
+  release(scope: string, fingerprint: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The store could not answer (Redis down, slow, or closed). Never means "no record": a caller that
+ * gets it must not run the write (the mutation answers UPSTREAM_UNAVAILABLE).
+ */
+export class IdempotencyStoreError extends Error {
+  override readonly name = 'IdempotencyStoreError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Lifetimes reach Redis as `PX` (a positive integer of ms): the memory store refuses the same values. */
+export const checkMs = (name: string, ms: number): void => {
+  if (!Number.isSafeInteger(ms) || ms < 1) throw new RangeError(`${name} must be a positive integer of milliseconds, got ${String(ms)}`);
+};
+
+export const checkScope = (scope: string): void => {
+  if (typeof scope !== 'string' || scope === '') throw new TypeError(`scope must be a non-empty string, got ${JSON.stringify(scope)}`);
+};
+
+export interface MemoryIdempotencyOptions {
+  /** Clock in epoch ms; tests inject one. */
+  now?: () => number;
+  /** Records kept at most; past it the oldest written are forgotten first (default 100,000). */
+  maxEntries?: number;
+}
+
+export const DEFAULT_IDEMPOTENCY_MAX_ENTRIES = 100_000;
+
+/** Expired records are dropped on access, and all at once at most this often. */
+const SWEEP_INTERVAL_MS = 60_000;
+
+interface MemoryRecord {
+  fingerprint: string;
+  /** null while in progress. */
+  outcome: string | null;
+  expiresAt: number;
+}
+
+/**
+ * In memory, per process: right for one gateway (the default); several gateways need the Redis
+ * store, or each keeps its own records and a retry landing on another one runs again (Mercado Pago
+ * still de-duplicates on the upstream key). Every method does its work before its first `await`,
+ * so a claim is atomic within the process. Memory is bounded by `maxEntries`: a flood of distinct
+ * keys can push out the oldest record before its time, and a late retry of it then runs again
+ * with the same upstream key.
+ */
+export class MemoryIdempotencyStore implements IdempotencyStore {
+  private readonly records = new Map<string, MemoryRecord>();
+  private readonly maxEntries: number;
+  private readonly now: () => number;
+  private nextSweepAt: number;
+
+  constructor(options: MemoryIdempotencyOptions = {}) {
+    this.maxEntries = options.maxEntries ?? DEFAULT_IDEMPOTENCY_MAX_ENTRIES;
+    this.now = options.now ?? (() => Date.now());
+    if (!Number.isInteger(this.maxEntries) || this.maxEntries < 1) throw new RangeError(`maxEntries must be a positive integer, got ${String(options.maxEntries)}`);
+    this.nextSweepAt = this.now() + SWEEP_INTERVAL_MS;
+  }
+
+  /** Records currently kept (expired ones may linger until the next sweep). */
+  get size(): number {
+    return this.records.size;
+  }
+
+  async claim(scope: string, fingerprint: string, lockMs: number): Promise<ClaimResult> {
+    checkScope(scope);
+    checkMs('lockMs', lockMs);
+    const now = this.now();
+    this.sweepIfDue(now);
+    const record = this.live(scope, now);
+    if (record) {
+      return record.outcome === null
+        ? { status: 'in_progress', fingerprint: record.fingerprint }
+        : { status: 'done', fingerprint: record.fingerprint, outcome: record.outcome };
+    }
+    this.write(scope, { fingerprint, outcome: null, expiresAt: now + lockMs }, now);
+    return { status: 'claimed' };
+  }
+
+  async complete(scope: string, fingerprint: string, outcome: string, retainMs: number): Promise<boolean> {
+    checkScope(scope);
+    checkMs('retainMs', retainMs);
+    const now = this.now();
+    const record = this.live(scope, now);
+    if (!record || record.outcome !== null || record.fingerprint !== fingerprint) return false;
+    this.write(scope, { fingerprint, outcome, expiresAt: now + retainMs }, now);
+    return true;
+  }
+
+  async release(scope: string, fingerprint: string): Promise<void> {
+    checkScope(scope);
+    const record = this.live(scope, this.now());
+    if (record && record.outcome === null && record.fingerprint === fingerprint) this.records.delete(scope);
+  }
+
+  async close(): Promise<void> {
+    this.records.clear();
+  }
+
+  private live(scope: string, now: number): MemoryRecord | undefined {
+    const record = this.records.get(scope);
+    if (record === undefined) return undefined;
+    if (record.expiresAt > now) return record;
+    this.records.delete(scope);
+    return undefined;
+  }
+
+  /** Re-inserts, so insertion order is write order and the oldest written goes first when full. */
+  private write(scope: string, record: MemoryRecord, now: number): void {
+    this.records.delete(scope);
+    // Full: drop what has expired if a sweep is due (a sweep per write would cost O(n) under a
+    // flood), then the oldest written, expired or not.
+    if (this.records.size >= this.maxEntries) this.sweepIfDue(now);
+    while (this.records.size >= this.maxEntries) this.records.delete(this.records.keys().next().value as string);
+    this.records.set(scope, record);
+  }
+
+  private sweepIfDue(now: number): void {
+    if (now >= this.nextSweepAt) this.sweep(now);
+  }
+
+  private sweep(now: number): void {
+    this.nextSweepAt = now + SWEEP_INTERVAL_MS;
+    for (const [scope, record] of this.records) if (record.expiresAt <= now) this.records.delete(scope);
+  }
+}
