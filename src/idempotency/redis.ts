@@ -90,6 +90,8 @@ export class RedisIdempotencyStore implements IdempotencyStore {
       autoResendUnfulfilledCommands: false,
       // Keep reconnecting, quickly: the store is needed again as soon as Redis is back.
       retryStrategy: (times) => Math.min(times * 100, 1_000),
+      // close() destroys a socket that has not closed after this long (ioredis waits 2 s).
+      disconnectTimeout: this.commandTimeoutMs,
       connectionName: 'mpgraph-idempotency',
       scripts: SCRIPTS,
     };

@@ -1,0 +1,178 @@
+// The Redis idempotency store (src/idempotency/redis.ts) against a real redis-server of its own:
+// the contract the memory store passes, then what only Redis has: keys with a prefix and a TTL,
+// separate connections racing (as separate gateway processes do), Redis pausing and dying.
+// Needs redis-server on the PATH: without it this file fails and says how to install it.
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { idempotent, IdempotencyStoreError, RedisIdempotencyStore } from '../../src/idempotency';
+import { describeStoreContract } from '../unit/idempotency-contract';
+import { startRedis, type RedisServer } from '../support/redis';
+
+const COMMAND_TIMEOUT_MS = 300;
+const CONNECT_TIMEOUT_MS = 500;
+
+let server: RedisServer | null = null;
+let startError: Error | null = null;
+const stores: RedisIdempotencyStore[] = [];
+
+const redisUrl = (): string => {
+  if (server === null) throw startError ?? new Error('redis-server did not start');
+  return server.url;
+};
+
+const newStore = (options: { keyPrefix?: string } = {}): RedisIdempotencyStore => {
+  const store = new RedisIdempotencyStore(redisUrl(), { commandTimeoutMs: COMMAND_TIMEOUT_MS, connectTimeoutMs: CONNECT_TIMEOUT_MS, ...options });
+  stores.push(store);
+  return store;
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  try {
+    server = await startRedis();
+  } catch (err) {
+    // Every test then fails with this message (REDIS_INSTALL_HINT when redis-server is missing).
+    startError = err as Error;
+  }
+}, 30_000);
+
+afterAll(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  await server?.stop();
+}, 30_000);
+
+describe('redis-server', () => {
+  it('is installed and running for these tests', () => {
+    expect(redisUrl()).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
+  });
+});
+
+describeStoreContract('RedisIdempotencyStore', {
+  create: () => newStore(),
+  // Redis expires on its own clock (within a millisecond on access); a little slack for the round trip.
+  elapse: (ms) => sleep(ms + 30),
+  lockMs: 300,
+  retainMs: 600,
+});
+
+describe('RedisIdempotencyStore on a real redis-server', () => {
+  let admin: Redis;
+  beforeAll(() => {
+    admin = new Redis(redisUrl(), { lazyConnect: true, commandTimeout: 2_000, maxRetriesPerRequest: 1 });
+  });
+  afterAll(() => admin?.disconnect());
+
+  it('keeps each record under mpgraph:idem:<scope> with a TTL: the lock while running, the retention once done', async () => {
+    const store = newStore();
+    const scope = `ttl-${randomUUID()}`;
+    await store.claim(scope, 'fp', 60_000);
+    const lockTtl = await admin.pttl(`mpgraph:idem:${scope}`);
+    expect(lockTtl).toBeGreaterThan(59_000);
+    expect(lockTtl).toBeLessThanOrEqual(60_000);
+    await store.complete(scope, 'fp', '{"ok":true}', 86_400_000);
+    const doneTtl = await admin.pttl(`mpgraph:idem:${scope}`);
+    expect(doneTtl).toBeGreaterThan(86_399_000);
+    expect(await admin.get(`mpgraph:idem:${scope}`)).toBe(JSON.stringify(['done', 'fp', '{"ok":true}']));
+  });
+
+  it('puts every key idempotent() writes under the prefix, each with a TTL', async () => {
+    const keyPrefix = `test:${randomUUID()}:`;
+    const store = newStore({ keyPrefix });
+    await idempotent({ store, callerId: 'c1', operation: 'createPayment', key: 'k1', input: { a: 1 }, run: async () => ({ id: 1 }) });
+    await idempotent({ store, callerId: 'c1', operation: 'refundPayment', key: 'k1', input: { a: 1 }, run: async () => Promise.reject(new Error('x')) }).catch(() => undefined);
+    await store.claim('left-running', 'fp', 5_000);
+    const keys = await admin.keys(`${keyPrefix}*`);
+    expect(keys.sort()).toEqual([`${keyPrefix}c1:createPayment:${keys.find((k) => k.includes('createPayment'))?.split(':').pop()}`, `${keyPrefix}left-running`].sort());
+    for (const key of keys) expect(await admin.pttl(key)).toBeGreaterThan(0);
+  });
+
+  it('of 50 claims racing over two separate connections (two gateway processes), grants exactly one', async () => {
+    const a = newStore();
+    const b = newStore();
+    for (let round = 0; round < 5; round++) {
+      const scope = `race-${randomUUID()}`;
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? a : b).claim(scope, `fp-${i}`, 10_000)));
+      expect(results.filter((r) => r.status === 'claimed')).toHaveLength(1);
+    }
+  });
+
+  it('runs the write once for 50 idempotent() calls split over two connections; a retry on either replays it', async () => {
+    const stores2 = [newStore(), newStore()];
+    const key = randomUUID();
+    const run = jest.fn(async () => {
+      await sleep(50);
+      return { paymentId: 'p-1' };
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => idempotent({ store: stores2[i % 2]!, callerId: 'c', operation: 'createPayment', key, input: { amount: '5' }, run })),
+    );
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(answers.filter((a) => a.kind === 'result')).toHaveLength(1);
+    expect(answers.filter((a) => a.kind === 'in_progress')).toHaveLength(49);
+    for (const store of stores2) {
+      expect(await idempotent({ store, callerId: 'c', operation: 'createPayment', key, input: { amount: '5' }, run })).toEqual({
+        kind: 'result',
+        value: { paymentId: 'p-1' },
+        replayed: true,
+      });
+    }
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails within the connect timeout when nothing listens, instead of hanging', async () => {
+    const store = new RedisIdempotencyStore('redis://127.0.0.1:1', { commandTimeoutMs: COMMAND_TIMEOUT_MS, connectTimeoutMs: CONNECT_TIMEOUT_MS });
+    stores.push(store);
+    const started = Date.now();
+    await expect(store.claim('s', 'fp', 1_000)).rejects.toThrow(IdempotencyStoreError);
+    expect(Date.now() - started).toBeLessThan(CONNECT_TIMEOUT_MS + 500);
+  });
+
+  it('refuses calls once closed', async () => {
+    const store = newStore();
+    await store.claim(`closed-${randomUUID()}`, 'fp', 1_000);
+    await store.close();
+    await expect(store.claim('s', 'fp', 1_000)).rejects.toThrow(/closed/);
+  });
+});
+
+// Last: these stop the server the other tests use.
+describe('RedisIdempotencyStore when Redis stops', () => {
+  it('fails a call within the command timeout while Redis stops answering, and works again once it answers', async () => {
+    const store = newStore();
+    const scope = `pause-${randomUUID()}`;
+    expect(await store.claim(scope, 'fp', 10_000)).toEqual({ status: 'claimed' });
+    server!.pause();
+    try {
+      const started = Date.now();
+      const error = await store.claim(scope, 'fp', 10_000).catch((err: unknown) => err);
+      const elapsed = Date.now() - started;
+      expect(error).toBeInstanceOf(IdempotencyStoreError);
+      expect((error as Error).message).toMatch(/timed out/i);
+      expect(elapsed).toBeGreaterThanOrEqual(COMMAND_TIMEOUT_MS - 20);
+      expect(elapsed).toBeLessThan(COMMAND_TIMEOUT_MS + 300);
+      // idempotent() surfaces it and never runs the write.
+      const run = jest.fn(async () => 'paid');
+      await expect(idempotent({ store, callerId: 'c', operation: 'createPayment', key: 'k', input: {}, run })).rejects.toThrow(IdempotencyStoreError);
+      expect(run).not.toHaveBeenCalled();
+    } finally {
+      server!.resume();
+    }
+    expect(await store.claim(scope, 'fp', 10_000)).toEqual({ status: 'in_progress', fingerprint: 'fp' });
+  });
+
+  it('fails calls quickly once Redis is gone, instead of hanging', async () => {
+    const store = newStore();
+    const scope = `kill-${randomUUID()}`;
+    expect(await store.claim(scope, 'fp', 10_000)).toEqual({ status: 'claimed' });
+    await server!.kill();
+    const started = Date.now();
+    const results = await Promise.allSettled([store.claim(scope, 'fp', 10_000), store.complete(scope, 'fp', '1', 10_000), store.release(scope, 'fp')]);
+    const elapsed = Date.now() - started;
+    for (const result of results) {
+      expect(result.status).toBe('rejected');
+      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(IdempotencyStoreError);
+    }
+    expect(elapsed).toBeLessThan(CONNECT_TIMEOUT_MS + COMMAND_TIMEOUT_MS + 200);
+  });
+});
