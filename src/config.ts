@@ -26,6 +26,11 @@ export interface Config {
   mlApplicationId: string | null;
   gatewayKeysFile: string | null;
   redisUrl: string | null;
+  /**
+   * The HMAC key of caller identities (idempotency records are kept per identity). Gateways that
+   * share a Redis must share it; unset, a fixed built-in key (identities are still never tokens).
+   */
+  identitySecret: string | null;
   /** Normalised origins (`scheme://host[:port]`). */
   corsOrigins: string[];
   otlpEndpoint: string | null;
@@ -151,6 +156,9 @@ export const loadConfig = (env: Env, options: LoadConfigOptions = {}): Config =>
     throw new ConfigError('ML_APPLICATION_ID', `must be a Mercado Libre application id (digits)${shown(mlApplicationId, false)}`);
   }
 
+  const identitySecret = value(env, 'IDENTITY_SECRET') ?? null;
+  if (identitySecret !== null && identitySecret.length < 16) throw new ConfigError('IDENTITY_SECRET', 'must be at least 16 characters');
+
   const otlp = value(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
   if (otlp !== undefined) parseUrl(otlp, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], false);
 
@@ -169,6 +177,7 @@ export const loadConfig = (env: Env, options: LoadConfigOptions = {}): Config =>
     mlApplicationId,
     gatewayKeysFile,
     redisUrl: redisRaw ?? null,
+    identitySecret,
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     otlpEndpoint: otlp ?? null,
     nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development'),

@@ -5,6 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Context, Logger } from '../graph/context';
 import { createLoaders } from '../graph/loaders';
 import { gqlError } from '../upstream/errors';
+import { callerIdentity, type IdempotencyStore } from '../idempotency';
 import { createMercadoLibreClient, type MercadoLibreClient } from '../upstream/mercadolibre';
 import { createMercadoPagoClient, type MercadoPagoClient } from '../upstream/mercadopago';
 
@@ -23,6 +24,9 @@ export const NO_TOKEN_MESSAGE_ML = 'This operation reads Mercado Libre data: sen
 /** Where the upstream APIs are (Mercado Pago's base URL is process-wide, set by the server). */
 export interface Upstreams {
   mlApiUrl: string;
+  idempotency: IdempotencyStore;
+  /** The HMAC key of caller identities: the same on every gateway that shares a Redis. */
+  identitySecret: string;
   /** Each upstream read attempt's timeout, in ms (the clients' READ_TIMEOUT_MS when absent). */
   readTimeoutMs?: number;
 }
@@ -37,6 +41,11 @@ export const createContext = (headers: IncomingHttpHeaders, log: Logger, upstrea
       mp ??= createMercadoPagoClient(token, upstreams.readTimeoutMs);
       return mp;
     },
+    callerId: (): string => {
+      if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE);
+      return callerIdentity(token, upstreams.identitySecret);
+    },
+    idempotency: upstreams.idempotency,
     mercadoLibre: (): MercadoLibreClient => {
       if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE_ML);
       ml ??= createMercadoLibreClient(upstreams.mlApiUrl, token, upstreams.readTimeoutMs);

@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { CatalogResolver } from '../graph/catalog/catalog.resolver';
 import { CustomerResolver } from '../graph/customers/customer.resolver';
 import { OrderResolver } from '../graph/orders/order.resolver';
+import { PaymentMutationResolver } from '../graph/payments/payment.mutations';
 import { PaymentResolver } from '../graph/payments/payment.resolver';
 import { UserResolver } from '../graph/users/user.resolver';
 
@@ -15,6 +16,7 @@ export const RESOLVERS = [
   CatalogResolver,
   OrderResolver,
   UserResolver,
+  PaymentMutationResolver,
 ] as const;
 
 export const buildGatewaySchema = async (): Promise<GraphQLSchema> => {
@@ -26,6 +28,11 @@ export const buildGatewaySchema = async (): Promise<GraphQLSchema> => {
   // type-graphql builds the root types itself and gives them no description; the explorer shows one.
   const query = schema.getQueryType();
   if (query) query.description = "Reads: Mercado Pago payments, customers, cards and catalog, and Mercado Libre orders and users, as the caller's access token may see them.";
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description =
+      'Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors.';
+  }
   return schema;
 };
 

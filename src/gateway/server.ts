@@ -18,6 +18,7 @@ import { ConfigError, type ResolvedConfig } from '../config';
 import type { Context, Logger } from '../graph/context';
 import { createMemoryBus, MemoryDedupeStore, NotificationReceiver, type DedupeStore, type NotificationBus } from '../notifications';
 import { setMercadoPagoBaseUrl } from '../upstream/mercadopago';
+import { createIdempotencyStore, type IdempotencyStore } from '../idempotency';
 import { createContext } from './context';
 import type { ExplorerPreset } from './explorer';
 import { createFormatError } from './errors';
@@ -53,7 +54,12 @@ export interface GatewayOptions {
   explorer?: ExplorerPreset;
   /** Each upstream read attempt's timeout in ms (default 5 s; tests shorten it). */
   readTimeoutMs?: number;
+  /** The idempotency store to use (the caller closes it); by default one from REDIS_URL, or in memory. */
+  idempotency?: IdempotencyStore;
 }
+
+/** Used when IDENTITY_SECRET is unset: identities are still HMACs, never tokens, and stable across gateways. */
+const DEFAULT_IDENTITY_SECRET = 'mpgraph caller identity v1';
 
 // HTTP-level refusals use the GraphQL-over-HTTP error shape so clients parse one format.
 const httpError = (res: Response, status: number, message: string): void => {
@@ -108,6 +114,13 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
   });
 
   const bus = options.bus ?? createMemoryBus(log);
+  const idempotency = options.idempotency ?? createIdempotencyStore(config.redisUrl);
+  const upstreams = {
+    mlApiUrl: config.mlApiUrl,
+    readTimeoutMs: options.readTimeoutMs,
+    idempotency,
+    identitySecret: config.identitySecret ?? DEFAULT_IDENTITY_SECRET,
+  };
   const receiver = new NotificationReceiver({
     bus,
     dedupe: options.dedupe ?? new MemoryDedupeStore(),
@@ -130,7 +143,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
       if (!('body' in req)) (req as { body?: unknown }).body = undefined;
       next();
     },
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers, log, { mlApiUrl: config.mlApiUrl, readTimeoutMs: options.readTimeoutMs }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers, log, upstreams) }),
   );
 
   app.use((_req: Request, res: Response) => httpError(res, 404, 'Not found. GraphQL is served at /graphql.'));
@@ -157,6 +170,9 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     url: `http://${host}:${port}`,
     bus,
     // Stops Apollo, which drains the http server (in-flight operations finish, idle sockets close).
-    close: () => (closing ??= apollo.stop()),
+    close: () =>
+      (closing ??= apollo.stop().finally(async () => {
+        if (!options.idempotency) await idempotency.close();
+      })),
   };
 };

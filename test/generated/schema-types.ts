@@ -25,6 +25,24 @@ export type BinRules = {
   pattern?: Maybe<Scalars['String']['output']>;
 };
 
+/** Cancel a pending, in-process or authorized payment. */
+export type CancelPaymentInput = {
+  /** Your key for this operation (1 to 255 characters, e.g. a UUID per checkout attempt). The same key with the same input returns the first result and never charges twice; with other input it is refused (IDEMPOTENCY_KEY_REUSED). Kept at least 24 hours. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The payment to cancel. */
+  paymentId: Scalars['ID']['input'];
+};
+
+/** Capture an authorized payment, for all of it or less. */
+export type CapturePaymentInput = {
+  /** Capture this much (at most what was authorized); all of it when omitted. */
+  amount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Your key for this operation (1 to 255 characters, e.g. a UUID per checkout attempt). The same key with the same input returns the first result and never charges twice; with other input it is refused (IDEMPOTENCY_KEY_REUSED). Kept at least 24 hours. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The authorized payment. */
+  paymentId: Scalars['ID']['input'];
+};
+
 /** A payment card, as much of it as Mercado Pago discloses. Saved cards (`Customer.cards`) carry every field; the card of a payment (`Payment.card`) has no customerId, paymentMethod, issuer or securityCode (see the payment's paymentMethodId and issuerId). */
 export type Card = {
   __typename?: 'Card';
@@ -105,6 +123,36 @@ export type Collector = {
   id?: Maybe<Scalars['ID']['output']>;
   /** Last name. */
   lastName?: Maybe<Scalars['String']['output']>;
+};
+
+/** A card payment: a card token (from MercadoPago.js, or from a saved card with its security code) and an amount. */
+export type CreatePaymentInput = {
+  /** What to charge, as a decimal string ("3500" or "10.50"); at most 2 decimals. */
+  amount: Scalars['Decimal']['input'];
+  /** True to get only approved or rejected, never in process. */
+  binaryMode?: InputMaybe<Scalars['Boolean']['input']>;
+  /** False to authorize only, and capture later with capturePayment; true (the default) to charge now. */
+  capture?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What is being paid for (at most 600 characters). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Your reference for this payment, such as an order id (at most 256 characters). */
+  externalReference?: InputMaybe<Scalars['String']['input']>;
+  /** Your key for this operation (1 to 255 characters, e.g. a UUID per checkout attempt). The same key with the same input returns the first result and never charges twice; with other input it is refused (IDEMPOTENCY_KEY_REUSED). Kept at least 24 hours. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Number of installments, 1 to 36; the card issuer decides which are offered. */
+  installments: Scalars['Int']['input'];
+  /** The card issuer, when the payer chose one. */
+  issuerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where Mercado Pago should send this payment's webhooks (an http(s) URL, at most 500 characters). */
+  notificationUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Who pays; an e-mail or a customerId is required. */
+  payer?: InputMaybe<PaymentPayerInput>;
+  /** The card brand, such as "visa" or "master"; checked against the site's methods and their amount limits when given. */
+  paymentMethodId?: InputMaybe<Scalars['String']['input']>;
+  /** How the charge shows on the buyer's card statement (at most 22 characters). */
+  statementDescriptor?: InputMaybe<Scalars['String']['input']>;
+  /** The card token. Single use: a token a payment used cannot pay again. */
+  token: Scalars['String']['input'];
 };
 
 /** One of the seller's saved customers (Mercado Pago's Customers API), with the cards saved for it. */
@@ -248,6 +296,43 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+/** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancels a pending, in-process or authorized payment (an approved one is refunded instead). */
+  cancelPayment: PaymentPayload;
+  /** Captures an authorized payment (created with capture: false), for all of it or a lower amount. */
+  capturePayment: PaymentPayload;
+  /** Charges a card (a card token, or a saved card through payer.customerId and a token made from it). A declined card is not an error: the payment comes back REJECTED with its statusDetail. Never charges twice for one idempotencyKey. */
+  createPayment: PaymentPayload;
+  /** Refunds an approved payment: everything left when no amount is given, or part of it. Never refunds twice for one idempotencyKey. */
+  refundPayment: RefundPayload;
+};
+
+
+/** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
+export type MutationCancelPaymentArgs = {
+  input: CancelPaymentInput;
+};
+
+
+/** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
+export type MutationCapturePaymentArgs = {
+  input: CapturePaymentInput;
+};
+
+
+/** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
+export type MutationCreatePaymentArgs = {
+  input: CreatePaymentInput;
+};
+
+
+/** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
+export type MutationRefundPaymentArgs = {
+  input: RefundPaymentInput;
+};
+
 /** A Mercado Libre order, as the caller's token sees it: a buyer sees its purchases, a seller its sales (an order of the mandatory Mercado Pago flow only once it is paid). */
 export type Order = {
   __typename?: 'Order';
@@ -388,6 +473,14 @@ export type Payer = {
   lastName?: Maybe<Scalars['String']['output']>;
   /** Who the payer is to Mercado Pago. Null in the buyer's view, and when Mercado Pago sends a type this gateway does not know yet. */
   type?: Maybe<PayerType>;
+};
+
+/** The payer's identity document. */
+export type PayerIdentificationInput = {
+  /** Document number; checked against the type (a CPF has 11 digits). */
+  number: Scalars['String']['input'];
+  /** Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI"). */
+  type: Scalars['String']['input'];
 };
 
 /** Who the payer is to Mercado Pago. */
@@ -551,6 +644,25 @@ export type PaymentMethodStatus =
   /** Not available for now. */
   | 'TEMPORALLY_DEACTIVE';
 
+/** Who pays: an e-mail for a new payer, or a saved customer (whose card token was made from a saved card). */
+export type PaymentPayerInput = {
+  /** A saved customer (`123456789-jxOV430go9fx2e`): pay with one of its saved cards. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The payer's e-mail; required unless customerId is given. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The payer's identity document. */
+  identification?: InputMaybe<PayerIdentificationInput>;
+};
+
+/** The payment a mutation created or changed, or why it did not. */
+export type PaymentPayload = {
+  __typename?: 'PaymentPayload';
+  /** The payment as it stands after the mutation. A declined card is not an error: the payment is here with status REJECTED and its statusDetail. */
+  payment?: Maybe<Payment>;
+  /** Bad input or refusals; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Where a payment stands, as Mercado Pago's `status` says it. */
 export type PaymentStatus =
   /** Approved and credited. */
@@ -661,6 +773,27 @@ export type Refund = {
   status?: Maybe<RefundStatus>;
 };
 
+/** The refund made, and the payment after it, or why there was none. */
+export type RefundPayload = {
+  __typename?: 'RefundPayload';
+  /** The refunded payment as it stands now (read again after the refund). */
+  payment?: Maybe<Payment>;
+  /** The refund made. */
+  refund?: Maybe<Refund>;
+  /** Bad input or refusals; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Refund an approved payment, all that is left or part of it. */
+export type RefundPaymentInput = {
+  /** Refund this much (at most what is left to refund); everything left when omitted. */
+  amount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Your key for this operation (1 to 255 characters, e.g. a UUID per checkout attempt). The same key with the same input returns the first result and never charges twice; with other input it is refused (IDEMPOTENCY_KEY_REUSED). Kept at least 24 hours. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The payment to refund. */
+  paymentId: Scalars['ID']['input'];
+};
+
 /** Where a refund stands, as Mercado Pago's refund `status` says it. */
 export type RefundStatus =
   /** Done: the money is on its way back to the buyer. */
@@ -691,3 +824,16 @@ export type SortDirection =
   | 'ASC'
   /** Newest (largest) first. */
   | 'DESC';
+
+/** Why a mutation did not do (all of) what was asked: bad input, or a refusal by Mercado Pago. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** A stable code to switch on: INVALID_VALUE, INVALID_AMOUNT, INVALID_INSTALLMENTS, INVALID_IDENTIFICATION, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_IN_PROGRESS, CARD_TOKEN_INVALID, NOT_FOUND, NOT_REFUNDABLE, REFUND_EXCEEDS_REMAINING, NOT_CAPTURABLE, NOT_CANCELLABLE, CUSTOMER_EXISTS, REFUSED. */
+  code: Scalars['String']['output'];
+  /** Path to the input field at fault, such as ["input", "amount"]; null when no one field is. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, for a person. */
+  message: Scalars['String']['output'];
+  /** Mercado Pago's cause code when the refusal came from it (e.g. "2006", "101"); null otherwise. */
+  upstreamCode?: Maybe<Scalars['String']['output']>;
+};

@@ -144,6 +144,19 @@ describe('the example operations', () => {
   );
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
 
+  /** The smallest valid value of each mutation input of DESIGN §3 (their cost does not depend on values). */
+  const MINIMAL_INPUTS: Record<string, Record<string, unknown>> = {
+    CreatePaymentInput: { idempotencyKey: 'k', token: 't', amount: '1', installments: 1 },
+    CapturePaymentInput: { idempotencyKey: 'k', paymentId: '1' },
+    CancelPaymentInput: { idempotencyKey: 'k', paymentId: '1' },
+    RefundPaymentInput: { idempotencyKey: 'k', paymentId: '1' },
+    CreateCustomerInput: { email: 'a@b.co' },
+    UpdateCustomerInput: { customerId: '1-a' },
+    DeleteCustomerInput: { customerId: '1-a' },
+    AddCardInput: { customerId: '1-a', token: 't' },
+    RemoveCardInput: { customerId: '1-a', cardId: '1' },
+  };
+
   /** Values for the required variables, and pages at their largest: the most the operation can cost. */
   const worstCase = (op: OperationDefinitionNode): Record<string, unknown> =>
     Object.fromEntries(
@@ -151,7 +164,7 @@ describe('the example operations', () => {
         if (v.variable.name.value === 'first' && v.type.kind !== Kind.NON_NULL_TYPE) return [['first', MAX_PAGE_SIZE]];
         if (v.type.kind !== Kind.NON_NULL_TYPE) return [];
         const type = print(v.type.type);
-        return [[v.variable.name.value, type === 'Locale' ? 'EN' : type === 'Int' ? 1 : '1']];
+        return [[v.variable.name.value, MINIMAL_INPUTS[type] ?? (type === 'Locale' ? 'EN' : type === 'Int' ? 1 : '1')]];
       }),
     );
 

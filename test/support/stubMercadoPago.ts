@@ -1,5 +1,6 @@
 // A Mercado Pago client for schema-level tests (no network): the methods a test gives, and for the
 // rest a rejection that names the method, so an unexpected upstream call fails the test loudly.
+import { MemoryIdempotencyStore } from '../../src/idempotency';
 import type { MercadoPagoClient } from '../../src/upstream/mercadopago';
 
 export const stubClient = (methods: Partial<MercadoPagoClient>): MercadoPagoClient => {
@@ -28,3 +29,6 @@ export const stubClient = (methods: Partial<MercadoPagoClient>): MercadoPagoClie
 export const noMercadoLibre = (): never => {
   throw new Error('unexpected upstream call: Mercado Libre');
 };
+
+/** The caller identity and idempotency store of a schema-level test context (reads need neither). */
+export const testIdentity = () => ({ callerId: () => 'test-caller', idempotency: new MemoryIdempotencyStore() });

@@ -7,7 +7,7 @@ import { buildGatewaySchema } from '../../src/gateway/schema';
 import { gqlError, toGraphQLError } from '../../src/upstream/errors';
 import type { MpPayment } from '../../src/upstream/mercadopago';
 import { buildError } from 'mercadopago';
-import { noMercadoLibre, stubClient } from '../support/stubMercadoPago';
+import { noMercadoLibre, stubClient, testIdentity } from '../support/stubMercadoPago';
 
 // Seed 003, seller's view (the fields the graph reads).
 const SELLER_VIEW: MpPayment = {
@@ -50,6 +50,7 @@ const run = async (getPayment: ((id: string) => Promise<MpPayment>) | null, sour
   const calls: string[] = [];
   const base: Omit<Context, 'loaders'> = {
     mercadoLibre: noMercadoLibre,
+    ...testIdentity(),
     mercadoPago: () => {
       if (!getPayment) throw gqlError('UNAUTHENTICATED');
       return stubClient({

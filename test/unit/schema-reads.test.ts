@@ -6,12 +6,12 @@ import type { Context } from '../../src/graph/context';
 import { createLoaders } from '../../src/graph/loaders';
 import { loaderError, UnexpectedUpstreamBody } from '../../src/upstream/errors';
 import type { MercadoPagoClient } from '../../src/upstream/mercadopago';
-import { noMercadoLibre, stubClient } from '../support/stubMercadoPago';
+import { noMercadoLibre, stubClient, testIdentity } from '../support/stubMercadoPago';
 
 const run = async (methods: Partial<MercadoPagoClient>, source: string) => {
   const warnings: [string, Record<string, unknown> | undefined][] = [];
   const log = { error: () => undefined, warn: (m: string, f?: Record<string, unknown>) => warnings.push([m, f]), info: () => undefined, debug: () => undefined };
-  const base: Omit<Context, 'loaders'> = { mercadoPago: () => stubClient(methods), mercadoLibre: noMercadoLibre, log };
+  const base: Omit<Context, 'loaders'> = { mercadoPago: () => stubClient(methods), mercadoLibre: noMercadoLibre, ...testIdentity(), log };
   const result = await graphql({ schema: await buildGatewaySchema(), source, contextValue: { ...base, loaders: createLoaders(base) } });
   return { result, warnings };
 };

@@ -1,0 +1,67 @@
+// The idempotency rules of DESIGN §3 around one money-moving write: the client's key checked,
+// the record per (caller, operation, key) claimed in the gateway's idempotency store, the key sent
+// upstream derived from them, and the two refusals (other input, still running) as userErrors.
+// What `run` returns is stored as the outcome, so it must be plain JSON.
+import { GraphQLError } from 'graphql';
+import { idempotent } from '../../idempotency';
+import { gqlError } from '../../upstream/errors';
+import type { Context } from '../context';
+import { InputRefused, userError, type UserError } from './userError';
+
+export const MAX_IDEMPOTENCY_KEY = 255;
+
+export type MoveResult<T> = { ok: true; value: T; replayed: boolean } | { ok: false; userErrors: UserError[] };
+
+/** The input as fingerprinted: everything but the key itself. */
+const withoutKey = (input: { idempotencyKey: string }): Record<string, unknown> => {
+  const { idempotencyKey: _key, ...rest } = input;
+  return rest;
+};
+
+export const checkIdempotencyKey = (key: string): void => {
+  if (key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY || key.trim() === '') {
+    throw new InputRefused([userError('IDEMPOTENCY_KEY_INVALID', `idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY} characters.`, ['input', 'idempotencyKey'])]);
+  }
+};
+
+export const moneyMove = async <T>(
+  ctx: Context,
+  operation: string,
+  input: { idempotencyKey: string },
+  run: (upstreamKey: string) => Promise<T>,
+): Promise<MoveResult<T>> => {
+  checkIdempotencyKey(input.idempotencyKey);
+  const callerId = ctx.callerId();
+  let outcome;
+  try {
+    outcome = await idempotent({ store: ctx.idempotency, callerId, operation, key: input.idempotencyKey, input: withoutKey(input), run });
+  } catch (err) {
+    if (err instanceof GraphQLError) throw err;
+    // The store itself failed (Redis down): nothing was written upstream under this claim.
+    ctx.log.error('idempotency store unavailable', { operation, error: err instanceof Error ? err.message : String(err) });
+    throw gqlError('UPSTREAM_UNAVAILABLE', 'The idempotency store is unavailable, so nothing was done; retry with the same key.');
+  }
+  if (outcome.kind === 'key_reused') {
+    return {
+      ok: false,
+      userErrors: [userError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used with other input; nothing was done. Use a new key for a new request.', ['input', 'idempotencyKey'])],
+    };
+  }
+  if (outcome.kind === 'in_progress') {
+    return {
+      ok: false,
+      userErrors: [userError('IDEMPOTENCY_IN_PROGRESS', 'A request with this idempotency key is still running; retry shortly with the same key.', ['input', 'idempotencyKey'])],
+    };
+  }
+  return { ok: true, value: outcome.value, replayed: outcome.replayed };
+};
+
+/** Runs a mutation body; input refused by a check becomes the payload's userErrors. */
+export const refusedAs = async <P>(body: () => Promise<P>, payload: (userErrors: UserError[]) => P): Promise<P> => {
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof InputRefused) return payload(err.userErrors);
+    throw err;
+  }
+};
