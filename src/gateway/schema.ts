@@ -3,7 +3,9 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { CardMutationResolver } from '../graph/cards/card.mutations';
 import { CatalogResolver } from '../graph/catalog/catalog.resolver';
+import { CustomerMutationResolver } from '../graph/customers/customer.mutations';
 import { CustomerResolver } from '../graph/customers/customer.resolver';
 import { OrderResolver } from '../graph/orders/order.resolver';
 import { PaymentMutationResolver } from '../graph/payments/payment.mutations';
@@ -17,6 +19,8 @@ export const RESOLVERS = [
   OrderResolver,
   UserResolver,
   PaymentMutationResolver,
+  CustomerMutationResolver,
+  CardMutationResolver,
 ] as const;
 
 export const buildGatewaySchema = async (): Promise<GraphQLSchema> => {

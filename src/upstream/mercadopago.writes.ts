@@ -51,6 +51,8 @@ export interface MpCustomerWrite {
   phone?: { area_code?: string; number?: string };
   identification?: { type?: string; number?: string };
   description?: string;
+  /** One of the customer's saved cards, to become its default (update only). */
+  default_card?: string;
 }
 
 export interface MercadoPagoWrites {

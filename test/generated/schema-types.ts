@@ -14,6 +14,14 @@ export type Scalars = {
   Decimal: { input: string; output: string; }
 };
 
+/** A card to save for a customer, as a card token. */
+export type AddCardInput = {
+  /** The customer to save the card for, like "123456789-jxOV430go9fx2e". */
+  customerId: Scalars['ID']['input'];
+  /** A card token made from the card's data (MercadoPago.js, or POST /v1/card_tokens) with this seller's credentials. A token a payment used may still save its card; saving the same card again returns the card already saved. */
+  token: Scalars['String']['input'];
+};
+
 /** Which card numbers (by their first digits) belong to a method. */
 export type BinRules = {
   __typename?: 'BinRules';
@@ -90,6 +98,17 @@ export type CardNumberRules = {
   validation?: Maybe<Scalars['String']['output']>;
 };
 
+/** The card a mutation saved or removed, or why it did not. */
+export type CardPayload = {
+  __typename?: 'CardPayload';
+  /** The card saved, or the card removed as it was; null when userErrors say why nothing was done. */
+  card?: Maybe<Card>;
+  /** The customer after the change, with its cards and default card as they are now (read again from Mercado Pago: one upstream call). Null when userErrors say nothing was done. */
+  customer?: Maybe<Customer>;
+  /** Bad input or refusals; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A saved card's payment method (its brand). */
 export type CardPaymentMethod = {
   __typename?: 'CardPaymentMethod';
@@ -123,6 +142,22 @@ export type Collector = {
   id?: Maybe<Scalars['ID']['output']>;
   /** Last name. */
   lastName?: Maybe<Scalars['String']['output']>;
+};
+
+/** A new customer of the seller, to save cards for. */
+export type CreateCustomerInput = {
+  /** The seller's note about the customer (1 to 256 characters). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The customer's e-mail (at most 254 characters); unique among the seller's customers, in any case (CUSTOMER_EXISTS otherwise). */
+  email: Scalars['String']['input'];
+  /** First name (1 to 100 characters). */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Identity document. */
+  identification?: InputMaybe<CustomerIdentificationInput>;
+  /** Last name (1 to 100 characters). */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Phone. */
+  phone?: InputMaybe<CustomerPhoneInput>;
 };
 
 /** A card payment: a card token (from MercadoPago.js, or from a saved card with its security code) and an amount. */
@@ -202,6 +237,37 @@ export type CustomerEdge = {
   cursor: Scalars['String']['output'];
   /** The Customer. */
   node: Customer;
+};
+
+/** A customer's identity document. */
+export type CustomerIdentificationInput = {
+  /** Document number; checked against the type where its shape is known (a CPF has 11 digits, a DNI 7 or 8). */
+  number: Scalars['String']['input'];
+  /** Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI"). */
+  type: Scalars['String']['input'];
+};
+
+/** The customer a mutation created, changed or deleted, or why it did not. */
+export type CustomerPayload = {
+  __typename?: 'CustomerPayload';
+  /** The customer as Mercado Pago answered the change (after deleteCustomer: as it was, with the cards deleted with it); null when userErrors say why nothing was done. */
+  customer?: Maybe<Customer>;
+  /** Bad input or refusals; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A customer's phone, split as Mercado Pago keeps it. */
+export type CustomerPhoneInput = {
+  /** Area code: 1 to 10 digits. */
+  areaCode?: InputMaybe<Scalars['String']['input']>;
+  /** Number without the area code: digits, with spaces or hyphens between them; at most 20 characters. */
+  number: Scalars['String']['input'];
+};
+
+/** A customer to delete, with its saved cards. */
+export type DeleteCustomerInput = {
+  /** The customer to delete, like "123456789-jxOV430go9fx2e". */
+  customerId: Scalars['ID']['input'];
 };
 
 /** One fee charged on a payment. */
@@ -299,14 +365,30 @@ export type Money = {
 /** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Saves a card for a customer from a card token (the first card saved becomes the default). One upstream call, and one more when the payload's `customer` is selected. */
+  addCard: CardPayload;
   /** Cancels a pending, in-process or authorized payment (an approved one is refunded instead). */
   cancelPayment: PaymentPayload;
   /** Captures an authorized payment (created with capture: false), for all of it or a lower amount. */
   capturePayment: PaymentPayload;
+  /** Creates a customer of the seller (Mercado Pago's Customers API), to save cards for with addCard. One upstream call. */
+  createCustomer: CustomerPayload;
   /** Charges a card (a card token, or a saved card through payer.customerId and a token made from it). A declined card is not an error: the payment comes back REJECTED with its statusDetail. Never charges twice for one idempotencyKey. */
   createPayment: PaymentPayload;
+  /** Deletes a customer and every card saved for it. One upstream call; the payload has the customer as it was. */
+  deleteCustomer: CustomerPayload;
   /** Refunds an approved payment: everything left when no amount is given, or part of it. Never refunds twice for one idempotencyKey. */
   refundPayment: RefundPayload;
+  /** Removes a saved card from a customer (when it was the default, Mercado Pago makes the oldest remaining card the default). One upstream call, and one more when the payload's `customer` is selected. */
+  removeCard: CardPayload;
+  /** Changes a customer's details or default card. One upstream call; the customer in the payload is Mercado Pago's answer, cards included. */
+  updateCustomer: CustomerPayload;
+};
+
+
+/** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
+export type MutationAddCardArgs = {
+  input: AddCardInput;
 };
 
 
@@ -323,14 +405,38 @@ export type MutationCapturePaymentArgs = {
 
 
 /** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
+export type MutationCreateCustomerArgs = {
+  input: CreateCustomerInput;
+};
+
+
+/** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
 export type MutationCreatePaymentArgs = {
   input: CreatePaymentInput;
 };
 
 
 /** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
+export type MutationDeleteCustomerArgs = {
+  input: DeleteCustomerInput;
+};
+
+
+/** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
 export type MutationRefundPaymentArgs = {
   input: RefundPaymentInput;
+};
+
+
+/** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
+export type MutationRemoveCardArgs = {
+  input: RemoveCardInput;
+};
+
+
+/** Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors. */
+export type MutationUpdateCustomerArgs = {
+  input: UpdateCustomerInput;
 };
 
 /** A Mercado Libre order, as the caller's token sees it: a buyer sees its purchases, a seller its sales (an order of the mandatory Mercado Pago flow only once it is paid). */
@@ -807,6 +913,14 @@ export type RefundStatus =
   /** Refused. */
   | 'REJECTED';
 
+/** A saved card to remove from a customer. */
+export type RemoveCardInput = {
+  /** The saved card, like "1490022319978". */
+  cardId: Scalars['ID']['input'];
+  /** The customer the card is saved for. */
+  customerId: Scalars['ID']['input'];
+};
+
 /** Where a card's security code is and how long it is. */
 export type SecurityCode = {
   __typename?: 'SecurityCode';
@@ -824,6 +938,26 @@ export type SortDirection =
   | 'ASC'
   /** Newest (largest) first. */
   | 'DESC';
+
+/** Changes to one of the seller's customers: at least one field besides customerId. A field omitted (or null) is left as it is. */
+export type UpdateCustomerInput = {
+  /** The customer to change, like "123456789-jxOV430go9fx2e". */
+  customerId: Scalars['ID']['input'];
+  /** One of the customer's saved cards, to become its default card (NOT_FOUND when it is not one of them). */
+  defaultCardId?: InputMaybe<Scalars['ID']['input']>;
+  /** The seller's note about the customer (1 to 256 characters). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The customer's e-mail. Mercado Pago keeps the e-mail a customer was created with: any other address is refused (REFUSED, upstreamCode "126"). */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** First name (1 to 100 characters). */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Identity document, replacing the one kept. */
+  identification?: InputMaybe<CustomerIdentificationInput>;
+  /** Last name (1 to 100 characters). */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Phone, replacing the one kept. */
+  phone?: InputMaybe<CustomerPhoneInput>;
+};
 
 /** Why a mutation did not do (all of) what was asked: bad input, or a refusal by Mercado Pago. */
 export type UserError = {
