@@ -2,9 +2,11 @@
 // the contract the memory store passes, then what only Redis has: keys with a prefix and a TTL,
 // separate connections racing (as separate gateway processes do), Redis pausing and dying.
 // Needs redis-server on the PATH: without it this file fails and says how to install it.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
-import { idempotent, IdempotencyStoreError, RedisIdempotencyStore } from '../../src/idempotency';
+import { idempotencyScope, idempotent, IdempotencyStoreError, RedisIdempotencyStore } from '../../src/idempotency';
 import { describeStoreContract } from '../unit/idempotency-contract';
 import { startRedis, type RedisServer } from '../support/redis';
 
@@ -25,6 +27,68 @@ const newStore = (options: { keyPrefix?: string } = {}): RedisIdempotencyStore =
   stores.push(store);
   return store;
 };
+
+// A gateway process in miniature: loads src/idempotency with TypeScript's own transpiler (no build
+// step), says "ready", waits for "go" on stdin, then makes `calls` idempotent() calls for each key
+// at once, each write an INCR of a counter in Redis, and prints what it got as one JSON line.
+const CHILD = `
+const ts = require('typescript');
+const fs = require('fs');
+require.extensions['.ts'] = (m, file) => m._compile(ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText, file);
+const { idempotent, RedisIdempotencyStore } = require(process.env.IDEM_MODULE);
+const { Redis } = require('ioredis');
+const [url, keysJson, calls] = process.argv.slice(1);
+const store = new RedisIdempotencyStore(url, { commandTimeoutMs: 2000, connectTimeoutMs: 2000 });
+const counter = new Redis(url, { commandTimeout: 2000, maxRetriesPerRequest: 1 });
+Promise.all([store.claim('warm-up-' + process.pid, 'fp', 1000), counter.ping()]).then(() => {
+  process.stdout.write('ready\\n');
+  process.stdin.once('data', async () => {
+    const keys = JSON.parse(keysJson);
+    const answers = await Promise.all(keys.flatMap((key) => Array.from({ length: Number(calls) }, () =>
+      idempotent({ store, callerId: 'gateway-caller', operation: 'createPayment', key, input: { amount: '10' },
+        run: async (upstreamKey) => ({ writes: await counter.incr('writes:' + key), upstreamKey }) })
+        .then((a) => ({ key, kind: a.kind }), (e) => ({ key, kind: 'error', message: String(e) })))));
+    process.stdout.write(JSON.stringify(answers) + '\\n');
+    await store.close();
+    counter.disconnect();
+  });
+});
+`;
+
+interface ChildAnswer {
+  key: string;
+  kind: string;
+  message?: string;
+}
+
+/** Starts one child gateway; resolves once it is connected, with `go()` to let it loose. Bounded: 15 s in all. */
+const startChild = (url: string, keys: string[], calls: number) =>
+  new Promise<{ go: () => Promise<ChildAnswer[]> }>((resolveStart, rejectStart) => {
+    const child = spawn(process.execPath, ['-e', CHILD, url, JSON.stringify(keys), String(calls)], {
+      cwd: resolve(__dirname, '../..'),
+      env: { ...process.env, IDEM_MODULE: resolve(__dirname, '../../src/idempotency/index.ts') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      if (out === 'ready\n') resolveStart({ go: () => (child.stdin.end('go\n'), exited) });
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const exited = new Promise<ChildAnswer[]>((resolveExit, rejectExit) => {
+      child.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        const lines = out.trim().split('\n');
+        if (code === 0 && lines.length === 2) return resolveExit(JSON.parse(lines[1]!) as ChildAnswer[]);
+        const failure = new Error(`child gateway ended (${signal ?? code}): ${(err || out).slice(0, 2_000)}`);
+        rejectStart(failure);
+        rejectExit(failure);
+      });
+    });
+    exited.catch(() => undefined); // observed through go() or rejectStart
+  });
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -83,11 +147,12 @@ describe('RedisIdempotencyStore on a real redis-server', () => {
     await idempotent({ store, callerId: 'c1', operation: 'refundPayment', key: 'k1', input: { a: 1 }, run: async () => Promise.reject(new Error('x')) }).catch(() => undefined);
     await store.claim('left-running', 'fp', 5_000);
     const keys = await admin.keys(`${keyPrefix}*`);
-    expect(keys.sort()).toEqual([`${keyPrefix}c1:createPayment:${keys.find((k) => k.includes('createPayment'))?.split(':').pop()}`, `${keyPrefix}left-running`].sort());
+    // The failed refund was released; the payment and the claim left running remain.
+    expect(keys.sort()).toEqual([`${keyPrefix}${idempotencyScope('c1', 'createPayment', 'k1')}`, `${keyPrefix}left-running`]);
     for (const key of keys) expect(await admin.pttl(key)).toBeGreaterThan(0);
   });
 
-  it('of 50 claims racing over two separate connections (two gateway processes), grants exactly one', async () => {
+  it('of 50 claims racing over two separate connections, grants exactly one, five times over', async () => {
     const a = newStore();
     const b = newStore();
     for (let round = 0; round < 5; round++) {
@@ -96,6 +161,19 @@ describe('RedisIdempotencyStore on a real redis-server', () => {
       expect(results.filter((r) => r.status === 'claimed')).toHaveLength(1);
     }
   });
+
+  it('runs each write once when two gateway processes take 25 calls each of the same keys at the same moment', async () => {
+    const keys = Array.from({ length: 10 }, () => `proc-${randomUUID()}`);
+    const [a, b] = await Promise.all([startChild(redisUrl(), keys, 25), startChild(redisUrl(), keys, 25)]);
+    const [answersA, answersB] = await Promise.all([a.go(), b.go()]);
+    const answers = [...answersA, ...answersB];
+    expect(answers).toHaveLength(500);
+    expect(answers.filter((x) => x.kind === 'error')).toEqual([]);
+    for (const key of keys) {
+      expect(await admin.get(`writes:${key}`)).toBe('1');
+      expect(answers.filter((x) => x.key === key && x.kind === 'result')).not.toHaveLength(0);
+    }
+  }, 30_000);
 
   it('runs the write once for 50 idempotent() calls split over two connections; a retry on either replays it', async () => {
     const stores2 = [newStore(), newStore()];
