@@ -2,8 +2,7 @@
 // the record per (caller, operation, key) claimed in the gateway's idempotency store, the key sent
 // upstream derived from them, and the two refusals (other input, still running) as userErrors.
 // What `run` returns is stored as the outcome, so it must be plain JSON.
-import { GraphQLError } from 'graphql';
-import { idempotent } from '../../idempotency';
+import { idempotent, IdempotencyStoreError } from '../../idempotency';
 import { gqlError } from '../../upstream/errors';
 import type { Context } from '../context';
 import { InputRefused, userError, type UserError } from './userError';
@@ -36,8 +35,8 @@ export const moneyMove = async <T>(
   try {
     outcome = await idempotent({ store: ctx.idempotency, callerId, operation, key: input.idempotencyKey, input: withoutKey(input), run });
   } catch (err) {
-    if (err instanceof GraphQLError) throw err;
-    // The store itself failed (Redis down): nothing was written upstream under this claim.
+    if (!(err instanceof IdempotencyStoreError)) throw err;
+    // The store itself failed (Redis down) before the write: nothing was done upstream.
     ctx.log.error('idempotency store unavailable', { operation, error: err instanceof Error ? err.message : String(err) });
     throw gqlError('UPSTREAM_UNAVAILABLE', 'The idempotency store is unavailable, so nothing was done; retry with the same key.');
   }
