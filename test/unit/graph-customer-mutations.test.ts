@@ -4,7 +4,7 @@ import { addCardArgs, removeCardArgs } from '../../src/graph/cards/card.mutation
 import { cardRefusal } from '../../src/graph/cards/card.refusals';
 import { createCustomerBody, deleteCustomerId, updateCustomerBody } from '../../src/graph/customers/customer.mutation.inputs';
 import { customerRefusal } from '../../src/graph/customers/customer.refusals';
-import type { Checked } from '../../src/graph/customers/customer.mutation.inputs';
+import type { Checked } from '../../src/graph/common/inputChecks';
 
 const FIRST = '123456789-jxOV430go9fx2e';
 

@@ -2,9 +2,9 @@
 // before they reach a URL, the token's shape. No idempotencyKey: saving a card moves no money,
 // and saving the same card again returns the card already saved.
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Checks } from '../common/inputChecks';
+import { Checks, checked, type Checked } from '../common/inputChecks';
 import { UserError } from '../common/userError';
-import { checkCardId, checkCustomerId, checked, type Checked } from '../customers/customer.mutation.inputs';
+import { checkCardId, checkCustomerId } from '../customers/customer.mutation.inputs';
 import { Card } from './card.type';
 
 // Mercado Pago's card tokens are 32 hex characters; the pattern leaves room for other lengths and

@@ -3,6 +3,20 @@
 import Decimal from 'decimal.js';
 import { InputRefused, userError, type UserError, type UserErrorCode } from './userError';
 
+/** A checked input, or the userErrors that refused it (nothing went upstream). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; userErrors: UserError[] };
+
+/** Runs checks that end in `Checks.done()`: their result, or the userErrors they collected. */
+export const checked = <T>(run: () => T): Checked<T> => {
+  try {
+    return { ok: true, value: run() };
+  } catch (err) {
+    if (err instanceof InputRefused) return { ok: false, userErrors: err.userErrors };
+    throw err;
+  }
+};
+
+
 /** Collects violations; `done()` throws InputRefused when there is any. */
 export class Checks {
   readonly errors: UserError[] = [];
@@ -44,6 +58,13 @@ export class Checks {
     return undefined;
   }
 
+  /** The client's idempotency key of a money-moving input (DESIGN §3: 1 to 255 characters). */
+  idempotencyKey(value: string): void {
+    if (value.length < 1 || value.length > MAX_IDEMPOTENCY_KEY || value.trim() === '') {
+      this.fail('IDEMPOTENCY_KEY_INVALID', ['input', 'idempotencyKey'], `idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY} characters.`);
+    }
+  }
+
   email(field: string[], value: string | null | undefined): string | undefined {
     if (value === null || value === undefined) return undefined;
     if (value.length > 254 || !EMAIL.test(value)) {
@@ -73,6 +94,8 @@ export class Checks {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const MAX_IDEMPOTENCY_KEY = 255;
 
 /** Document types whose numbers have a known shape (Mercado Pago's identification types per site). */
 const DOCUMENTS: Record<string, { pattern: RegExp; says: string }> = {

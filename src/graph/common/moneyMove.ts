@@ -1,13 +1,11 @@
-// The idempotency rules of DESIGN §3 around one money-moving write: the client's key checked,
-// the record per (caller, operation, key) claimed in the gateway's idempotency store, the key sent
+// The idempotency rules of DESIGN §3 around one money-moving write (its input, the key included,
+// already checked with common/inputChecks.ts): the record per (caller, operation, key) claimed in the gateway's idempotency store, the key sent
 // upstream derived from them, and the two refusals (other input, still running) as userErrors.
 // What `run` returns is stored as the outcome, so it must be plain JSON.
 import { idempotent, IdempotencyStoreError } from '../../idempotency';
 import { gqlError } from '../../upstream/errors';
 import type { Context } from '../context';
-import { InputRefused, userError, type UserError } from './userError';
-
-export const MAX_IDEMPOTENCY_KEY = 255;
+import { userError, type UserError } from './userError';
 
 export type MoveResult<T> = { ok: true; value: T; replayed: boolean } | { ok: false; userErrors: UserError[] };
 
@@ -17,19 +15,12 @@ const withoutKey = (input: { idempotencyKey: string }): Record<string, unknown> 
   return rest;
 };
 
-export const checkIdempotencyKey = (key: string): void => {
-  if (key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY || key.trim() === '') {
-    throw new InputRefused([userError('IDEMPOTENCY_KEY_INVALID', `idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY} characters.`, ['input', 'idempotencyKey'])]);
-  }
-};
-
 export const moneyMove = async <T>(
   ctx: Context,
   operation: string,
   input: { idempotencyKey: string },
   run: (upstreamKey: string) => Promise<T>,
 ): Promise<MoveResult<T>> => {
-  checkIdempotencyKey(input.idempotencyKey);
   const callerId = ctx.callerId();
   let outcome;
   try {
@@ -53,14 +44,4 @@ export const moneyMove = async <T>(
     };
   }
   return { ok: true, value: outcome.value, replayed: outcome.replayed };
-};
-
-/** Runs a mutation body; input refused by a check becomes the payload's userErrors. */
-export const refusedAs = async <P>(body: () => Promise<P>, payload: (userErrors: UserError[]) => P): Promise<P> => {
-  try {
-    return await body();
-  } catch (err) {
-    if (err instanceof InputRefused) return payload(err.userErrors);
-    throw err;
-  }
 };

@@ -4,8 +4,8 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { MpCustomerWrite } from '../../upstream/mercadopago';
 import { CARD_ID, CUSTOMER_ID } from '../common/ids';
-import { Checks } from '../common/inputChecks';
-import { InputRefused, UserError } from '../common/userError';
+import { Checks, checked, type Checked } from '../common/inputChecks';
+import { UserError } from '../common/userError';
 import { Customer } from './customer.type';
 
 // Limits of the Customers API as the sandbox applies them (src/sandbox/README.md); Mercado Pago
@@ -103,19 +103,6 @@ export class CustomerPayload {
   @Field(() => [UserError], { description: 'Bad input or refusals; empty on success.' })
   userErrors!: UserError[];
 }
-
-/** A checked input, or the userErrors that refused it (nothing went upstream). */
-export type Checked<T> = { ok: true; value: T } | { ok: false; userErrors: UserError[] };
-
-/** Runs checks that end in `Checks.done()`: their result, or the userErrors they collected. */
-export const checked = <T>(run: () => T): Checked<T> => {
-  try {
-    return { ok: true, value: run() };
-  } catch (err) {
-    if (err instanceof InputRefused) return { ok: false, userErrors: err.userErrors };
-    throw err;
-  }
-};
 
 /** A well-formed customer id; checked before it is put in a URL (DESIGN §1: `..` never reaches one). */
 export const checkCustomerId = (c: Checks, field: string[], value: string): string => c.matches(field, value, CUSTOMER_ID, CUSTOMER_ID_SAYS);

@@ -7,8 +7,8 @@ import type { MpPayment, MpPaymentCreate, MpRefund, WriteResult } from '../../up
 import { ALL } from '../catalog/catalog.loader';
 import type { Context } from '../context';
 import { CUSTOMER_ID, PAYMENT_ID } from '../common/ids';
-import { Checks, CURRENCY_DECIMALS } from '../common/inputChecks';
-import { moneyMove, refusedAs } from '../common/moneyMove';
+import { Checks, checked, CURRENCY_DECIMALS } from '../common/inputChecks';
+import { moneyMove } from '../common/moneyMove';
 import { userError, type UserError } from '../common/userError';
 import { toRefund } from '../refunds/refund.mapper';
 import { PaymentStatus } from './payment.enums';
@@ -47,6 +47,7 @@ const settle = (ctx: Context, outcome: PaymentOutcome): PaymentPayload => {
 
 const checkCreate = (input: CreatePaymentInput): MpPaymentCreate => {
   const c = new Checks();
+  c.idempotencyKey(input.idempotencyKey);
   c.matches(['input', 'token'], input.token, TOKEN, 'a card token (8 to 64 letters and digits)');
   const amount = c.amount(['input', 'amount'], input.amount);
   if (!Number.isInteger(input.installments) || input.installments < 1 || input.installments > 36) {
@@ -93,8 +94,9 @@ const checkMethodLimits = async (ctx: Context, input: CreatePaymentInput): Promi
   return [];
 };
 
-const checkTarget = (input: { paymentId: string; amount?: CapturePaymentInput['amount'] }): number | undefined => {
+const checkTarget = (input: { idempotencyKey: string; paymentId: string; amount?: CapturePaymentInput['amount'] }): number | undefined => {
   const c = new Checks();
+  c.idempotencyKey(input.idempotencyKey);
   c.matches(['input', 'paymentId'], input.paymentId, PAYMENT_ID, 'a payment id (1 to 19 digits)');
   const amount = c.amount(['input', 'amount'], input.amount);
   c.done();
@@ -123,53 +125,49 @@ export class PaymentMutationResolver {
     description:
       'Charges a card (a card token, or a saved card through payer.customerId and a token made from it). A declined card is not an error: the payment comes back REJECTED with its statusDetail. Never charges twice for one idempotencyKey.',
   })
-  createPayment(@Arg('input', () => CreatePaymentInput, { description: 'The payment to make.' }) input: CreatePaymentInput, @Ctx() ctx: Context): Promise<PaymentPayload> {
-    return refusedAs(async () => {
-      const body = checkCreate(input);
-      const move = await moneyMove(ctx, 'createPayment', input, async (key): Promise<PaymentOutcome> => {
-        const limits = await checkMethodLimits(ctx, input);
-        if (limits.length) return { userErrors: limits };
-        return asOutcome('createPayment', await ctx.mercadoPago().createPayment(body, key));
-      });
-      return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
-    }, (userErrors) => paymentPayload(null, userErrors));
+  async createPayment(@Arg('input', () => CreatePaymentInput, { description: 'The payment to make.' }) input: CreatePaymentInput, @Ctx() ctx: Context): Promise<PaymentPayload> {
+    const body = checked(() => checkCreate(input));
+    if (!body.ok) return paymentPayload(null, body.userErrors);
+    const move = await moneyMove(ctx, 'createPayment', input, async (key): Promise<PaymentOutcome> => {
+      const limits = await checkMethodLimits(ctx, input);
+      if (limits.length) return { userErrors: limits };
+      return asOutcome('createPayment', await ctx.mercadoPago().createPayment(body.value, key));
+    });
+    return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
   }
 
   @Mutation(() => PaymentPayload, { description: 'Captures an authorized payment (created with capture: false), for all of it or a lower amount.' })
-  capturePayment(@Arg('input', () => CapturePaymentInput, { description: 'The payment to capture.' }) input: CapturePaymentInput, @Ctx() ctx: Context): Promise<PaymentPayload> {
-    return refusedAs(async () => {
-      const amount = checkTarget(input);
-      const move = await moneyMove(ctx, 'capturePayment', input, async (key) => asOutcome('capturePayment', await ctx.mercadoPago().capturePayment(input.paymentId, amount, key)));
-      return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
-    }, (userErrors) => paymentPayload(null, userErrors));
+  async capturePayment(@Arg('input', () => CapturePaymentInput, { description: 'The payment to capture.' }) input: CapturePaymentInput, @Ctx() ctx: Context): Promise<PaymentPayload> {
+    const amount = checked(() => checkTarget(input));
+    if (!amount.ok) return paymentPayload(null, amount.userErrors);
+    const move = await moneyMove(ctx, 'capturePayment', input, async (key) => asOutcome('capturePayment', await ctx.mercadoPago().capturePayment(input.paymentId, amount.value, key)));
+    return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
   }
 
   @Mutation(() => PaymentPayload, { description: 'Cancels a pending, in-process or authorized payment (an approved one is refunded instead).' })
-  cancelPayment(@Arg('input', () => CancelPaymentInput, { description: 'The payment to cancel.' }) input: CancelPaymentInput, @Ctx() ctx: Context): Promise<PaymentPayload> {
-    return refusedAs(async () => {
-      checkTarget(input);
-      const move = await moneyMove(ctx, 'cancelPayment', input, async (key) => asOutcome('cancelPayment', await ctx.mercadoPago().cancelPayment(input.paymentId, key)));
-      return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
-    }, (userErrors) => paymentPayload(null, userErrors));
+  async cancelPayment(@Arg('input', () => CancelPaymentInput, { description: 'The payment to cancel.' }) input: CancelPaymentInput, @Ctx() ctx: Context): Promise<PaymentPayload> {
+    const target = checked(() => checkTarget(input));
+    if (!target.ok) return paymentPayload(null, target.userErrors);
+    const move = await moneyMove(ctx, 'cancelPayment', input, async (key) => asOutcome('cancelPayment', await ctx.mercadoPago().cancelPayment(input.paymentId, key)));
+    return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
   }
 
   @Mutation(() => RefundPayload, { description: 'Refunds an approved payment: everything left when no amount is given, or part of it. Never refunds twice for one idempotencyKey.' })
-  refundPayment(@Arg('input', () => RefundPaymentInput, { description: 'The refund to make.' }) input: RefundPaymentInput, @Ctx() ctx: Context): Promise<RefundPayload> {
+  async refundPayment(@Arg('input', () => RefundPaymentInput, { description: 'The refund to make.' }) input: RefundPaymentInput, @Ctx() ctx: Context): Promise<RefundPayload> {
     const none = (userErrors: UserError[]): RefundPayload => ({ refund: null, payment: null, userErrors });
-    return refusedAs(async () => {
-      const amount = checkTarget(input);
-      const move = await moneyMove(ctx, 'refundPayment', input, async (key): Promise<RefundOutcome> => {
-        const state = await checkRefundable(ctx, input);
-        if ('userErrors' in state) return state;
-        const result = await ctx.mercadoPago().refundPayment(input.paymentId, amount, key);
-        return result.ok ? { refund: result.value, currency: state.currency } : { userErrors: [paymentRefusal('refundPayment', result.refusal)] };
-      });
-      if (!move.ok) return none(move.userErrors);
-      if ('userErrors' in move.value) return none(move.value.userErrors);
-      // The payment changed: read it again for this response.
-      ctx.loaders.payment.clear(input.paymentId);
-      const refund = toRefund(move.value.refund, input.paymentId, move.value.currency, () => undefined);
-      return { refund, payment: await ctx.loaders.payment.load(input.paymentId), userErrors: [] };
-    }, none);
+    const amount = checked(() => checkTarget(input));
+    if (!amount.ok) return none(amount.userErrors);
+    const move = await moneyMove(ctx, 'refundPayment', input, async (key): Promise<RefundOutcome> => {
+      const state = await checkRefundable(ctx, input);
+      if ('userErrors' in state) return state;
+      const result = await ctx.mercadoPago().refundPayment(input.paymentId, amount.value, key);
+      return result.ok ? { refund: result.value, currency: state.currency } : { userErrors: [paymentRefusal('refundPayment', result.refusal)] };
+    });
+    if (!move.ok) return none(move.userErrors);
+    if ('userErrors' in move.value) return none(move.value.userErrors);
+    // The payment changed: read it again for this response.
+    ctx.loaders.payment.clear(input.paymentId);
+    const refund = toRefund(move.value.refund, input.paymentId, move.value.currency, () => undefined);
+    return { refund, payment: await ctx.loaders.payment.load(input.paymentId), userErrors: [] };
   }
 }
