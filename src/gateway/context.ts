@@ -29,6 +29,8 @@ export interface Upstreams {
   identitySecret: string;
   /** Each upstream read attempt's timeout, in ms (the clients' READ_TIMEOUT_MS when absent). */
   readTimeoutMs?: number;
+  /** Each upstream write's timeout, in ms (WRITE_TIMEOUT_MS when absent). */
+  writeTimeoutMs?: number;
 }
 
 export const createContext = (headers: IncomingHttpHeaders, log: Logger, upstreams: Upstreams): Context => {
@@ -38,7 +40,7 @@ export const createContext = (headers: IncomingHttpHeaders, log: Logger, upstrea
   const base = {
     mercadoPago: (): MercadoPagoClient => {
       if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE);
-      mp ??= createMercadoPagoClient(token, upstreams.readTimeoutMs);
+      mp ??= createMercadoPagoClient(token, upstreams.readTimeoutMs, upstreams.writeTimeoutMs);
       return mp;
     },
     callerId: (): string => {

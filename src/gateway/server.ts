@@ -54,6 +54,8 @@ export interface GatewayOptions {
   explorer?: ExplorerPreset;
   /** Each upstream read attempt's timeout in ms (default 5 s; tests shorten it). */
   readTimeoutMs?: number;
+  /** Each upstream write's timeout in ms (default 10 s; tests shorten it). */
+  writeTimeoutMs?: number;
   /** The idempotency store to use (the caller closes it); by default one from REDIS_URL, or in memory. */
   idempotency?: IdempotencyStore;
 }
@@ -118,6 +120,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
   const upstreams = {
     mlApiUrl: config.mlApiUrl,
     readTimeoutMs: options.readTimeoutMs,
+    writeTimeoutMs: options.writeTimeoutMs,
     idempotency,
     identitySecret: config.identitySecret ?? DEFAULT_IDENTITY_SECRET,
   };

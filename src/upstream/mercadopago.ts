@@ -107,11 +107,11 @@ export const paymentSearchQuery = (s: MpPaymentSearch): Record<string, string | 
   ...(s.endDate !== undefined ? { end_date: s.endDate } : {}),
 });
 
-/** `readTimeoutMs`: each read attempt's timeout (READ_TIMEOUT_MS unless a test or an operator says otherwise). */
-export const createMercadoPagoClient = (accessToken: string, readTimeoutMs: number = READ_TIMEOUT_MS): MercadoPagoClient => {
+/** Timeouts: each read attempt's (READ_TIMEOUT_MS) and each write's (WRITE_TIMEOUT_MS), unless a test or an operator says otherwise. */
+export const createMercadoPagoClient = (accessToken: string, readTimeoutMs: number = READ_TIMEOUT_MS, writeTimeoutMs: number = WRITE_TIMEOUT_MS): MercadoPagoClient => {
   const read = () => mercadoPagoConfig(accessToken, { ...READ_OPTIONS, timeout: readTimeoutMs });
   return {
-    ...createMercadoPagoWrites((options) => mercadoPagoConfig(accessToken, options), WRITE_OPTIONS),
+    ...createMercadoPagoWrites((options) => mercadoPagoConfig(accessToken, options), { ...WRITE_OPTIONS, timeout: writeTimeoutMs }),
     // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/get
     getPayment: (id) => call(async () => as<MpPayment>(await new PaymentClient(read()).get({ id }))),
     // https://www.mercadopago.com/developers/en/reference/payments/_payments_search/get
