@@ -6,7 +6,7 @@ import { Field, ObjectType } from 'type-graphql';
 export const USER_ERROR_CODES = {
   INVALID_VALUE: 'A field is malformed: an id, an e-mail, a URL, a length, a boolean.',
   INVALID_AMOUNT: 'An amount is not a positive decimal with at most the currency\'s decimals, or is outside the allowed range.',
-  INVALID_INSTALLMENTS: 'The number of installments is not offered for this payment method and amount.',
+  INVALID_INSTALLMENTS: 'The number of installments is not a whole number from 1 to 36, or Mercado Pago refused it for the method.',
   INVALID_IDENTIFICATION: 'An identity document number does not fit its type.',
   IDEMPOTENCY_KEY_INVALID: 'The idempotency key is empty or longer than 255 characters.',
   IDEMPOTENCY_KEY_REUSED: 'This idempotency key was used with other input: nothing was done.',
