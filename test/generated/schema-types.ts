@@ -153,7 +153,7 @@ export type CreateCustomerInput = {
   /** First name (1 to 100 characters). */
   firstName?: InputMaybe<Scalars['String']['input']>;
   /** Identity document. */
-  identification?: InputMaybe<CustomerIdentificationInput>;
+  identification?: InputMaybe<IdentificationInput>;
   /** Last name (1 to 100 characters). */
   lastName?: InputMaybe<Scalars['String']['input']>;
   /** Phone. */
@@ -239,14 +239,6 @@ export type CustomerEdge = {
   node: Customer;
 };
 
-/** A customer's identity document. */
-export type CustomerIdentificationInput = {
-  /** Document number; checked against the type where its shape is known (a CPF has 11 digits, a DNI 7 or 8). */
-  number: Scalars['String']['input'];
-  /** Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI"). */
-  type: Scalars['String']['input'];
-};
-
 /** The customer a mutation created, changed or deleted, or why it did not. */
 export type CustomerPayload = {
   __typename?: 'CustomerPayload';
@@ -310,6 +302,14 @@ export type Identification = {
   number?: Maybe<Scalars['String']['output']>;
   /** Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI"). */
   type?: Maybe<Scalars['String']['output']>;
+};
+
+/** An identity document: a payer's or a customer's. */
+export type IdentificationInput = {
+  /** Document number; checked against the type where its shape is known (a CPF has 11 digits, a DNI 7 or 8). */
+  number: Scalars['String']['input'];
+  /** Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI"). */
+  type: Scalars['String']['input'];
 };
 
 /** An identity document type accepted on the caller's site (e.g. CPF and CNPJ in Brazil, DNI in Argentina). */
@@ -581,14 +581,6 @@ export type Payer = {
   type?: Maybe<PayerType>;
 };
 
-/** The payer's identity document. */
-export type PayerIdentificationInput = {
-  /** Document number; checked against the type (a CPF has 11 digits). */
-  number: Scalars['String']['input'];
-  /** Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI"). */
-  type: Scalars['String']['input'];
-};
-
 /** Who the payer is to Mercado Pago. */
 export type PayerType =
   /** One of the seller's saved customers. */
@@ -757,7 +749,7 @@ export type PaymentPayerInput = {
   /** The payer's e-mail; required unless customerId is given. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** The payer's identity document. */
-  identification?: InputMaybe<PayerIdentificationInput>;
+  identification?: InputMaybe<IdentificationInput>;
 };
 
 /** The payment a mutation created or changed, or why it did not. */
@@ -952,7 +944,7 @@ export type UpdateCustomerInput = {
   /** First name (1 to 100 characters). */
   firstName?: InputMaybe<Scalars['String']['input']>;
   /** Identity document, replacing the one kept. */
-  identification?: InputMaybe<CustomerIdentificationInput>;
+  identification?: InputMaybe<IdentificationInput>;
   /** Last name (1 to 100 characters). */
   lastName?: InputMaybe<Scalars['String']['input']>;
   /** Phone, replacing the one kept. */

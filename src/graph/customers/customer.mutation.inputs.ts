@@ -4,6 +4,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { MpCustomerWrite } from '../../upstream/mercadopago';
 import { CARD_ID, CUSTOMER_ID } from '../common/ids';
+import { IdentificationInput } from '../common/identification';
 import { Checks, checked, type Checked } from '../common/inputChecks';
 import { UserError } from '../common/userError';
 import { Customer } from './customer.type';
@@ -26,15 +27,6 @@ export class CustomerPhoneInput {
   number!: string;
 }
 
-@InputType({ description: "A customer's identity document." })
-export class CustomerIdentificationInput {
-  @Field(() => String, { description: 'Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI").' })
-  type!: string;
-
-  @Field(() => String, { description: 'Document number; checked against the type where its shape is known (a CPF has 11 digits, a DNI 7 or 8).' })
-  number!: string;
-}
-
 @InputType({ description: 'A new customer of the seller, to save cards for.' })
 export class CreateCustomerInput {
   @Field(() => String, { description: "The customer's e-mail (at most 254 characters); unique among the seller's customers, in any case (CUSTOMER_EXISTS otherwise)." })
@@ -49,8 +41,8 @@ export class CreateCustomerInput {
   @Field(() => CustomerPhoneInput, { nullable: true, description: 'Phone.' })
   phone?: CustomerPhoneInput | null;
 
-  @Field(() => CustomerIdentificationInput, { nullable: true, description: 'Identity document.' })
-  identification?: CustomerIdentificationInput | null;
+  @Field(() => IdentificationInput, { nullable: true, description: 'Identity document.' })
+  identification?: IdentificationInput | null;
 
   @Field(() => String, { nullable: true, description: `The seller's note about the customer (1 to ${DESCRIPTION_MAX} characters).` })
   description?: string | null;
@@ -76,8 +68,8 @@ export class UpdateCustomerInput {
   @Field(() => CustomerPhoneInput, { nullable: true, description: 'Phone, replacing the one kept.' })
   phone?: CustomerPhoneInput | null;
 
-  @Field(() => CustomerIdentificationInput, { nullable: true, description: 'Identity document, replacing the one kept.' })
-  identification?: CustomerIdentificationInput | null;
+  @Field(() => IdentificationInput, { nullable: true, description: 'Identity document, replacing the one kept.' })
+  identification?: IdentificationInput | null;
 
   @Field(() => String, { nullable: true, description: `The seller's note about the customer (1 to ${DESCRIPTION_MAX} characters).` })
   description?: string | null;

@@ -2,6 +2,7 @@
 // client's idempotencyKey; amounts are Decimal strings, never floats.
 import type Decimal from 'decimal.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IdentificationInput } from '../common/identification';
 import { DecimalScalar } from '../common/scalars';
 import { UserError } from '../common/userError';
 import { Refund } from '../refunds/refund.type';
@@ -9,22 +10,13 @@ import { Payment } from './payment.type';
 
 const KEY = 'Your key for this operation (1 to 255 characters, e.g. a UUID per checkout attempt). The same key with the same input returns the first result and never charges twice; with other input it is refused (IDEMPOTENCY_KEY_REUSED). Kept at least 24 hours.';
 
-@InputType({ description: "The payer's identity document." })
-export class PayerIdentificationInput {
-  @Field(() => String, { description: 'Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI").' })
-  type!: string;
-
-  @Field(() => String, { description: 'Document number; checked against the type (a CPF has 11 digits).' })
-  number!: string;
-}
-
 @InputType({ description: 'Who pays: an e-mail for a new payer, or a saved customer (whose card token was made from a saved card).' })
 export class PaymentPayerInput {
   @Field(() => String, { nullable: true, description: "The payer's e-mail; required unless customerId is given." })
   email?: string | null;
 
-  @Field(() => PayerIdentificationInput, { nullable: true, description: "The payer's identity document." })
-  identification?: PayerIdentificationInput | null;
+  @Field(() => IdentificationInput, { nullable: true, description: "The payer's identity document." })
+  identification?: IdentificationInput | null;
 
   @Field(() => ID, { nullable: true, description: 'A saved customer (`123456789-jxOV430go9fx2e`): pay with one of its saved cards.' })
   customerId?: string | null;
