@@ -3,9 +3,11 @@
 //
 // Limits (environment): BENCH_SEQUENTIAL (2000 requests), BENCH_CONCURRENT (10000),
 // BENCH_CONCURRENCY (32), BENCH_SECONDS (5 s per phase), BENCH_WARMUP (300).
+import 'reflect-metadata';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
+import { runGatewayBench } from './gateway';
 import { runSandboxBench, type Limits, type Row } from './sandbox';
 
 const intEnv = (name: string, fallback: number, min: number, max: number): number => {
@@ -40,8 +42,8 @@ const repoRoot = (): string => {
 
 const f = (n: number, digits = 3) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
-const table = (rows: Row[]): string => {
-  const head = ['scenario', 'phase', 'reqs', 'conc', 'server p50 ms', 'server p99 ms', 'client p50 ms', 'client p95 ms', 'client p99 ms', 'req/s', 'statuses'];
+const table = (rows: (Row & { upstreamPerOperation?: number })[]): string => {
+  const head = ['scenario', 'phase', 'reqs', 'conc', 'server p50 ms', 'server p99 ms', 'client p50 ms', 'client p95 ms', 'client p99 ms', 'req/s', 'upstream/op', 'statuses'];
   const body = rows.map((r) => [
     r.scenario,
     r.phase,
@@ -53,6 +55,7 @@ const table = (rows: Row[]): string => {
     f(r.client.p95),
     f(r.client.p99),
     f(r.requestsPerSecond, 0),
+    r.upstreamPerOperation === undefined ? '-' : f(r.upstreamPerOperation, 2),
     Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' '),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
@@ -68,7 +71,7 @@ const headline = (rows: Row[]): string[] =>
 
 void (async () => {
   const startedAt = new Date();
-  const rows = await runSandboxBench(limits);
+  const rows = [...(await runSandboxBench(limits)), ...(await runGatewayBench(limits))];
   const env = {
     node: process.version,
     platform: `${os.platform()} ${os.arch()}`,
@@ -80,6 +83,7 @@ void (async () => {
     `limits: warm-up ${limits.warmup}, sequential ≤ ${limits.sequential}, concurrent ≤ ${limits.concurrent} at ${limits.concurrency}, ≤ ${limits.seconds} s per phase; loopback`,
     'server = in-process time from request to response finish; client = round trip over a keep-alive agent',
     'both run in this one process on one event loop: concurrent client figures include the server\'s queue',
+    'gateway rows: GraphQL over HTTP through the gateway to the sandbox, all in this process; upstream/op = sandbox requests per operation',
     '',
     table(rows),
     '',
