@@ -22,7 +22,8 @@ export interface PaymentPage {
   total: number;
 }
 
-const warnUnknown =
+/** Logs an enum value this gateway does not know yet (it is served as null). */
+export const warnUnknown =
   (ctx: Base, paymentId: string): OnUnknown =>
   (field, value) =>
     ctx.log.warn('payment: unknown upstream value, served as null', { paymentId, field, value });

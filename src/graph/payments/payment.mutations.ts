@@ -12,6 +12,7 @@ import { moneyMove } from '../common/moneyMove';
 import { userError, type UserError } from '../common/userError';
 import { toRefund } from '../refunds/refund.mapper';
 import { PaymentStatus } from './payment.enums';
+import { warnUnknown } from './payment.loader';
 import { toPayment } from './payment.mapper';
 import {
   CancelPaymentInput,
@@ -40,7 +41,7 @@ const asOutcome = (operation: PaymentOperation, result: WriteResult<MpPayment>):
 /** The payment in the payload, and in this request's loader so anything else asking sees it. */
 const settle = (ctx: Context, outcome: PaymentOutcome): PaymentPayload => {
   if ('userErrors' in outcome) return paymentPayload(null, outcome.userErrors);
-  const payment = toPayment(outcome.payment, (field, value) => ctx.log.warn('payment: unknown upstream value, served as null', { paymentId: String(outcome.payment.id), field, value }));
+  const payment = toPayment(outcome.payment, warnUnknown(ctx, String(outcome.payment.id)));
   ctx.loaders.payment.clear(payment.id).prime(payment.id, payment);
   return paymentPayload(payment);
 };
@@ -167,7 +168,7 @@ export class PaymentMutationResolver {
     if ('userErrors' in move.value) return none(move.value.userErrors);
     // The payment changed: read it again for this response.
     ctx.loaders.payment.clear(input.paymentId);
-    const refund = toRefund(move.value.refund, input.paymentId, move.value.currency, () => undefined);
+    const refund = toRefund(move.value.refund, input.paymentId, move.value.currency, warnUnknown(ctx, input.paymentId));
     return { refund, payment: await ctx.loaders.payment.load(input.paymentId), userErrors: [] };
   }
 }
