@@ -32,8 +32,15 @@ const notificationLines = (gatewayUrl: string, wiring: Wiring | null, config: Co
   return lines;
 };
 
-export const banner = (gatewayUrl: string, sandboxUrl: string | null, wiring: Wiring | null, config: Config): string => {
-  const lines = [`mpgraph gateway: ${gatewayUrl}/graphql${config.nodeEnv === 'production' ? '' : ` (Apollo Sandbox: ${gatewayUrl}/)`}`];
+export const banner = (
+  gatewayUrl: string,
+  sandboxUrl: string | null,
+  wiring: Wiring | null,
+  config: Config,
+): string => {
+  const lines = [
+    `mpgraph gateway: ${gatewayUrl}/graphql${config.nodeEnv === 'production' ? '' : ` (Apollo Sandbox: ${gatewayUrl}/)`}`,
+  ];
   if (!sandboxUrl) {
     lines.push(`Upstream: Mercado Pago ${config.mpApiUrl}, Mercado Libre ${config.mlApiUrl}`);
     lines.push(...notificationLines(gatewayUrl, wiring, config));
@@ -43,7 +50,8 @@ export const banner = (gatewayUrl: string, sandboxUrl: string | null, wiring: Wi
   lines.push(`Sandbox control API: ${config.sandbox.control ? `${sandboxUrl}/__sandbox/` : 'off'}`);
   lines.push(...notificationLines(gatewayUrl, wiring, config));
   lines.push('', 'Sandbox test tokens (send one as a bearer token):');
-  for (const u of USERS) lines.push(`  ${u.access_token.padEnd(24)} ${u.role.padEnd(6)} ${u.nickname.padEnd(12)} ${u.site_id}`);
+  for (const u of USERS)
+    lines.push(`  ${u.access_token.padEnd(24)} ${u.role.padEnd(6)} ${u.nickname.padEnd(12)} ${u.site_id}`);
   const seller = USERS.find((u) => u.access_token === 'TEST-SELLER-277582551') ?? USERS[0];
   // No Authorization header line anywhere (DESIGN §2): curl's --oauth2-bearer sends the token.
   lines.push(
@@ -86,9 +94,16 @@ export const startApp = async (env: NodeJS.ProcessEnv): Promise<RunningApp> => {
     : null;
   let gateway: RunningGateway;
   try {
-    const resolved: ResolvedConfig = { ...config, mpApiUrl: config.mpApiUrl ?? sandbox!.url, mlApiUrl: config.mlApiUrl ?? sandbox!.url };
+    const resolved: ResolvedConfig = {
+      ...config,
+      mpApiUrl: config.mpApiUrl ?? sandbox!.url,
+      mlApiUrl: config.mlApiUrl ?? sandbox!.url,
+    };
     // With the embedded sandbox, Apollo Sandbox opens on an example with a test token preset.
-    gateway = await createGateway(resolved, { mpWebhookSecret: webhookSecret, ...(sandbox ? { explorer: sandboxExplorer(USERS.map((u) => u.access_token)) } : {}) });
+    gateway = await createGateway(resolved, {
+      mpWebhookSecret: webhookSecret,
+      ...(sandbox ? { explorer: sandboxExplorer(USERS.map((u) => u.access_token)) } : {}),
+    });
   } catch (err) {
     await sandbox?.close();
     throw err;

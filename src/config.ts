@@ -66,20 +66,23 @@ const value = (env: Env, name: string): string | undefined => {
 };
 
 // Values of secret-bearing variables are never quoted back in error messages.
-const shown = (raw: string, secret: boolean): string => (secret ? '' : `, got "${raw.length > 80 ? `${raw.slice(0, 80)}…` : raw}"`);
+const shown = (raw: string, secret: boolean): string =>
+  secret ? '' : `, got "${raw.length > 80 ? `${raw.slice(0, 80)}…` : raw}"`;
 
 const port = (env: Env, name: string, fallback: number): number => {
   const raw = value(env, name);
   if (raw === undefined) return fallback;
   const n = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n > 65535) throw new ConfigError(name, `must be a port number from 0 to 65535${shown(raw, false)}`);
+  if (!Number.isInteger(n) || n > 65535)
+    throw new ConfigError(name, `must be a port number from 0 to 65535${shown(raw, false)}`);
   return n;
 };
 
 const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T => {
   const raw = value(env, name);
   if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}${shown(raw, false)}`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}${shown(raw, false)}`);
   return raw as T;
 };
 
@@ -88,9 +91,13 @@ const parseUrl = (raw: string, name: string, protocols: readonly string[], secre
   try {
     u = new URL(raw);
   } catch {
-    throw new ConfigError(name, `must be an absolute URL (${protocols.map((p) => `${p}//`).join(' or ')})${shown(raw, secret)}`);
+    throw new ConfigError(
+      name,
+      `must be an absolute URL (${protocols.map((p) => `${p}//`).join(' or ')})${shown(raw, secret)}`,
+    );
   }
-  if (!protocols.includes(u.protocol)) throw new ConfigError(name, `must use ${protocols.map((p) => `${p}//`).join(' or ')}${shown(raw, secret)}`);
+  if (!protocols.includes(u.protocol))
+    throw new ConfigError(name, `must use ${protocols.map((p) => `${p}//`).join(' or ')}${shown(raw, secret)}`);
   return u;
 };
 
@@ -101,7 +108,8 @@ const baseUrl = (env: Env, name: string): string | null => {
   const u = parseUrl(raw, name, ['http:', 'https:'], false);
   // Credentials in a URL end up in logs and banners; tokens travel in headers only.
   if (u.username || u.password) throw new ConfigError(name, 'must not contain credentials');
-  if (u.search || u.hash) throw new ConfigError(name, `must not contain a query string or fragment${shown(raw, false)}`);
+  if (u.search || u.hash)
+    throw new ConfigError(name, `must not contain a query string or fragment${shown(raw, false)}`);
   return u.href.replace(/\/+$/, '');
 };
 
@@ -115,7 +123,10 @@ const origins = (env: Env, name: string): string[] => {
   return list.map((item) => {
     const u = parseUrl(item, name, ['http:', 'https:'], false);
     if (u.username || u.password || u.search || u.hash || (u.pathname !== '/' && u.pathname !== '')) {
-      throw new ConfigError(name, `must be a comma-separated list of origins like https://shop.example.com, got "${item}"`);
+      throw new ConfigError(
+        name,
+        `must be a comma-separated list of origins like https://shop.example.com, got "${item}"`,
+      );
     }
     return u.origin;
   });
@@ -125,14 +136,17 @@ export const loadConfig = (env: Env, options: LoadConfigOptions = {}): Config =>
   const fileExists = options.fileExists ?? defaultFileExists;
 
   const host = value(env, 'HOST') ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) throw new ConfigError('HOST', `must be a host name or IP address${shown(host, false)}`);
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host))
+    throw new ConfigError('HOST', `must be a host name or IP address${shown(host, false)}`);
 
   const mpApiUrl = baseUrl(env, 'MP_API_URL');
   const mlApiUrl = baseUrl(env, 'ML_API_URL');
   // Both upstreams are real, or both are the embedded sandbox: a mix would pay with one world's
   // tokens and read orders from the other.
-  if (mpApiUrl && !mlApiUrl) throw new ConfigError('ML_API_URL', 'must be set when MP_API_URL is set (unset both to use the embedded sandbox)');
-  if (mlApiUrl && !mpApiUrl) throw new ConfigError('MP_API_URL', 'must be set when ML_API_URL is set (unset both to use the embedded sandbox)');
+  if (mpApiUrl && !mlApiUrl)
+    throw new ConfigError('ML_API_URL', 'must be set when MP_API_URL is set (unset both to use the embedded sandbox)');
+  if (mlApiUrl && !mpApiUrl)
+    throw new ConfigError('MP_API_URL', 'must be set when ML_API_URL is set (unset both to use the embedded sandbox)');
 
   const gatewayPort = port(env, 'PORT', 4000);
   const sandboxPort = port(env, 'SANDBOX_PORT', 4010);
@@ -153,11 +167,15 @@ export const loadConfig = (env: Env, options: LoadConfigOptions = {}): Config =>
 
   const mlApplicationId = value(env, 'ML_APPLICATION_ID') ?? null;
   if (mlApplicationId !== null && !/^[0-9]{1,20}$/.test(mlApplicationId)) {
-    throw new ConfigError('ML_APPLICATION_ID', `must be a Mercado Libre application id (digits)${shown(mlApplicationId, false)}`);
+    throw new ConfigError(
+      'ML_APPLICATION_ID',
+      `must be a Mercado Libre application id (digits)${shown(mlApplicationId, false)}`,
+    );
   }
 
   const identitySecret = value(env, 'IDENTITY_SECRET') ?? null;
-  if (identitySecret !== null && identitySecret.length < 16) throw new ConfigError('IDENTITY_SECRET', 'must be at least 16 characters');
+  if (identitySecret !== null && identitySecret.length < 16)
+    throw new ConfigError('IDENTITY_SECRET', 'must be at least 16 characters');
 
   const otlp = value(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
   if (otlp !== undefined) parseUrl(otlp, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], false);

@@ -21,7 +21,10 @@ const main = async (): Promise<void> => {
     // A bad variable, or typically a port already in use: one line, then the exit code says it failed.
     const e = err as NodeJS.ErrnoException;
     if (err instanceof ConfigError) console.error(`mpgraph: invalid configuration: ${err.message}`);
-    else console.error(`mpgraph: could not start: ${e.code === 'EADDRINUSE' ? `port already in use (${e.message})` : e.message}`);
+    else
+      console.error(
+        `mpgraph: could not start: ${e.code === 'EADDRINUSE' ? `port already in use (${e.message})` : e.message}`,
+      );
     await stop(1);
   }
 };

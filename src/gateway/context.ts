@@ -18,8 +18,10 @@ export const bearerToken = (headers: IncomingHttpHeaders): string | null => {
   return BEARER.exec(header)?.[1] ?? null;
 };
 
-export const NO_TOKEN_MESSAGE = 'This operation reads Mercado Pago data: send your access token as "Authorization: Bearer <token>".';
-export const NO_TOKEN_MESSAGE_ML = 'This operation reads Mercado Libre data: send your access token as "Authorization: Bearer <token>".';
+export const NO_TOKEN_MESSAGE =
+  'This operation reads Mercado Pago data: send your access token as "Authorization: Bearer <token>".';
+export const NO_TOKEN_MESSAGE_ML =
+  'This operation reads Mercado Libre data: send your access token as "Authorization: Bearer <token>".';
 
 /** Where the upstream APIs are (Mercado Pago's base URL is process-wide, set by the server). */
 export interface Upstreams {

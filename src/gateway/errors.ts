@@ -24,25 +24,36 @@ export const createFormatError =
   (log: Logger) =>
   (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    const where = { ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
+    const where = {
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+    };
 
     if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       if (UPSTREAM_CODES.has(code)) {
         const original = unwrapResolverError(error);
-        const cause = original instanceof Error && 'originalError' in original ? (original as { originalError?: unknown }).originalError : original;
+        const cause =
+          original instanceof Error && 'originalError' in original
+            ? (original as { originalError?: unknown }).originalError
+            : original;
         log.warn('upstream failure', { code, path: formatted.path, upstream: upstreamDetail(cause) });
       }
       const extensions: Record<string, unknown> = { code };
-      for (const key of PUBLIC_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+      for (const key of PUBLIC_EXTENSIONS)
+        if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
       return { message: formatted.message, ...where, extensions };
     }
-    if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) return { message: formatted.message, ...where, extensions: { code } };
+    if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code))
+      return { message: formatted.message, ...where, extensions: { code } };
     // Apollo marks variable coercion failures BAD_USER_INPUT too; those are handled above.
 
     const original = unwrapResolverError(error);
     log.error('internal error', {
       path: formatted.path,
-      error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original),
+      error:
+        original instanceof Error
+          ? { name: original.name, message: original.message, stack: original.stack }
+          : String(original),
     });
     return { message: MESSAGES.INTERNAL_SERVER_ERROR, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

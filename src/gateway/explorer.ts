@@ -12,7 +12,9 @@ export interface ExplorerPreset {
 /** The sandbox's MLM seller: owner of payment 3506756222 and order 1653027692 (seed 003), which the example reads. */
 export const EXAMPLE_SELLER = 'TEST-SELLER-277582551';
 
-const document = (others: readonly string[]) => `# Welcome to mpgraph: Mercado Pago and Mercado Libre in one graph, here on the embedded sandbox.
+const document = (
+  others: readonly string[],
+) => `# Welcome to mpgraph: Mercado Pago and Mercado Libre in one graph, here on the embedded sandbox.
 # The Authorization header below is the sandbox's test seller ${EXAMPLE_SELLER}. Other test tokens:
 #   ${others.join(', ')}
 # Run this to read a Mercado Libre order with its Mercado Pago payments (3 upstream calls), then

@@ -24,7 +24,12 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import {
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+  type ComplexityEstimator,
+} from 'graphql-query-complexity';
 
 export interface Limits {
   /** Most an operation may cost (Shopify's single-query maximum). */
@@ -47,7 +52,11 @@ export interface CostExtension {
   remaining: number;
 }
 
-export const costExtension = (requested: number, limit: number): CostExtension => ({ requested, limit, remaining: Math.max(0, limit - requested) });
+export const costExtension = (requested: number, limit: number): CostExtension => ({
+  requested,
+  limit,
+  remaining: Math.max(0, limit - requested),
+});
 
 // ---- Cost ----
 
@@ -59,10 +68,13 @@ const leavesAreFree: ComplexityEstimator = ({ field }) => (isLeafType(getNamedTy
 // `pageInfo` cost only what is selected in them, so a page item costs its node (1) plus the
 // node's selection whether it is read through `edges { node }` or `nodes`.
 const relayWrappersAreFree: ComplexityEstimator = ({ type, field, childComplexity }) =>
-  type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'pageInfo') ? childComplexity : undefined;
+  type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'pageInfo')
+    ? childComplexity
+    : undefined;
 
 // A mutation writes upstream, and may be retried against its idempotency key: 10, as Shopify charges.
-const mutationsCostTen: ComplexityEstimator = ({ type, childComplexity }) => (type.name === 'Mutation' ? 10 + childComplexity : undefined);
+const mutationsCostTen: ComplexityEstimator = ({ type, childComplexity }) =>
+  type.name === 'Mutation' ? 10 + childComplexity : undefined;
 
 // First answer wins: a field's own `complexity`, then the rules above, then 1 + its selection.
 const ESTIMATORS: ComplexityEstimator[] = [
@@ -79,13 +91,28 @@ const ESTIMATORS: ComplexityEstimator[] = [
  * must be valid for the operation (getComplexity throws otherwise), and the document should have
  * passed `operationShape`'s selection limit: pricing walks every expanded selection.
  */
-export const operationCost = (schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables: Record<string, unknown> = {}): number =>
-  getComplexity({ schema, query: document, estimators: ESTIMATORS, variables, ...(operationName ? { operationName } : {}), maxQueryNodes: Infinity });
+export const operationCost = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName?: string | null,
+  variables: Record<string, unknown> = {},
+): number =>
+  getComplexity({
+    schema,
+    query: document,
+    estimators: ESTIMATORS,
+    variables,
+    ...(operationName ? { operationName } : {}),
+    maxQueryNodes: Infinity,
+  });
 
 // ---- Depth and size ----
 
 /** Depth (the longest chain of fields) and size (selections counted once per expansion) of an operation, fragments expanded. */
-export const operationShape = (document: DocumentNode, operation: OperationDefinitionNode): { depth: number; selections: number } => {
+export const operationShape = (
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): { depth: number; selections: number } => {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   // Per fragment, so a fragment spread many times (or a chain of them doubling at each step) is walked once.
@@ -135,11 +162,20 @@ export class LimitExceededError extends GraphQLError {
 
 // Messages of the three refusals side by side.
 const overCost = (cost: number, max: number) =>
-  new LimitExceededError(`The operation costs ${cost}, over the limit of ${max}. Ask for fewer items (first) or fewer nested lists.`, { cost, maxCost: max });
+  new LimitExceededError(
+    `The operation costs ${cost}, over the limit of ${max}. Ask for fewer items (first) or fewer nested lists.`,
+    { cost, maxCost: max },
+  );
 const overDepth = (depth: number, max: number) =>
-  new LimitExceededError(`The operation is ${depth} fields deep, over the limit of ${max}. Split it into shallower operations.`, { depth, maxDepth: max });
+  new LimitExceededError(
+    `The operation is ${depth} fields deep, over the limit of ${max}. Split it into shallower operations.`,
+    { depth, maxDepth: max },
+  );
 const overSize = (selections: number, max: number) =>
-  new LimitExceededError(`The operation has ${selections} selections once its fragments are expanded, over the limit of ${max}.`, { selections, maxSelections: max });
+  new LimitExceededError(
+    `The operation has ${selections} selections once its fragments are expanded, over the limit of ${max}.`,
+    { selections, maxSelections: max },
+  );
 
 /**
  * Measures the operation against `limits`: its cost, and the error to refuse it with, if any.

@@ -5,7 +5,10 @@ import type { Logger } from '../graph/context';
 
 const RANK: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
-export const createLogger = (level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger => {
+export const createLogger = (
+  level: LogLevel,
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Logger => {
   const at =
     (l: LogLevel) =>
     (message: string, fields: Record<string, unknown> = {}): void => {

@@ -24,12 +24,16 @@ export const createReadiness = (upstreams: Upstream[]) => {
   // A probe in flight is shared; a settled one is reused for CACHE_MS.
   let last: { settledAt: number | null; result: Promise<Map<string, boolean>> } | null = null;
 
-  const probeAll = async (): Promise<Map<string, boolean>> => new Map(await Promise.all(urls.map(async (u) => [u, await probe(u)] as const)));
+  const probeAll = async (): Promise<Map<string, boolean>> =>
+    new Map(await Promise.all(urls.map(async (u) => [u, await probe(u)] as const)));
 
   return {
     async check(): Promise<{ ready: boolean; failing: string[] }> {
       if (!last || (last.settledAt !== null && Date.now() - last.settledAt > CACHE_MS)) {
-        const entry: { settledAt: number | null; result: Promise<Map<string, boolean>> } = { settledAt: null, result: probeAll() };
+        const entry: { settledAt: number | null; result: Promise<Map<string, boolean>> } = {
+          settledAt: null,
+          result: probeAll(),
+        };
         void entry.result.then(() => (entry.settledAt = Date.now()));
         last = entry;
       }

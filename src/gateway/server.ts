@@ -16,7 +16,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ConfigError, type ResolvedConfig } from '../config';
 import type { Context, Logger } from '../graph/context';
-import { createMemoryBus, MemoryDedupeStore, NotificationReceiver, type DedupeStore, type NotificationBus } from '../notifications';
+import {
+  createMemoryBus,
+  MemoryDedupeStore,
+  NotificationReceiver,
+  type DedupeStore,
+  type NotificationBus,
+} from '../notifications';
 import { setMercadoPagoBaseUrl } from '../upstream/mercadopago';
 import { createIdempotencyStore, type IdempotencyStore } from '../idempotency';
 import { createContext } from './context';
@@ -72,7 +78,10 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
   // Keys mode (DESIGN §2) is not built yet. Running in passthrough while the operator asked for
   // keys would forward gateway keys upstream and accept raw access tokens: refuse instead.
   if (config.gatewayKeysFile !== null) {
-    throw new ConfigError('GATEWAY_KEYS_FILE', 'is set, but gateway-keys mode is not available in this version; unset it to run in passthrough mode');
+    throw new ConfigError(
+      'GATEWAY_KEYS_FILE',
+      'is set, but gateway-keys mode is not available in this version; unset it to run in passthrough mode',
+    );
   }
   const log = options.log ?? createLogger(config.logLevel);
   const production = config.nodeEnv === 'production';
@@ -151,10 +160,14 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
 
   app.use((_req: Request, res: Response) => httpError(res, 404, 'Not found. GraphQL is served at /graphql.'));
   app.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    if (err.type === 'entity.too.large') return httpError(res, 413, `The request body is larger than ${BODY_LIMIT.toUpperCase()}.`);
+    if (err.type === 'entity.too.large')
+      return httpError(res, 413, `The request body is larger than ${BODY_LIMIT.toUpperCase()}.`);
     if (err.type === 'entity.parse.failed') return httpError(res, 400, 'The request body is not valid JSON.');
-    if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) return httpError(res, err.status, 'Bad request.');
-    log.error('http error', { error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) });
+    if (typeof err.status === 'number' && err.status >= 400 && err.status < 500)
+      return httpError(res, err.status, 'Bad request.');
+    log.error('http error', {
+      error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
+    });
     return httpError(res, 500, 'Internal server error.');
   });
 

@@ -5,7 +5,13 @@
 // gone: a sender that waits too long counts a failure and sends again.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '../graph/context';
-import { responseOf, WEBHOOK_ERRORS, type NotificationReceiver, type ReceiveOutcome, type WebhookErrorCode } from '../notifications';
+import {
+  responseOf,
+  WEBHOOK_ERRORS,
+  type NotificationReceiver,
+  type ReceiveOutcome,
+  type WebhookErrorCode,
+} from '../notifications';
 
 /** Real notifications are a few hundred bytes. */
 export const WEBHOOK_BODY_LIMIT = '16kb';
@@ -35,10 +41,18 @@ export const createWebhookRouter = (receiver: NotificationReceiver, log: Logger)
     if (outcome.result === 'refused') {
       // The reason is ours (fixed strings, ids already checked against their patterns), never a header or body.
       const fields = { source, error: outcome.error, reason: outcome.reason };
-      if (outcome.error === 'invalid_signature' || outcome.error === 'not_configured' || outcome.error === 'unknown_application') log.warn('webhook refused', fields);
+      if (
+        outcome.error === 'invalid_signature' ||
+        outcome.error === 'not_configured' ||
+        outcome.error === 'unknown_application'
+      )
+        log.warn('webhook refused', fields);
       else log.info('webhook refused', fields);
     } else {
-      log.debug(`webhook ${outcome.result}`, { source, ...(outcome.result === 'accepted' ? { kind: outcome.event.kind, id: outcome.event.id } : {}) });
+      log.debug(`webhook ${outcome.result}`, {
+        source,
+        ...(outcome.result === 'accepted' ? { kind: outcome.event.kind, id: outcome.event.id } : {}),
+      });
     }
     res.status(status).json(body);
     if (outcome.result === 'accepted') {
@@ -70,7 +84,8 @@ export const createWebhookRouter = (receiver: NotificationReceiver, log: Logger)
   // Body-parser failures answer in the webhook error shape, not the GraphQL one.
   router.use((err: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (err.type === 'entity.too.large') return sendError(res, 'payload_too_large');
-    if (err.type === 'entity.parse.failed' || err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') return sendError(res, 'invalid_notification');
+    if (err.type === 'entity.parse.failed' || err.type === 'charset.unsupported' || err.type === 'encoding.unsupported')
+      return sendError(res, 'invalid_notification');
     next(err);
   });
 

@@ -10,7 +10,14 @@ import { Sightings, type SearchLoader } from './common/sightings';
 import type { Context } from './context';
 import { createCustomerLoader, createCustomerSearchLoader, type CustomerPage } from './customers/customer.loader';
 import type { Customer } from './customers/customer.type';
-import { createMeLoader, createOrderLoader, createOrderSearchLoader, type MeLoader, type OrderPage, type OrderSearch } from './orders/order.loader';
+import {
+  createMeLoader,
+  createOrderLoader,
+  createOrderSearchLoader,
+  type MeLoader,
+  type OrderPage,
+  type OrderSearch,
+} from './orders/order.loader';
 import type { Order } from './orders/order.type';
 import { createPaymentLoader, createPaymentSearchLoader, type PaymentPage } from './payments/payment.loader';
 import type { Payment } from './payments/payment.type';

@@ -14,7 +14,8 @@ export const RETAIN_MS = 24 * 60 * 60 * 1000;
  */
 export const LOCK_MS = 60 * 1000;
 
-export type Idempotent<T> = { kind: 'result'; value: T; replayed: boolean } | { kind: 'key_reused' } | { kind: 'in_progress' };
+export type Idempotent<T> =
+  { kind: 'result'; value: T; replayed: boolean } | { kind: 'key_reused' } | { kind: 'in_progress' };
 
 export interface IdempotentArgs<T> {
   store: IdempotencyStore;
@@ -88,7 +89,8 @@ const jsonText = (value: unknown, operation: string): string => {
   } catch (err) {
     throw new TypeError(`the outcome of ${operation} is not JSON data, so it could not be replayed`, { cause: err });
   }
-  if (text === undefined) throw new TypeError(`the outcome of ${operation} is ${typeof value}, not JSON data, so it could not be replayed`);
+  if (text === undefined)
+    throw new TypeError(`the outcome of ${operation} is ${typeof value}, not JSON data, so it could not be replayed`);
   return text;
 };
 

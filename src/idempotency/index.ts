@@ -6,7 +6,12 @@ import { MemoryIdempotencyStore, type IdempotencyStore } from './store';
 export { idempotent, LOCK_MS, RETAIN_MS } from './idempotent';
 export type { Idempotent, IdempotentArgs } from './idempotent';
 export { callerIdentity, canonicalJson, fingerprint, idempotencyScope, upstreamIdempotencyKey } from './keys';
-export { DEFAULT_REDIS_COMMAND_TIMEOUT_MS, DEFAULT_REDIS_CONNECT_TIMEOUT_MS, DEFAULT_REDIS_KEY_PREFIX, RedisIdempotencyStore } from './redis';
+export {
+  DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
+  DEFAULT_REDIS_CONNECT_TIMEOUT_MS,
+  DEFAULT_REDIS_KEY_PREFIX,
+  RedisIdempotencyStore,
+} from './redis';
 export type { RedisIdempotencyOptions } from './redis';
 export { DEFAULT_IDEMPOTENCY_MAX_ENTRIES, IdempotencyStoreError, MemoryIdempotencyStore } from './store';
 export type { ClaimResult, IdempotencyStore, MemoryIdempotencyOptions } from './store';

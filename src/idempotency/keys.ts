@@ -21,8 +21,10 @@ export const checkOperation = (operation: string): void => {
 };
 
 const checkIdentity = (callerId: string, key: string): void => {
-  if (typeof callerId !== 'string' || callerId === '') throw new TypeError(`callerId must be a non-empty string, got ${JSON.stringify(callerId)}`);
-  if (typeof key !== 'string' || key === '') throw new TypeError(`key must be a non-empty string, got ${JSON.stringify(key)}`);
+  if (typeof callerId !== 'string' || callerId === '')
+    throw new TypeError(`callerId must be a non-empty string, got ${JSON.stringify(callerId)}`);
+  if (typeof key !== 'string' || key === '')
+    throw new TypeError(`key must be a non-empty string, got ${JSON.stringify(key)}`);
 };
 
 /**
@@ -58,11 +60,13 @@ const canonical = (input: unknown, ancestors: Set<object>): string | undefined =
   }
   if (value === null) return 'null';
   const object = value as object;
-  if (object instanceof Map || object instanceof Set) throw new TypeError(`cannot fingerprint a ${object.constructor.name}: pass a plain object or an array`);
+  if (object instanceof Map || object instanceof Set)
+    throw new TypeError(`cannot fingerprint a ${object.constructor.name}: pass a plain object or an array`);
   if (ancestors.has(object)) throw new TypeError('cannot fingerprint a value that contains itself');
   ancestors.add(object);
   try {
-    if (Array.isArray(object)) return `[${object.map((item: unknown) => canonical(item, ancestors) ?? 'null').join(',')}]`;
+    if (Array.isArray(object))
+      return `[${object.map((item: unknown) => canonical(item, ancestors) ?? 'null').join(',')}]`;
     const record = object as Record<string, unknown>;
     const members: string[] = [];
     for (const name of Object.keys(record).sort()) {
@@ -106,7 +110,10 @@ export const idempotencyScope = (callerId: string, operation: string, key: strin
 export const upstreamIdempotencyKey = (callerId: string, operation: string, key: string): string => {
   checkIdentity(callerId, key);
   checkOperation(operation);
-  const bytes = sha256(JSON.stringify(['mpgraph upstream idempotency key v1', callerId, operation, key])).subarray(0, 16);
+  const bytes = sha256(JSON.stringify(['mpgraph upstream idempotency key v1', callerId, operation, key])).subarray(
+    0,
+    16,
+  );
   bytes[6] = (bytes[6] & 0x0f) | 0x80; // version 8
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // variant 10xx
   const hex = bytes.toString('hex');

@@ -105,7 +105,9 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   async claim(scope: string, fingerprint: string, lockMs: number): Promise<ClaimResult> {
     checkScope(scope);
     checkMs('lockMs', lockMs);
-    const found = await this.call('claim', () => this.redis.idemClaim(this.key(scope), inProgress(fingerprint), String(lockMs)));
+    const found = await this.call('claim', () =>
+      this.redis.idemClaim(this.key(scope), inProgress(fingerprint), String(lockMs)),
+    );
     if (found === '' || found === null) return { status: 'claimed' };
     return parseRecord(found);
   }
@@ -113,7 +115,9 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   async complete(scope: string, fingerprint: string, outcome: string, retainMs: number): Promise<boolean> {
     checkScope(scope);
     checkMs('retainMs', retainMs);
-    const stored = await this.call('complete', () => this.redis.idemComplete(this.key(scope), inProgress(fingerprint), done(fingerprint, outcome), String(retainMs)));
+    const stored = await this.call('complete', () =>
+      this.redis.idemComplete(this.key(scope), inProgress(fingerprint), done(fingerprint, outcome), String(retainMs)),
+    );
     return stored === 1;
   }
 
@@ -144,7 +148,9 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     try {
       return await command();
     } catch (err) {
-      throw new IdempotencyStoreError(`Redis did not ${what} the idempotency record: ${(err as Error).message}`, { cause: err });
+      throw new IdempotencyStoreError(`Redis did not ${what} the idempotency record: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   }
 
@@ -172,7 +178,9 @@ export class RedisIdempotencyStore implements IdempotencyStore {
       const onEnd = (): void => settle(new IdempotencyStoreError('the Redis idempotency store is closed'));
       const timer = setTimeout(() => {
         const why = this.lastError ? `: ${this.lastError.message}` : '';
-        settle(new IdempotencyStoreError(`Redis is unreachable (no connection within ${this.connectTimeoutMs} ms${why})`));
+        settle(
+          new IdempotencyStoreError(`Redis is unreachable (no connection within ${this.connectTimeoutMs} ms${why})`),
+        );
       }, this.connectTimeoutMs);
       redis.once('ready', onReady);
       redis.once('end', onEnd);
@@ -191,7 +199,8 @@ const parseRecord = (text: string): ClaimResult => {
   }
   if (Array.isArray(record) && typeof record[1] === 'string') {
     if (record[0] === 'in_progress' && record.length === 2) return { status: 'in_progress', fingerprint: record[1] };
-    if (record[0] === 'done' && record.length === 3 && typeof record[2] === 'string') return { status: 'done', fingerprint: record[1], outcome: record[2] };
+    if (record[0] === 'done' && record.length === 3 && typeof record[2] === 'string')
+      return { status: 'done', fingerprint: record[1], outcome: record[2] };
   }
   throw new IdempotencyStoreError('Redis holds a record this gateway cannot read under an idempotency key');
 };

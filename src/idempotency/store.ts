@@ -38,11 +38,13 @@ export class IdempotencyStoreError extends Error {
 
 /** Lifetimes reach Redis as `PX` (a positive integer of ms): the memory store refuses the same values. */
 export const checkMs = (name: string, ms: number): void => {
-  if (!Number.isSafeInteger(ms) || ms < 1) throw new RangeError(`${name} must be a positive integer of milliseconds, got ${String(ms)}`);
+  if (!Number.isSafeInteger(ms) || ms < 1)
+    throw new RangeError(`${name} must be a positive integer of milliseconds, got ${String(ms)}`);
 };
 
 export const checkScope = (scope: string): void => {
-  if (typeof scope !== 'string' || scope === '') throw new TypeError(`scope must be a non-empty string, got ${JSON.stringify(scope)}`);
+  if (typeof scope !== 'string' || scope === '')
+    throw new TypeError(`scope must be a non-empty string, got ${JSON.stringify(scope)}`);
 };
 
 export interface MemoryIdempotencyOptions {
@@ -81,7 +83,8 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   constructor(options: MemoryIdempotencyOptions = {}) {
     this.maxEntries = options.maxEntries ?? DEFAULT_IDEMPOTENCY_MAX_ENTRIES;
     this.now = options.now ?? (() => Date.now());
-    if (!Number.isInteger(this.maxEntries) || this.maxEntries < 1) throw new RangeError(`maxEntries must be a positive integer, got ${String(options.maxEntries)}`);
+    if (!Number.isInteger(this.maxEntries) || this.maxEntries < 1)
+      throw new RangeError(`maxEntries must be a positive integer, got ${String(options.maxEntries)}`);
     this.nextSweepAt = this.now() + SWEEP_INTERVAL_MS;
   }
 

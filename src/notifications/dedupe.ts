@@ -40,7 +40,8 @@ export class MemoryDedupeStore implements DedupeStore {
     this.maxEntries = options.maxEntries ?? DEFAULT_DEDUPE_MAX_ENTRIES;
     this.now = options.now ?? (() => Date.now());
     if (!(this.ttlMs > 0)) throw new RangeError(`ttlMs must be a positive number, got ${String(options.ttlMs)}`);
-    if (!Number.isInteger(this.maxEntries) || this.maxEntries < 1) throw new RangeError(`maxEntries must be a positive integer, got ${String(options.maxEntries)}`);
+    if (!Number.isInteger(this.maxEntries) || this.maxEntries < 1)
+      throw new RangeError(`maxEntries must be a positive integer, got ${String(options.maxEntries)}`);
   }
 
   /** Keys currently remembered (expired ones may linger until the next claim). */

@@ -54,19 +54,23 @@ export const parseMercadoLibreNotification = (body: unknown): ParsedMlNotificati
   const { _id: id, resource, user_id: rawUserId, topic, application_id: rawAppId, attempts, sent, received } = body;
 
   if (typeof topic !== 'string' || !TOPIC.test(topic)) return { ok: false, reason: 'topic missing or malformed' };
-  if (typeof resource !== 'string' || resource.length === 0 || resource.length > 200) return { ok: false, reason: 'resource missing or malformed' };
+  if (typeof resource !== 'string' || resource.length === 0 || resource.length > 200)
+    return { ok: false, reason: 'resource missing or malformed' };
   const userId = numericId(rawUserId);
   if (!userId) return { ok: false, reason: 'user_id missing or not a positive integer' };
-  if (id !== undefined && (typeof id !== 'string' || !NOTIFICATION_ID.test(id))) return { ok: false, reason: '_id malformed' };
+  if (id !== undefined && (typeof id !== 'string' || !NOTIFICATION_ID.test(id)))
+    return { ok: false, reason: '_id malformed' };
   const applicationId = numericId(rawAppId);
   if (applicationId === null) return { ok: false, reason: 'application_id malformed' };
-  if (attempts !== undefined && (typeof attempts !== 'number' || !Number.isSafeInteger(attempts) || attempts < 0)) return { ok: false, reason: 'attempts malformed' };
+  if (attempts !== undefined && (typeof attempts !== 'number' || !Number.isSafeInteger(attempts) || attempts < 0))
+    return { ok: false, reason: 'attempts malformed' };
   if (sent !== undefined && !isDate(sent)) return { ok: false, reason: 'sent malformed' };
   if (received !== undefined && !isDate(received)) return { ok: false, reason: 'received malformed' };
 
   // Every attempt carries the same `_id`; seed 003's legacy sample has none, but its `received`
   // (when Mercado Libre took the event) is the same on every attempt too.
-  const key = typeof id === 'string' ? `ml:${id}` : typeof received === 'string' ? `ml:${topic}:${resource}:${received}` : null;
+  const key =
+    typeof id === 'string' ? `ml:${id}` : typeof received === 'string' ? `ml:${topic}:${resource}:${received}` : null;
   const base = { ok: true as const, topic, applicationId: applicationId ?? null, key };
 
   switch (topic) {
@@ -75,7 +79,16 @@ export const parseMercadoLibreNotification = (body: unknown): ParsedMlNotificati
     case 'created_orders': {
       const m = ORDER_RESOURCE.exec(resource);
       if (!m) return { ok: false, reason: `resource is not /orders/<id> for topic ${topic}` };
-      return { ...base, event: { kind: 'order', id: m[1], topic: topic === 'created_orders' ? 'created_orders' : 'orders_v2', userId, source: 'mercadolibre' } };
+      return {
+        ...base,
+        event: {
+          kind: 'order',
+          id: m[1],
+          topic: topic === 'created_orders' ? 'created_orders' : 'orders_v2',
+          userId,
+          source: 'mercadolibre',
+        },
+      };
     }
     case 'payments': {
       const m = PAYMENT_RESOURCE.exec(resource);

@@ -77,7 +77,8 @@ export const verifyMercadoPagoSignature = (input: SignatureInput): SignatureChec
 };
 
 /** The `data.id` query parameter when there is exactly one and it has an id's shape. */
-export const queryDataId = (values: readonly string[]): string | null => (values.length === 1 && DATA_ID.test(values[0]) ? values[0] : null);
+export const queryDataId = (values: readonly string[]): string | null =>
+  values.length === 1 && DATA_ID.test(values[0]) ? values[0] : null;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -91,7 +92,14 @@ const numericId = (v: unknown): string | null | undefined => {
 
 export type ParsedWebhook =
   | { ok: false; reason: string; /** The body names another data.id than the signed one. */ forged?: true }
-  | { ok: true; type: string; /** Only for `payment`: the event and the notification's dedupe key. */ payment: { event: PaymentChanged; key: string } | null };
+  | {
+      ok: true;
+      type: string;
+      /** Only for `payment`: the event and the notification's dedupe key. */ payment: {
+        event: PaymentChanged;
+        key: string;
+      } | null;
+    };
 
 /**
  * The body of a verified webhook for the signed `dataId`. `queryType` is the `type` query
@@ -100,31 +108,45 @@ export type ParsedWebhook =
 export const parseMercadoPagoWebhook = (body: unknown, dataId: string, queryType: readonly string[]): ParsedWebhook => {
   if (!isObject(body)) return { ok: false, reason: 'body is not a JSON object' };
   const data = body.data;
-  const bodyDataId = isObject(data) && (typeof data.id === 'string' || typeof data.id === 'number') ? String(data.id) : null;
+  const bodyDataId =
+    isObject(data) && (typeof data.id === 'string' || typeof data.id === 'number') ? String(data.id) : null;
   if (bodyDataId === null) return { ok: false, reason: 'data.id missing from the body' };
-  if (bodyDataId.toLowerCase() !== dataId.toLowerCase()) return { ok: false, reason: 'BodyDataIdMismatch', forged: true };
+  if (bodyDataId.toLowerCase() !== dataId.toLowerCase())
+    return { ok: false, reason: 'BodyDataIdMismatch', forged: true };
 
   const type = body.type;
   if (typeof type !== 'string' || !TYPE.test(type)) return { ok: false, reason: 'type missing or malformed' };
-  if (queryType.length > 1 || (queryType.length === 1 && queryType[0] !== type)) return { ok: false, reason: 'type query parameter differs from the body' };
+  if (queryType.length > 1 || (queryType.length === 1 && queryType[0] !== type))
+    return { ok: false, reason: 'type query parameter differs from the body' };
   if (type !== 'payment') return { ok: true, type, payment: null };
 
   if (!PAYMENT_ID.test(dataId)) return { ok: false, reason: 'data.id is not a payment id' };
   const notificationId = numericId(body.id);
   if (!notificationId) return { ok: false, reason: 'id missing or not a positive integer' };
   const action = body.action;
-  if (action !== undefined && action !== null && (typeof action !== 'string' || !ACTION.test(action))) return { ok: false, reason: 'action malformed' };
+  if (action !== undefined && action !== null && (typeof action !== 'string' || !ACTION.test(action)))
+    return { ok: false, reason: 'action malformed' };
   const userId = numericId(body.user_id);
   if (userId === null) return { ok: false, reason: 'user_id malformed' };
   const dateCreated = body.date_created;
-  if (dateCreated !== undefined && dateCreated !== null && (typeof dateCreated !== 'string' || dateCreated.length > 64)) {
+  if (
+    dateCreated !== undefined &&
+    dateCreated !== null &&
+    (typeof dateCreated !== 'string' || dateCreated.length > 64)
+  ) {
     return { ok: false, reason: 'date_created malformed' };
   }
   return {
     ok: true,
     type,
     payment: {
-      event: { kind: 'payment', id: dataId, action: typeof action === 'string' ? action : null, userId: userId ?? null, source: 'mercadopago' },
+      event: {
+        kind: 'payment',
+        id: dataId,
+        action: typeof action === 'string' ? action : null,
+        userId: userId ?? null,
+        source: 'mercadopago',
+      },
       // Mercado Pago retries a notification with the same body (same id and date_created). The
       // sandbox restarts its notification ids on every reset, so the id alone could take a new
       // notification for an old one; with date_created it cannot.

@@ -5,7 +5,10 @@ import type { NotificationEvent } from './events';
 
 export const WEBHOOK_ERRORS = {
   /** 503: Mercado Pago webhooks cannot be verified without MP_WEBHOOK_SECRET, so none is accepted. */
-  not_configured: { status: 503, message: 'Mercado Pago webhooks are not accepted: the gateway has no webhook secret configured.' },
+  not_configured: {
+    status: 503,
+    message: 'Mercado Pago webhooks are not accepted: the gateway has no webhook secret configured.',
+  },
   /** 401: missing, malformed, stale or wrong x-signature; missing x-request-id; a body whose data.id is not the signed one. */
   invalid_signature: { status: 401, message: 'The notification signature could not be verified.' },
   /** 400: not a notification of the documented shape, or an id that does not match its pattern. */
@@ -31,10 +34,17 @@ export type ReceiveOutcome =
   | { result: 'ignored' }
   | { result: 'refused'; error: WebhookErrorCode; /** For the log only, never for the response. */ reason: string };
 
-export const refused = (error: WebhookErrorCode, reason: string): ReceiveOutcome => ({ result: 'refused', error, reason });
+export const refused = (error: WebhookErrorCode, reason: string): ReceiveOutcome => ({
+  result: 'refused',
+  error,
+  reason,
+});
 
 /** The HTTP status and JSON body of an outcome. */
 export const responseOf = (outcome: ReceiveOutcome): { status: number; body: Record<string, string> } =>
   outcome.result === 'refused'
-    ? { status: WEBHOOK_ERRORS[outcome.error].status, body: { error: outcome.error, message: WEBHOOK_ERRORS[outcome.error].message } }
+    ? {
+        status: WEBHOOK_ERRORS[outcome.error].status,
+        body: { error: outcome.error, message: WEBHOOK_ERRORS[outcome.error].message },
+      }
     : { status: 200, body: { status: outcome.result } };

@@ -6,7 +6,12 @@ import type { NotificationBus } from './bus';
 import type { DedupeStore } from './dedupe';
 import type { NotificationEvent } from './events';
 import { parseMercadoLibreNotification } from './mercadolibre';
-import { DEFAULT_TOLERANCE_SECONDS, parseMercadoPagoWebhook, queryDataId, verifyMercadoPagoSignature } from './mercadopago';
+import {
+  DEFAULT_TOLERANCE_SECONDS,
+  parseMercadoPagoWebhook,
+  queryDataId,
+  verifyMercadoPagoSignature,
+} from './mercadopago';
 import { refused, type ReceiveOutcome } from './outcomes';
 
 export interface NotificationReceiverOptions {
@@ -45,7 +50,8 @@ export class NotificationReceiver {
     // Never accept unsigned: without a secret nothing can be verified, so nothing is taken.
     if (secret === null) return refused('not_configured', 'no webhook secret');
     const dataId = queryDataId(input.dataIds);
-    if (dataId === null) return refused('invalid_notification', 'data.id query parameter missing, repeated or malformed');
+    if (dataId === null)
+      return refused('invalid_notification', 'data.id query parameter missing, repeated or malformed');
 
     const check = verifyMercadoPagoSignature({
       xSignature: input.xSignature,
@@ -75,7 +81,8 @@ export class NotificationReceiver {
     const parsed = parseMercadoLibreNotification(body);
     if (!parsed.ok) return refused('invalid_notification', parsed.reason);
     const expected = this.options.mlApplicationId;
-    if (expected !== null && parsed.applicationId !== expected) return refused('unknown_application', 'application_id differs from ML_APPLICATION_ID');
+    if (expected !== null && parsed.applicationId !== expected)
+      return refused('unknown_application', 'application_id differs from ML_APPLICATION_ID');
     if (parsed.event === null) {
       this.options.log.debug('webhook ignored', { source: 'mercadolibre', topic: parsed.topic });
       return { result: 'ignored' };

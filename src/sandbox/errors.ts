@@ -30,7 +30,8 @@ const ERROR_NAMES: Record<number, string> = {
   504: 'gateway_timeout',
 };
 
-export const errorName = (status: number): string => ERROR_NAMES[status] ?? (status >= 500 ? 'internal_server_error' : 'bad_request');
+export const errorName = (status: number): string =>
+  ERROR_NAMES[status] ?? (status >= 500 ? 'internal_server_error' : 'bad_request');
 
 export class ApiError extends Error {
   constructor(
@@ -58,6 +59,9 @@ export const notFound = (message: string, code?: number | string): ApiError =>
 
 // Seen on the real API for a request without a token (mercadopago/sdk-php#118).
 export const missingToken = (): ApiError =>
-  new ApiError(401, 'Must provide your access_token to proceed', [cause(5, 'Must provide your access_token to proceed')]);
+  new ApiError(401, 'Must provide your access_token to proceed', [
+    cause(5, 'Must provide your access_token to proceed'),
+  ]);
 
-export const invalidToken = (): ApiError => new ApiError(401, 'invalid access token', [cause(2, 'invalid access token')]);
+export const invalidToken = (): ApiError =>
+  new ApiError(401, 'invalid access token', [cause(2, 'invalid access token')]);

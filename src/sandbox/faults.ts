@@ -37,7 +37,8 @@ export class Faults {
   constructor(private readonly random: () => number = Math.random) {}
 
   add(input: unknown, knownRoutes: Set<string>): Fault {
-    if (!input || typeof input !== 'object' || Array.isArray(input)) throw badRequest('invalid_fault', 'body must be a JSON object');
+    if (!input || typeof input !== 'object' || Array.isArray(input))
+      throw badRequest('invalid_fault', 'body must be a JSON object');
     const b = input as Record<string, unknown>;
     if (typeof b.route !== 'string' || (b.route !== '*' && !knownRoutes.has(b.route))) {
       throw badRequest('invalid_fault', 'route must be "*" or a served route such as "GET /v1/payments/{id}"');

@@ -48,7 +48,10 @@ export interface SandboxResponse {
 
 export type Handler = (req: SandboxRequest, ctx: SandboxContext) => SandboxResponse | Promise<SandboxResponse>;
 /** A public resource (Mercado Libre's users, sites, items): a token is optional, but a bad one is refused. */
-export type PublicHandler = (req: Omit<SandboxRequest, 'caller'> & { caller: SandboxUser | null }, ctx: SandboxContext) => SandboxResponse | Promise<SandboxResponse>;
+export type PublicHandler = (
+  req: Omit<SandboxRequest, 'caller'> & { caller: SandboxUser | null },
+  ctx: SandboxContext,
+) => SandboxResponse | Promise<SandboxResponse>;
 export type ControlHandler = (
   req: { params: Record<string, string>; query: URLSearchParams; body: unknown },
   ctx: SandboxContext,
@@ -75,7 +78,11 @@ export const send = (res: Response, status: number, body: unknown, headers: Reco
   }
   const payload = JSON.stringify(body);
   res
-    .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload), ...headers })
+    .writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(payload),
+      ...headers,
+    })
     .end(payload);
 };
 
@@ -134,7 +141,10 @@ export class SandboxRouter {
     const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     this.controlApi[m](toExpressPath(template), async (req: Request, res: Response) => {
       try {
-        const out = await handler({ params: req.params as Record<string, string>, query: queryOf(req), body: req.body }, this.ctx);
+        const out = await handler(
+          { params: req.params as Record<string, string>, query: queryOf(req), body: req.body },
+          this.ctx,
+        );
         send(res, out.status, out.body, out.headers);
       } catch (err) {
         this.fail(res, err);
@@ -190,7 +200,11 @@ export class SandboxRouter {
     });
   }
 
-  private authenticate(req: Request, query: URLSearchParams, mode: 'token' | 'publicKey' | 'optional'): { user: SandboxUser | null; viaPublicKey: boolean } {
+  private authenticate(
+    req: Request,
+    query: URLSearchParams,
+    mode: 'token' | 'publicKey' | 'optional',
+  ): { user: SandboxUser | null; viaPublicKey: boolean } {
     const token = bearer(req, query);
     if (token) {
       const user = this.ctx.store.usersByToken.get(token);
@@ -201,7 +215,8 @@ export class SandboxRouter {
       const key = query.get('public_key');
       if (key) {
         const user = this.ctx.store.usersByPublicKey.get(key);
-        if (!user) throw new ApiError(401, 'invalid public_key', [{ code: 2, description: 'invalid public_key', data: null }]);
+        if (!user)
+          throw new ApiError(401, 'invalid public_key', [{ code: 2, description: 'invalid public_key', data: null }]);
         return { user, viaPublicKey: true };
       }
     }
@@ -210,7 +225,11 @@ export class SandboxRouter {
     throw missingToken();
   }
 
-  private applyFault(res: Response, fault: NonNullable<ReturnType<Faults['plan']>['terminal']>, record: (s: number | null) => void): void {
+  private applyFault(
+    res: Response,
+    fault: NonNullable<ReturnType<Faults['plan']>['terminal']>,
+    record: (s: number | null) => void,
+  ): void {
     if (fault.reset) {
       record(null);
       res.socket?.destroy();

@@ -11,7 +11,9 @@ const fail = (msg: string): never => {
 const port = (() => {
   const raw = process.env.SANDBOX_PORT ?? '4010';
   const n = Number(raw);
-  return Number.isInteger(n) && n >= 0 && n <= 65535 ? n : fail(`SANDBOX_PORT must be a port number (0-65535), got "${raw}"`);
+  return Number.isInteger(n) && n >= 0 && n <= 65535
+    ? n
+    : fail(`SANDBOX_PORT must be a port number (0-65535), got "${raw}"`);
 })();
 const control = (() => {
   const raw = process.env.SANDBOX_CONTROL ?? 'on';
@@ -41,7 +43,10 @@ void (async () => {
   console.log(`Control API: ${control ? `${sandbox.url}/__sandbox/` : 'off'}`);
   for (const line of describeNotifications(config)) console.log(line);
   console.log('Test users (token → who):');
-  for (const u of USERS) console.log(`  ${u.access_token.padEnd(24)} ${u.role} ${u.nickname} (${u.site_id}, ${u.currency_id}); public key ${u.public_key}`);
+  for (const u of USERS)
+    console.log(
+      `  ${u.access_token.padEnd(24)} ${u.role} ${u.nickname} (${u.site_id}, ${u.currency_id}); public key ${u.public_key}`,
+    );
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -97,7 +97,14 @@ export const createSandboxApp = (options: SandboxOptions = {}) => {
   // Malformed JSON and oversized bodies get Mercado Pago's error shape, not Express's HTML page.
   app.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     if (err.type === 'entity.too.large') return send(res, 413, new ApiError(413, 'request entity too large').toBody());
-    if (err.type === 'entity.parse.failed') return send(res, 400, new ApiError(400, 'malformed JSON body', [{ code: 'invalid_json', description: 'the request body is not valid JSON', data: null }]).toBody());
+    if (err.type === 'entity.parse.failed')
+      return send(
+        res,
+        400,
+        new ApiError(400, 'malformed JSON body', [
+          { code: 'invalid_json', description: 'the request body is not valid JSON', data: null },
+        ]).toBody(),
+      );
     console.error('[sandbox] unexpected error', err);
     return send(res, 500, new ApiError(500, 'internal error').toBody());
   });

@@ -5,7 +5,14 @@ import { USERS, type SandboxUser } from './fixtures/users';
 import { loadPaymentFixtures } from './fixtures/payments';
 import { loadCustomerFixtures } from './fixtures/customers';
 import { loadOrderFixtures } from './fixtures/orders';
-import type { CardTokenRecord, CustomerRecord, IdempotencyRecord, ItemRecord, OrderRecord, PaymentRecord } from './types';
+import type {
+  CardTokenRecord,
+  CustomerRecord,
+  IdempotencyRecord,
+  ItemRecord,
+  OrderRecord,
+  PaymentRecord,
+} from './types';
 
 /** What changed, for the notifier: one event per state change of a payment. */
 export interface PaymentEvent {

@@ -53,11 +53,15 @@ const MERCADOLIBRE_MESSAGES: Partial<Record<ErrorCode, string>> = {
   UPSTREAM_ERROR: 'Mercado Libre answered with an unexpected error.',
 };
 
-export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
+export const isErrorCode = (code: unknown): code is ErrorCode =>
+  typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
 
 /** A GraphQL error with one of our codes; `message` defaults to the code's message. */
-export const gqlError = (code: ErrorCode, message: string = MESSAGES[code], extensions: Record<string, unknown> = {}): GraphQLError =>
-  new GraphQLError(message, { extensions: { ...extensions, code } });
+export const gqlError = (
+  code: ErrorCode,
+  message: string = MESSAGES[code],
+  extensions: Record<string, unknown> = {},
+): GraphQLError => new GraphQLError(message, { extensions: { ...extensions, code } });
 
 /**
  * A 2xx whose body is not what was asked for: another payment, a row without an id, an amount
@@ -91,7 +95,8 @@ export const upstreamErrorCode = (err: unknown): ErrorCode => {
   if (err instanceof UnexpectedUpstreamBody) return 'UPSTREAM_ERROR';
   if (err instanceof MercadoLibreConnectionError) return err.timeout ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
   // Mercado Libre tells a stranger an order exists (403 not_owned_order); we do not.
-  if (err instanceof MercadoLibreError) return err.status === 403 && err.error === 'not_owned_order' ? 'NOT_FOUND' : codeForStatus(err.status);
+  if (err instanceof MercadoLibreError)
+    return err.status === 403 && err.error === 'not_owned_order' ? 'NOT_FOUND' : codeForStatus(err.status);
   if (err instanceof MPConnectionError) return isTimeout(err) ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
   if (err instanceof MPAuthenticationError) return 'UNAUTHENTICATED';
   if (err instanceof MPForbiddenError) return 'FORBIDDEN';
@@ -126,7 +131,8 @@ export const toGraphQLError = (err: unknown): GraphQLError => {
   const code = upstreamErrorCode(err);
   const extensions: Record<string, unknown> = { code };
   if (err instanceof MPRateLimitError && err.retryAfter !== null) extensions.retryAfter = err.retryAfter;
-  if (err instanceof MercadoLibreError && err.status === 429 && err.retryAfter !== null) extensions.retryAfter = err.retryAfter;
+  if (err instanceof MercadoLibreError && err.status === 429 && err.retryAfter !== null)
+    extensions.retryAfter = err.retryAfter;
   const fromMercadoLibre = err instanceof MercadoLibreError || err instanceof MercadoLibreConnectionError;
   return new GraphQLError((fromMercadoLibre ? MERCADOLIBRE_MESSAGES[code] : undefined) ?? MESSAGES[code], {
     extensions,

@@ -18,12 +18,14 @@ export interface MlOrder {
   paid_amount?: number | null;
   pack_id?: number | string | null;
   tags?: string[] | null;
-  order_items?: {
-    item?: { id?: string | null; title?: string | null; variation_id?: number | string | null } | null;
-    quantity?: number | null;
-    unit_price?: number | null;
-    currency_id?: string | null;
-  }[] | null;
+  order_items?:
+    | {
+        item?: { id?: string | null; title?: string | null; variation_id?: number | string | null } | null;
+        quantity?: number | null;
+        unit_price?: number | null;
+        currency_id?: string | null;
+      }[]
+    | null;
   payments?: { id?: number | string | null }[] | null;
   buyer?: MlOrderParty | null;
   seller?: MlOrderParty | null;
@@ -109,7 +111,11 @@ const errorName = async (res: Response): Promise<string | null> => {
   }
 };
 
-export const createMercadoLibreClient = (baseUrl: string, accessToken: string, timeoutMs = READ_TIMEOUT_MS): MercadoLibreClient => {
+export const createMercadoLibreClient = (
+  baseUrl: string,
+  accessToken: string,
+  timeoutMs = READ_TIMEOUT_MS,
+): MercadoLibreClient => {
   const base = baseUrl.replace(/\/+$/, '');
 
   const get = async <T>(path: string, query?: URLSearchParams): Promise<T> => {
@@ -145,7 +151,12 @@ export const createMercadoLibreClient = (baseUrl: string, accessToken: string, t
     // https://developers.mercadolibre.com/en_us/order-management
     getOrder: (id) => get<MlOrder>(`/orders/${encodeURIComponent(id)}`),
     searchOrders: (p) => {
-      const q = new URLSearchParams({ [p.role]: p.userId, sort: p.sort, offset: String(p.offset), limit: String(p.limit) });
+      const q = new URLSearchParams({
+        [p.role]: p.userId,
+        sort: p.sort,
+        offset: String(p.offset),
+        limit: String(p.limit),
+      });
       if (p.statuses?.length) q.set('order.status', p.statuses.join(','));
       if (p.dateCreatedFrom) q.set('order.date_created.from', p.dateCreatedFrom);
       if (p.dateCreatedTo) q.set('order.date_created.to', p.dateCreatedTo);

@@ -32,7 +32,8 @@ export type * from './mercadopago.writes';
  */
 export const setMercadoPagoBaseUrl = (baseUrl: string): void => {
   const url = new URL(baseUrl); // throws on a relative or malformed URL
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`expected an http(s) URL, got ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`expected an http(s) URL, got ${url.protocol}`);
   // The SDK concatenates `${BASE_URL}${endpoint}`: a trailing slash would give `//v1/…`.
   (AppConfig as { BASE_URL: string }).BASE_URL = url.href.replace(/\/+$/, '');
 };
@@ -108,15 +109,24 @@ export const paymentSearchQuery = (s: MpPaymentSearch): Record<string, string | 
 });
 
 /** Timeouts: each read attempt's (READ_TIMEOUT_MS) and each write's (WRITE_TIMEOUT_MS), unless a test or an operator says otherwise. */
-export const createMercadoPagoClient = (accessToken: string, readTimeoutMs: number = READ_TIMEOUT_MS, writeTimeoutMs: number = WRITE_TIMEOUT_MS): MercadoPagoClient => {
+export const createMercadoPagoClient = (
+  accessToken: string,
+  readTimeoutMs: number = READ_TIMEOUT_MS,
+  writeTimeoutMs: number = WRITE_TIMEOUT_MS,
+): MercadoPagoClient => {
   const read = () => mercadoPagoConfig(accessToken, { ...READ_OPTIONS, timeout: readTimeoutMs });
   return {
-    ...createMercadoPagoWrites((options) => mercadoPagoConfig(accessToken, options), { ...WRITE_OPTIONS, timeout: writeTimeoutMs }),
+    ...createMercadoPagoWrites((options) => mercadoPagoConfig(accessToken, options), {
+      ...WRITE_OPTIONS,
+      timeout: writeTimeoutMs,
+    }),
     // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/get
     getPayment: (id) => call(async () => as<MpPayment>(await new PaymentClient(read()).get({ id }))),
     // https://www.mercadopago.com/developers/en/reference/payments/_payments_search/get
     searchPayments: (search) =>
-      call(async () => as<MpSearchPage<MpPayment>>(await new PaymentClient(read()).search({ options: paymentSearchQuery(search) }))),
+      call(async () =>
+        as<MpSearchPage<MpPayment>>(await new PaymentClient(read()).search({ options: paymentSearchQuery(search) })),
+      ),
     // https://www.mercadopago.com/developers/en/reference/customers/_customers_id/get
     getCustomer: (id) => call(async () => as<MpCustomer>(await new CustomerClient(read()).get({ customerId: id }))),
     // https://www.mercadopago.com/developers/en/reference/customers/_customers_search/get
@@ -124,13 +134,18 @@ export const createMercadoPagoClient = (accessToken: string, readTimeoutMs: numb
       call(async () =>
         as<MpSearchPage<MpCustomer>>(
           await new CustomerClient(read()).search({
-            options: { offset: search.offset, limit: search.limit, ...(search.email !== undefined ? { email: search.email } : {}) },
+            options: {
+              offset: search.offset,
+              limit: search.limit,
+              ...(search.email !== undefined ? { email: search.email } : {}),
+            },
           }),
         ),
       ),
     // https://www.mercadopago.com/developers/en/reference/payment_methods/_payment_methods/get
     listPaymentMethods: () => call(async () => as<MpPaymentMethod[]>(await new PaymentMethodClient(read()).get())),
     // https://www.mercadopago.com/developers/en/reference/identification_types/_identification_types/get
-    listIdentificationTypes: () => call(async () => as<MpIdentificationType[]>(await new IdentificationTypeClient(read()).list())),
+    listIdentificationTypes: () =>
+      call(async () => as<MpIdentificationType[]>(await new IdentificationTypeClient(read()).list())),
   };
 };

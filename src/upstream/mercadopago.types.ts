@@ -58,7 +58,12 @@ export interface MpCard {
   expiration_month?: number | null;
   expiration_year?: number | null;
   cardholder?: MpCardholder | null;
-  payment_method?: { id?: string | null; name?: string | null; payment_type_id?: string | null; thumbnail?: string | null } | null;
+  payment_method?: {
+    id?: string | null;
+    name?: string | null;
+    payment_type_id?: string | null;
+    thumbnail?: string | null;
+  } | null;
   issuer?: { id?: number | string | null; name?: string | null } | null;
   security_code?: { length?: number | null; card_location?: string | null } | null;
   date_created?: string | null;

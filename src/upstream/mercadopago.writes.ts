@@ -73,7 +73,11 @@ export interface MercadoPagoWrites {
 
 /** 4xx answers that are Mercado Pago's decision about this request, not a failure to decide. */
 const isRefusal = (err: unknown): err is MercadoPagoError =>
-  err instanceof MercadoPagoError && err.status >= 400 && err.status < 500 && !(err instanceof MPAuthenticationError) && !(err instanceof MPRateLimitError);
+  err instanceof MercadoPagoError &&
+  err.status >= 400 &&
+  err.status < 500 &&
+  !(err instanceof MPAuthenticationError) &&
+  !(err instanceof MPRateLimitError);
 
 export const refusalOf = (err: MercadoPagoError): UpstreamRefusal => ({
   status: err.status,
@@ -92,18 +96,28 @@ const write = async <T>(fn: () => Promise<unknown>): Promise<WriteResult<T>> => 
   }
 };
 
-export const createMercadoPagoWrites = (config: (options: Options) => MercadoPagoConfig, writeOptions: Options): MercadoPagoWrites => {
+export const createMercadoPagoWrites = (
+  config: (options: Options) => MercadoPagoConfig,
+  writeOptions: Options,
+): MercadoPagoWrites => {
   // A fresh config per call, carrying the call's own idempotency key (DESIGN §1).
   const cfg = (idempotencyKey?: string) => config({ ...writeOptions, ...(idempotencyKey ? { idempotencyKey } : {}) });
   return {
     // https://www.mercadopago.com/developers/en/reference/payments/_payments/post
     createPayment: (body, key) => write(() => new PaymentClient(cfg(key)).create({ body })),
     // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/put
-    capturePayment: (id, amount, key) => write(() => new PaymentClient(cfg(key)).capture({ id, ...(amount !== undefined ? { transaction_amount: amount } : {}) })),
+    capturePayment: (id, amount, key) =>
+      write(() =>
+        new PaymentClient(cfg(key)).capture({ id, ...(amount !== undefined ? { transaction_amount: amount } : {}) }),
+      ),
     cancelPayment: (id, key) => write(() => new PaymentClient(cfg(key)).cancel({ id })),
     // https://www.mercadopago.com/developers/en/reference/chargebacks/_payments_id_refunds/post
     refundPayment: (id, amount, key) =>
-      write(() => (amount === undefined ? new PaymentRefundClient(cfg(key)).total({ payment_id: id }) : new PaymentRefundClient(cfg(key)).create({ payment_id: id, body: { amount } }))),
+      write(() =>
+        amount === undefined
+          ? new PaymentRefundClient(cfg(key)).total({ payment_id: id })
+          : new PaymentRefundClient(cfg(key)).create({ payment_id: id, body: { amount } }),
+      ),
     // https://www.mercadopago.com/developers/en/reference/customers/_customers/post
     createCustomer: (body) => write(() => new CustomerClient(cfg()).create({ body })),
     updateCustomer: (id, body) => write(() => new CustomerClient(cfg()).update({ customerId: id, body })),

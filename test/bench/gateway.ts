@@ -44,7 +44,14 @@ const OPERATIONS: Operation[] = [
 
 export const runGatewayBench = async (limits: Limits): Promise<(Row & { upstreamPerOperation: number })[]> => {
   const sandbox = await startSandbox({ port: 0 });
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', HOST: '127.0.0.1', PORT: '0', MP_API_URL: sandbox.url, ML_API_URL: sandbox.url });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    MP_API_URL: sandbox.url,
+    ML_API_URL: sandbox.url,
+  });
   const gateway = await createGateway({ ...config, mpApiUrl: sandbox.url, mlApiUrl: sandbox.url });
   const agent = new http.Agent({ keepAlive: true, maxSockets: limits.concurrency });
   const url = new URL(`${gateway.url}/graphql`);
@@ -54,12 +61,29 @@ export const runGatewayBench = async (limits: Limits): Promise<(Row & { upstream
       const body = JSON.stringify({ query: op.query, variables: op.variables ?? {} });
       const t0 = process.hrtime.bigint();
       const req = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${op.token}` } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          agent,
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+            Authorization: `Bearer ${op.token}`,
+          },
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8');
           res.on('data', (c: string) => (text += c));
-          res.once('end', () => resolve({ status: res.statusCode ?? 0, ns: process.hrtime.bigint() - t0, errors: text.includes('"errors"') }));
+          res.once('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              ns: process.hrtime.bigint() - t0,
+              errors: text.includes('"errors"'),
+            }),
+          );
           res.once('error', reject);
         },
       );

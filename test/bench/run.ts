@@ -43,7 +43,20 @@ const repoRoot = (): string => {
 const f = (n: number, digits = 3) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 const table = (rows: (Row & { upstreamPerOperation?: number })[]): string => {
-  const head = ['scenario', 'phase', 'reqs', 'conc', 'server p50 ms', 'server p99 ms', 'client p50 ms', 'client p95 ms', 'client p99 ms', 'req/s', 'upstream/op', 'statuses'];
+  const head = [
+    'scenario',
+    'phase',
+    'reqs',
+    'conc',
+    'server p50 ms',
+    'server p99 ms',
+    'client p50 ms',
+    'client p95 ms',
+    'client p99 ms',
+    'req/s',
+    'upstream/op',
+    'statuses',
+  ];
   const body = rows.map((r) => [
     r.scenario,
     r.phase,
@@ -56,18 +69,28 @@ const table = (rows: (Row & { upstreamPerOperation?: number })[]): string => {
     f(r.client.p99),
     f(r.requestsPerSecond, 0),
     r.upstreamPerOperation === undefined ? '-' : f(r.upstreamPerOperation, 2),
-    Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' '),
+    Object.entries(r.statuses)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' '),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w, i) => (i < 2 || i === widths.length - 1 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`, ...body.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [
+    line(head),
+    `|${widths.map((w, i) => (i < 2 || i === widths.length - 1 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
 };
 
 /** The figure to read first: how long the sandbox itself spends on GET /v1/payments/{id}. */
 const headline = (rows: Row[]): string[] =>
   rows
     .filter((r) => r.scenario.startsWith('GET /v1/payments/{id}') && r.phase === 'sequential')
-    .map((r) => `${r.scenario}: server time p50 ${f(r.server.p50 * 1000, 0)} µs, p99 ${f(r.server.p99 * 1000, 0)} µs (in-process, per request)`);
+    .map(
+      (r) =>
+        `${r.scenario}: server time p50 ${f(r.server.p50 * 1000, 0)} µs, p99 ${f(r.server.p99 * 1000, 0)} µs (in-process, per request)`,
+    );
 
 void (async () => {
   const startedAt = new Date();
@@ -82,7 +105,7 @@ void (async () => {
     `mpgraph bench, ${startedAt.toISOString()} (${env.node}, ${env.platform}, ${env.cpus}× ${env.cpu})`,
     `limits: warm-up ${limits.warmup}, sequential ≤ ${limits.sequential}, concurrent ≤ ${limits.concurrent} at ${limits.concurrency}, ≤ ${limits.seconds} s per phase; loopback`,
     'server = in-process time from request to response finish; client = round trip over a keep-alive agent',
-    'both run in this one process on one event loop: concurrent client figures include the server\'s queue',
+    "both run in this one process on one event loop: concurrent client figures include the server's queue",
     'gateway rows: GraphQL over HTTP through the gateway to the sandbox, all in this process; upstream/op = sandbox requests per operation',
     '',
     table(rows),
@@ -100,7 +123,9 @@ void (async () => {
     writeFileSync(join(dir, `${name}.json`), json);
     writeFileSync(join(dir, `${name}.txt`), text);
   }
-  console.log(`written: ${join('bench', 'results', `sandbox-${stamp}.{json,txt}`)} and bench/results/latest.{json,txt}`);
+  console.log(
+    `written: ${join('bench', 'results', `sandbox-${stamp}.{json,txt}`)} and bench/results/latest.{json,txt}`,
+  );
 })().catch((err: unknown) => {
   console.error('bench failed:', err);
   process.exit(1);

@@ -44,9 +44,24 @@ interface Target {
 
 // Fixture ids and tokens of DESIGN §4 (seed 003): payment 3506756222 seen by its seller and buyer.
 const TARGETS: Target[] = [
-  { scenario: 'GET /v1/payments/{id} (seller view)', path: '/v1/payments/3506756222', token: 'TEST-SELLER-277582551', concurrent: true },
-  { scenario: 'GET /v1/payments/{id} (buyer view)', path: '/v1/payments/3506756222', token: 'TEST-BUYER-53745235', concurrent: false },
-  { scenario: 'GET /users/me (adapter + auth only)', path: '/users/me', token: 'TEST-SELLER-277582551', concurrent: false },
+  {
+    scenario: 'GET /v1/payments/{id} (seller view)',
+    path: '/v1/payments/3506756222',
+    token: 'TEST-SELLER-277582551',
+    concurrent: true,
+  },
+  {
+    scenario: 'GET /v1/payments/{id} (buyer view)',
+    path: '/v1/payments/3506756222',
+    token: 'TEST-BUYER-53745235',
+    concurrent: false,
+  },
+  {
+    scenario: 'GET /users/me (adapter + auth only)',
+    path: '/users/me',
+    token: 'TEST-SELLER-277582551',
+    concurrent: false,
+  },
 ];
 
 export const runSandboxBench = async (limits: Limits): Promise<Row[]> => {
@@ -66,11 +81,14 @@ export const runSandboxBench = async (limits: Limits): Promise<Row[]> => {
   const get = (t: Target): Promise<{ status: number; ns: bigint }> =>
     new Promise((resolve, reject) => {
       const t0 = process.hrtime.bigint();
-      const req = http.request({ host: '127.0.0.1', port, path: t.path, agent, headers: { Authorization: `Bearer ${t.token}` } }, (res) => {
-        res.resume(); // read the whole body: the client time includes it
-        res.once('end', () => resolve({ status: res.statusCode ?? 0, ns: process.hrtime.bigint() - t0 }));
-        res.once('error', reject);
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port, path: t.path, agent, headers: { Authorization: `Bearer ${t.token}` } },
+        (res) => {
+          res.resume(); // read the whole body: the client time includes it
+          res.once('end', () => resolve({ status: res.statusCode ?? 0, ns: process.hrtime.bigint() - t0 }));
+          res.once('error', reject);
+        },
+      );
       req.once('error', reject);
       req.end();
     });

@@ -27,14 +27,30 @@ describe('npm start (startApp) on the embedded sandbox', () => {
   it('prints the gateway and sandbox URLs and the test tokens, never as an Authorization header', () => {
     expect(app.banner).toContain(`${app.gateway.url}/graphql`);
     expect(app.banner).toContain(app.sandbox!.url);
-    for (const token of ['TEST-SELLER-169648308', 'TEST-BUYER-160903317', 'TEST-SELLER-277582551', 'TEST-BUYER-53745235']) expect(app.banner).toContain(token);
+    for (const token of [
+      'TEST-SELLER-169648308',
+      'TEST-BUYER-160903317',
+      'TEST-SELLER-277582551',
+      'TEST-BUYER-53745235',
+    ])
+      expect(app.banner).toContain(token);
     expect(app.banner).not.toMatch(/Authorization/i);
   });
 
   it("answers issue 3's first request: payment 3506756222 with the seller's token, as seed 003 prints it", async () => {
-    const body = await graphql(app, '{ payment(id: "3506756222") { amount { amount currency } installments card { firstSixDigits lastFourDigits } } }', 'TEST-SELLER-277582551');
+    const body = await graphql(
+      app,
+      '{ payment(id: "3506756222") { amount { amount currency } installments card { firstSixDigits lastFourDigits } } }',
+      'TEST-SELLER-277582551',
+    );
     expect(body).toEqual({
-      data: { payment: { amount: { amount: '3500', currency: 'MXN' }, installments: 9, card: { firstSixDigits: '371772', lastFourDigits: '1001' } } },
+      data: {
+        payment: {
+          amount: { amount: '3500', currency: 'MXN' },
+          installments: 9,
+          card: { firstSixDigits: '371772', lastFourDigits: '1001' },
+        },
+      },
       extensions: { cost: { requested: 3, limit: 1000, remaining: 997 } },
     });
   });
@@ -56,14 +72,23 @@ describe('npm start (startApp) on the embedded sandbox', () => {
     });
     const out = (await run.json()) as any;
     expect(out.errors).toBeUndefined();
-    expect(out.data.order).toMatchObject({ id: '1653027692', status: 'PAID', fullyPaid: true, payments: [{ id: '3506756222', installments: 9 }] });
+    expect(out.data.order).toMatchObject({
+      id: '1653027692',
+      status: 'PAID',
+      fullyPaid: true,
+      payments: [{ id: '3506756222', installments: 9 }],
+    });
   });
 
   it('wires the sandbox notifications to the gateway: a purchase is delivered to its webhook route', async () => {
     const created = await fetch(`${app.sandbox!.url}/__sandbox/orders`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ seller_id: 169648308, buyer_id: 160903317, items: [{ id: 'MLB700000009', title: 'Cadeira', unit_price: 80 }] }),
+      body: JSON.stringify({
+        seller_id: 169648308,
+        buyer_id: 160903317,
+        items: [{ id: 'MLB700000009', title: 'Cadeira', unit_price: 80 }],
+      }),
     });
     expect(created.status).toBe(201);
     const deadline = Date.now() + 5000;
@@ -73,7 +98,14 @@ describe('npm start (startApp) on the embedded sandbox', () => {
       if (deliveries.length > 0 && deliveries.every((d) => d.status !== 'pending')) break;
       await new Promise((r) => setTimeout(r, 25));
     }
-    expect(deliveries).toEqual([expect.objectContaining({ kind: 'mercadolibre', topic: 'created_orders', url: `${app.gateway.url}/webhooks/mercadolibre`, status: 'delivered' })]);
+    expect(deliveries).toEqual([
+      expect.objectContaining({
+        kind: 'mercadolibre',
+        topic: 'created_orders',
+        url: `${app.gateway.url}/webhooks/mercadolibre`,
+        status: 'delivered',
+      }),
+    ]);
   });
 });
 

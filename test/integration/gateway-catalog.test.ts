@@ -14,7 +14,9 @@ describe('Query.paymentMethods and Query.identificationTypes', () => {
     const res = await execute(stack.gatewayUrl, CheckoutOptionsDocument, {}, TOKENS.sellerMLB);
     expect(res.errors).toBeUndefined();
     const methods = res.data!.paymentMethods;
-    expect(methods.map((m) => m.id)).toEqual(expect.arrayContaining(['visa', 'master', 'pix', 'bolbradesco', 'account_money']));
+    expect(methods.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['visa', 'master', 'pix', 'bolbradesco', 'account_money']),
+    );
     expect(methods.find((m) => m.id === 'visa')).toEqual({
       id: 'visa',
       name: 'Visa',
@@ -24,7 +26,13 @@ describe('Query.paymentMethods and Query.identificationTypes', () => {
       minAllowedAmount: '0.5',
       maxAllowedAmount: '60000',
       additionalInfoNeeded: ['cardholder_name', 'cardholder_identification_type', 'cardholder_identification_number'],
-      settings: [{ cardNumber: { length: 16, validation: 'standard' }, bin: { pattern: '^4', exclusionPattern: null }, securityCode: { length: 3, cardLocation: 'back', mode: 'mandatory' } }],
+      settings: [
+        {
+          cardNumber: { length: 16, validation: 'standard' },
+          bin: { pattern: '^4', exclusionPattern: null },
+          securityCode: { length: 3, cardLocation: 'back', mode: 'mandatory' },
+        },
+      ],
     });
     expect(methods.find((m) => m.id === 'pix')?.settings).toEqual([]);
     expect(res.data!.identificationTypes).toEqual([
@@ -65,7 +73,9 @@ describe('Query.paymentMethods and Query.identificationTypes', () => {
     const res = await execute(stack.gatewayUrl, CheckoutOptionsDocument, {}, TOKENS.sellerMLB);
     // Both lists are non-null at the root (DESIGN §3), so one failing list nulls `data`.
     expect(res.data).toBeNull();
-    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['identificationTypes'], 'UPSTREAM_UNAVAILABLE']]);
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['identificationTypes'], 'UPSTREAM_UNAVAILABLE'],
+    ]);
     expect(JSON.stringify(res.errors)).not.toMatch(/127\.0\.0\.1|\/v1\/|TEST-/);
   });
 });

@@ -36,8 +36,9 @@ describe('customer and card mutations', () => {
     return res.body.id as string;
   };
 
-  const errorsOf = (payload: { userErrors: { field?: string[] | null; code: string; upstreamCode?: string | null }[] } | undefined) =>
-    payload?.userErrors.map((e) => ({ field: e.field, code: e.code, upstreamCode: e.upstreamCode }));
+  const errorsOf = (
+    payload: { userErrors: { field?: string[] | null; code: string; upstreamCode?: string | null }[] } | undefined,
+  ) => payload?.userErrors.map((e) => ({ field: e.field, code: e.code, upstreamCode: e.upstreamCode }));
 
   describe("seed 002's walk", () => {
     it('creates a customer, saves two cards, chooses the default, removes one, deletes the customer', async () => {
@@ -76,7 +77,12 @@ describe('customer and card mutations', () => {
       // The first card saved becomes the default.
       const visaToken = await tokenize(cardData(CARDS.MLB.visa, 'APRO'));
       let before = await upstream();
-      const visa = await execute(stack.gatewayUrl, AddCardDocument, { customerId: customer.id, token: visaToken }, TOKENS.sellerMLB);
+      const visa = await execute(
+        stack.gatewayUrl,
+        AddCardDocument,
+        { customerId: customer.id, token: visaToken },
+        TOKENS.sellerMLB,
+      );
       expect(visa.errors).toBeUndefined();
       expect(visa.data?.addCard.userErrors).toEqual(NO_ERRORS);
       const visaCard = visa.data!.addCard.card!;
@@ -91,10 +97,22 @@ describe('customer and card mutations', () => {
         securityCode: { length: 3, cardLocation: 'back' },
         cardholder: { name: 'APRO', identification: { type: 'CPF', number: '12345678909' } },
       });
-      expect(visa.data?.addCard.customer).toEqual({ id: customer.id, defaultCard: { id: visaCard.id }, cards: [{ id: visaCard.id, lastFourDigits: '5682' }] });
-      expect(await upstreamCallsSince(stack.sandboxUrl, before)).toEqual({ 'POST /v1/customers/{id}/cards': 1, 'GET /v1/customers/{id}': 1 });
+      expect(visa.data?.addCard.customer).toEqual({
+        id: customer.id,
+        defaultCard: { id: visaCard.id },
+        cards: [{ id: visaCard.id, lastFourDigits: '5682' }],
+      });
+      expect(await upstreamCallsSince(stack.sandboxUrl, before)).toEqual({
+        'POST /v1/customers/{id}/cards': 1,
+        'GET /v1/customers/{id}': 1,
+      });
 
-      const master = await execute(stack.gatewayUrl, AddCardDocument, { customerId: customer.id, token: await tokenize(cardData(CARDS.MLB.master)) }, TOKENS.sellerMLB);
+      const master = await execute(
+        stack.gatewayUrl,
+        AddCardDocument,
+        { customerId: customer.id, token: await tokenize(cardData(CARDS.MLB.master)) },
+        TOKENS.sellerMLB,
+      );
       const masterCard = master.data!.addCard.card!;
       expect(master.data?.addCard.customer).toEqual({
         id: customer.id,
@@ -106,7 +124,12 @@ describe('customer and card mutations', () => {
       });
 
       before = await upstream();
-      const chosen = await execute(stack.gatewayUrl, SetDefaultCardDocument, { customerId: customer.id, cardId: masterCard.id! }, TOKENS.sellerMLB);
+      const chosen = await execute(
+        stack.gatewayUrl,
+        SetDefaultCardDocument,
+        { customerId: customer.id, cardId: masterCard.id! },
+        TOKENS.sellerMLB,
+      );
       expect(chosen.errors).toBeUndefined();
       expect(chosen.data?.updateCustomer).toEqual({
         customer: {
@@ -123,19 +146,39 @@ describe('customer and card mutations', () => {
 
       // Removing the default card makes the oldest remaining one the default: the payload says so.
       before = await upstream();
-      const removed = await execute(stack.gatewayUrl, RemoveCardDocument, { customerId: customer.id, cardId: masterCard.id! }, TOKENS.sellerMLB);
+      const removed = await execute(
+        stack.gatewayUrl,
+        RemoveCardDocument,
+        { customerId: customer.id, cardId: masterCard.id! },
+        TOKENS.sellerMLB,
+      );
       expect(removed.errors).toBeUndefined();
       expect(removed.data?.removeCard).toEqual({
         card: { id: masterCard.id, lastFourDigits: '6351' },
-        customer: { id: customer.id, defaultCard: { id: visaCard.id }, cards: [{ id: visaCard.id, lastFourDigits: '5682' }] },
+        customer: {
+          id: customer.id,
+          defaultCard: { id: visaCard.id },
+          cards: [{ id: visaCard.id, lastFourDigits: '5682' }],
+        },
         userErrors: [],
       });
-      expect(await upstreamCallsSince(stack.sandboxUrl, before)).toEqual({ 'DELETE /v1/customers/{id}/cards/{card_id}': 1, 'GET /v1/customers/{id}': 1 });
+      expect(await upstreamCallsSince(stack.sandboxUrl, before)).toEqual({
+        'DELETE /v1/customers/{id}/cards/{card_id}': 1,
+        'GET /v1/customers/{id}': 1,
+      });
 
       before = await upstream();
-      const deleted = await execute(stack.gatewayUrl, DeleteCustomerDocument, { customerId: customer.id }, TOKENS.sellerMLB);
+      const deleted = await execute(
+        stack.gatewayUrl,
+        DeleteCustomerDocument,
+        { customerId: customer.id },
+        TOKENS.sellerMLB,
+      );
       expect(deleted.errors).toBeUndefined();
-      expect(deleted.data?.deleteCustomer).toEqual({ customer: { id: customer.id, email: 'walk@test.com', cards: [{ id: visaCard.id }] }, userErrors: [] });
+      expect(deleted.data?.deleteCustomer).toEqual({
+        customer: { id: customer.id, email: 'walk@test.com', cards: [{ id: visaCard.id }] },
+        userErrors: [],
+      });
       expect(await upstreamCallsSince(stack.sandboxUrl, before)).toEqual({ 'DELETE /v1/customers/{id}': 1 });
 
       const gone = await execute(stack.gatewayUrl, CustomerWalletDocument, { id: customer.id }, TOKENS.sellerMLB);
@@ -146,7 +189,12 @@ describe('customer and card mutations', () => {
       const res = await execute(
         stack.gatewayUrl,
         UpdateCustomerDocument,
-        { customerId: FIRST, firstName: 'Juan', phone: { number: '5555-1234' }, identification: { type: 'CPF', number: '123.456.789-09' } },
+        {
+          customerId: FIRST,
+          firstName: 'Juan',
+          phone: { number: '5555-1234' },
+          identification: { type: 'CPF', number: '123.456.789-09' },
+        },
         TOKENS.sellerMLB,
       );
       expect(res.errors).toBeUndefined();
@@ -172,7 +220,12 @@ describe('customer and card mutations', () => {
     });
 
     it('accepts the e-mail a customer already has, in any case', async () => {
-      const res = await execute(stack.gatewayUrl, UpdateCustomerDocument, { customerId: FIRST, email: 'TEST@test.com', description: 'vip' }, TOKENS.sellerMLB);
+      const res = await execute(
+        stack.gatewayUrl,
+        UpdateCustomerDocument,
+        { customerId: FIRST, email: 'TEST@test.com', description: 'vip' },
+        TOKENS.sellerMLB,
+      );
       expect(res.data?.updateCustomer.userErrors).toEqual(NO_ERRORS);
       expect(res.data?.updateCustomer.customer).toMatchObject({ email: 'test@test.com', description: 'vip' });
     });
@@ -182,25 +235,50 @@ describe('customer and card mutations', () => {
     it('is one per mutation; CardPayload.customer adds one read, only when selected', async () => {
       const token = await tokenize(cardData(CARDS.MLB.amex));
       let before = await upstream();
-      const added = await execute(stack.gatewayUrl, AddCardDocument, { customerId: SECOND, token, withCustomer: false }, TOKENS.sellerMLB);
+      const added = await execute(
+        stack.gatewayUrl,
+        AddCardDocument,
+        { customerId: SECOND, token, withCustomer: false },
+        TOKENS.sellerMLB,
+      );
       expect(added.data?.addCard.userErrors).toEqual(NO_ERRORS);
       expect(added.data?.addCard).not.toHaveProperty('customer');
       expect(await upstreamCallsSince(stack.sandboxUrl, before)).toEqual({ 'POST /v1/customers/{id}/cards': 1 });
 
       before = await upstream();
-      const removed = await execute(stack.gatewayUrl, RemoveCardDocument, { customerId: SECOND, cardId: added.data!.addCard.card!.id!, withCustomer: false }, TOKENS.sellerMLB);
+      const removed = await execute(
+        stack.gatewayUrl,
+        RemoveCardDocument,
+        { customerId: SECOND, cardId: added.data!.addCard.card!.id!, withCustomer: false },
+        TOKENS.sellerMLB,
+      );
       expect(removed.data?.removeCard.userErrors).toEqual(NO_ERRORS);
-      expect(await upstreamCallsSince(stack.sandboxUrl, before)).toEqual({ 'DELETE /v1/customers/{id}/cards/{card_id}': 1 });
+      expect(await upstreamCallsSince(stack.sandboxUrl, before)).toEqual({
+        'DELETE /v1/customers/{id}/cards/{card_id}': 1,
+      });
     });
 
     it('reads the customer again after each change of one operation, never serving it as it was', async () => {
       const token = await tokenize(cardData(CARDS.MLB.master));
       const before = await upstream();
-      const res = await execute(stack.gatewayUrl, ReplaceCardDocument, { customerId: FIRST, token, oldCardId: FIRST_CARD }, TOKENS.sellerMLB);
+      const res = await execute(
+        stack.gatewayUrl,
+        ReplaceCardDocument,
+        { customerId: FIRST, token, oldCardId: FIRST_CARD },
+        TOKENS.sellerMLB,
+      );
       expect(res.errors).toBeUndefined();
       const newId = res.data!.addCard.card!.id!;
-      expect(res.data?.addCard.customer).toEqual({ id: FIRST, defaultCard: { id: FIRST_CARD }, cards: [{ id: FIRST_CARD }, { id: newId }] });
-      expect(res.data?.removeCard).toEqual({ card: { id: FIRST_CARD }, customer: { id: FIRST, defaultCard: { id: newId }, cards: [{ id: newId }] }, userErrors: [] });
+      expect(res.data?.addCard.customer).toEqual({
+        id: FIRST,
+        defaultCard: { id: FIRST_CARD },
+        cards: [{ id: FIRST_CARD }, { id: newId }],
+      });
+      expect(res.data?.removeCard).toEqual({
+        card: { id: FIRST_CARD },
+        customer: { id: FIRST, defaultCard: { id: newId }, cards: [{ id: newId }] },
+        userErrors: [],
+      });
       expect(await upstreamCallsSince(stack.sandboxUrl, before)).toEqual({
         'POST /v1/customers/{id}/cards': 1,
         'DELETE /v1/customers/{id}/cards/{card_id}': 1,
@@ -219,24 +297,50 @@ describe('customer and card mutations', () => {
     it('CUSTOMER_EXISTS (101) for an e-mail the seller already has, in any case; another seller may use it', async () => {
       const res = await execute(stack.gatewayUrl, CreateCustomerDocument, { email: 'TEST@test.com' }, TOKENS.sellerMLB);
       expect(res.data?.createCustomer.customer).toBeNull();
-      expect(errorsOf(res.data?.createCustomer)).toEqual([{ field: ['input', 'email'], code: 'CUSTOMER_EXISTS', upstreamCode: '101' }]);
-      const other = await execute(stack.gatewayUrl, CreateCustomerDocument, { email: 'test@test.com' }, TOKENS.sellerMLM);
+      expect(errorsOf(res.data?.createCustomer)).toEqual([
+        { field: ['input', 'email'], code: 'CUSTOMER_EXISTS', upstreamCode: '101' },
+      ]);
+      const other = await execute(
+        stack.gatewayUrl,
+        CreateCustomerDocument,
+        { email: 'test@test.com' },
+        TOKENS.sellerMLM,
+      );
       expect(other.data?.createCustomer.userErrors).toEqual(NO_ERRORS);
     });
 
     it("NOT_FOUND for another seller's customer, in every mutation, and nothing changes", async () => {
       const token = await tokenize(cardData(CARDS.MLM.visa), TOKENS.sellerMLM);
       const notFound = { field: ['input', 'customerId'], code: 'NOT_FOUND', upstreamCode: 'not_found' };
-      const update = await execute(stack.gatewayUrl, UpdateCustomerDocument, { customerId: FIRST, firstName: 'Eve' }, TOKENS.sellerMLM);
+      const update = await execute(
+        stack.gatewayUrl,
+        UpdateCustomerDocument,
+        { customerId: FIRST, firstName: 'Eve' },
+        TOKENS.sellerMLM,
+      );
       expect(update.data?.updateCustomer.customer).toBeNull();
       expect(errorsOf(update.data?.updateCustomer)).toEqual([notFound]);
       const add = await execute(stack.gatewayUrl, AddCardDocument, { customerId: FIRST, token }, TOKENS.sellerMLM);
-      expect(add.data?.addCard).toEqual({ card: null, customer: null, userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'customerId'] })] });
-      const remove = await execute(stack.gatewayUrl, RemoveCardDocument, { customerId: FIRST, cardId: FIRST_CARD }, TOKENS.sellerMLM);
+      expect(add.data?.addCard).toEqual({
+        card: null,
+        customer: null,
+        userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'customerId'] })],
+      });
+      const remove = await execute(
+        stack.gatewayUrl,
+        RemoveCardDocument,
+        { customerId: FIRST, cardId: FIRST_CARD },
+        TOKENS.sellerMLM,
+      );
       expect(errorsOf(remove.data?.removeCard)).toEqual([notFound]);
       const del = await execute(stack.gatewayUrl, DeleteCustomerDocument, { customerId: FIRST }, TOKENS.sellerMLM);
       expect(errorsOf(del.data?.deleteCustomer)).toEqual([notFound]);
-      const unknown = await execute(stack.gatewayUrl, DeleteCustomerDocument, { customerId: '999999999-doesNotExist00' }, TOKENS.sellerMLB);
+      const unknown = await execute(
+        stack.gatewayUrl,
+        DeleteCustomerDocument,
+        { customerId: '999999999-doesNotExist00' },
+        TOKENS.sellerMLB,
+      );
       expect(errorsOf(unknown.data?.deleteCustomer)).toEqual([notFound]);
 
       const wallet = await execute(stack.gatewayUrl, CustomerWalletDocument, { id: FIRST }, TOKENS.sellerMLB);
@@ -244,11 +348,27 @@ describe('customer and card mutations', () => {
     });
 
     it("NOT_FOUND (120) for a card that is not the customer's, to remove or to make the default", async () => {
-      const remove = await execute(stack.gatewayUrl, RemoveCardDocument, { customerId: FIRST, cardId: SECOND_CARD }, TOKENS.sellerMLB);
-      expect(remove.data?.removeCard).toEqual({ card: null, customer: null, userErrors: [expect.objectContaining({ field: ['input', 'cardId'], code: 'NOT_FOUND', upstreamCode: '120' })] });
-      const choose = await execute(stack.gatewayUrl, SetDefaultCardDocument, { customerId: FIRST, cardId: SECOND_CARD }, TOKENS.sellerMLB);
+      const remove = await execute(
+        stack.gatewayUrl,
+        RemoveCardDocument,
+        { customerId: FIRST, cardId: SECOND_CARD },
+        TOKENS.sellerMLB,
+      );
+      expect(remove.data?.removeCard).toEqual({
+        card: null,
+        customer: null,
+        userErrors: [expect.objectContaining({ field: ['input', 'cardId'], code: 'NOT_FOUND', upstreamCode: '120' })],
+      });
+      const choose = await execute(
+        stack.gatewayUrl,
+        SetDefaultCardDocument,
+        { customerId: FIRST, cardId: SECOND_CARD },
+        TOKENS.sellerMLB,
+      );
       expect(choose.data?.updateCustomer.customer).toBeNull();
-      expect(errorsOf(choose.data?.updateCustomer)).toEqual([{ field: ['input', 'defaultCardId'], code: 'NOT_FOUND', upstreamCode: '120' }]);
+      expect(errorsOf(choose.data?.updateCustomer)).toEqual([
+        { field: ['input', 'defaultCardId'], code: 'NOT_FOUND', upstreamCode: '120' },
+      ]);
     });
 
     it("CARD_TOKEN_INVALID (121) for an unknown token and for another account's", async () => {
@@ -256,28 +376,48 @@ describe('customer and card mutations', () => {
       for (const token of ['0123456789abcdef0123456789abcdef', mlmToken]) {
         const res = await execute(stack.gatewayUrl, AddCardDocument, { customerId: FIRST, token }, TOKENS.sellerMLB);
         expect(res.data?.addCard.card).toBeNull();
-        expect(errorsOf(res.data?.addCard)).toEqual([{ field: ['input', 'token'], code: 'CARD_TOKEN_INVALID', upstreamCode: '121' }]);
+        expect(errorsOf(res.data?.addCard)).toEqual([
+          { field: ['input', 'token'], code: 'CARD_TOKEN_INVALID', upstreamCode: '121' },
+        ]);
       }
     });
 
     it("CARD_TOKEN_INVALID (140) for a token made from another customer's saved card", async () => {
       const token = await tokenize({ card_id: FIRST_CARD, security_code: '123' });
       const res = await execute(stack.gatewayUrl, AddCardDocument, { customerId: SECOND, token }, TOKENS.sellerMLB);
-      expect(errorsOf(res.data?.addCard)).toEqual([{ field: ['input', 'token'], code: 'CARD_TOKEN_INVALID', upstreamCode: '140' }]);
+      expect(errorsOf(res.data?.addCard)).toEqual([
+        { field: ['input', 'token'], code: 'CARD_TOKEN_INVALID', upstreamCode: '140' },
+      ]);
     });
 
     it('REFUSED (122) for an expired card', async () => {
       // Seed 002's card expired 12/2020; a token made from it carries that date.
       const token = await tokenize({ card_id: FIRST_CARD, security_code: '123' });
       const res = await execute(stack.gatewayUrl, AddCardDocument, { customerId: FIRST, token }, TOKENS.sellerMLB);
-      expect(errorsOf(res.data?.addCard)).toEqual([{ field: ['input', 'token'], code: 'REFUSED', upstreamCode: '122' }]);
+      expect(errorsOf(res.data?.addCard)).toEqual([
+        { field: ['input', 'token'], code: 'REFUSED', upstreamCode: '122' },
+      ]);
     });
 
     it("REFUSED (126) for a change of e-mail, and (107) for a name Mercado Pago's rules refuse", async () => {
-      const email = await execute(stack.gatewayUrl, UpdateCustomerDocument, { customerId: FIRST, email: 'new@test.com' }, TOKENS.sellerMLB);
-      expect(errorsOf(email.data?.updateCustomer)).toEqual([{ field: ['input', 'email'], code: 'REFUSED', upstreamCode: '126' }]);
-      const name = await execute(stack.gatewayUrl, CreateCustomerDocument, { email: 'r2@test.com', firstName: 'R2D2' }, TOKENS.sellerMLB);
-      expect(errorsOf(name.data?.createCustomer)).toEqual([{ field: ['input', 'firstName'], code: 'REFUSED', upstreamCode: '107' }]);
+      const email = await execute(
+        stack.gatewayUrl,
+        UpdateCustomerDocument,
+        { customerId: FIRST, email: 'new@test.com' },
+        TOKENS.sellerMLB,
+      );
+      expect(errorsOf(email.data?.updateCustomer)).toEqual([
+        { field: ['input', 'email'], code: 'REFUSED', upstreamCode: '126' },
+      ]);
+      const name = await execute(
+        stack.gatewayUrl,
+        CreateCustomerDocument,
+        { email: 'r2@test.com', firstName: 'R2D2' },
+        TOKENS.sellerMLB,
+      );
+      expect(errorsOf(name.data?.createCustomer)).toEqual([
+        { field: ['input', 'firstName'], code: 'REFUSED', upstreamCode: '107' },
+      ]);
       expect(await upstream()).toEqual({ 'PUT /v1/customers/{id}': 1, 'POST /v1/customers': 1 });
     });
   });
@@ -291,10 +431,22 @@ describe('customer and card mutations', () => {
       ['a blank first name', { email: 'a@b.co', firstName: '  ' }, [['input', 'firstName']]],
       ['a last name over 100 characters', { email: 'a@b.co', lastName: long(101) }, [['input', 'lastName']]],
       ['a description over 256 characters', { email: 'a@b.co', description: long(257) }, [['input', 'description']]],
-      ['an area code with a letter', { email: 'a@b.co', phone: { areaCode: '1a', number: '5555' } }, [['input', 'phone', 'areaCode']]],
+      [
+        'an area code with a letter',
+        { email: 'a@b.co', phone: { areaCode: '1a', number: '5555' } },
+        [['input', 'phone', 'areaCode']],
+      ],
       ['a phone number of letters', { email: 'a@b.co', phone: { number: 'call me' } }, [['input', 'phone', 'number']]],
-      ['a CPF of 10 digits', { email: 'a@b.co', identification: { type: 'CPF', number: '1234567890' } }, [['input', 'identification', 'number']]],
-      ['a document type of digits', { email: 'a@b.co', identification: { type: '12', number: '1' } }, [['input', 'identification', 'type']]],
+      [
+        'a CPF of 10 digits',
+        { email: 'a@b.co', identification: { type: 'CPF', number: '1234567890' } },
+        [['input', 'identification', 'number']],
+      ],
+      [
+        'a document type of digits',
+        { email: 'a@b.co', identification: { type: '12', number: '1' } },
+        [['input', 'identification', 'type']],
+      ],
       [
         'several at once',
         { email: 'x', firstName: '', phone: { areaCode: 'x', number: 'y' } },
@@ -310,7 +462,11 @@ describe('customer and card mutations', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data?.createCustomer.customer).toBeNull();
       expect(res.data?.createCustomer.userErrors.map((e) => e.field)).toEqual(fields);
-      expect(res.data?.createCustomer.userErrors.every((e) => ['INVALID_VALUE', 'INVALID_IDENTIFICATION'].includes(e.code) && e.upstreamCode === null)).toBe(true);
+      expect(
+        res.data?.createCustomer.userErrors.every(
+          (e) => ['INVALID_VALUE', 'INVALID_IDENTIFICATION'].includes(e.code) && e.upstreamCode === null,
+        ),
+      ).toBe(true);
       expect((await requests(stack.sandboxUrl)).total).toBe(0);
     });
 
@@ -324,25 +480,42 @@ describe('customer and card mutations', () => {
     ])('updateCustomer: %s', async (_what, variables, fields) => {
       const res = await execute(stack.gatewayUrl, UpdateCustomerDocument, variables, TOKENS.sellerMLB);
       expect(res.data?.updateCustomer.customer).toBeNull();
-      expect(res.data?.updateCustomer.userErrors.map((e) => [e.field, e.code])).toEqual(fields.map((f) => [f, 'INVALID_VALUE']));
+      expect(res.data?.updateCustomer.userErrors.map((e) => [e.field, e.code])).toEqual(
+        fields.map((f) => [f, 'INVALID_VALUE']),
+      );
       expect((await requests(stack.sandboxUrl)).total).toBe(0);
     });
 
     it.each(['..', '../1', '123456789', `${FIRST}%2F..`, ''])('deleteCustomer: id %j', async (customerId) => {
       const res = await execute(stack.gatewayUrl, DeleteCustomerDocument, { customerId }, TOKENS.sellerMLB);
-      expect(errorsOf(res.data?.deleteCustomer)).toEqual([{ field: ['input', 'customerId'], code: 'INVALID_VALUE', upstreamCode: null }]);
+      expect(errorsOf(res.data?.deleteCustomer)).toEqual([
+        { field: ['input', 'customerId'], code: 'INVALID_VALUE', upstreamCode: null },
+      ]);
       expect((await requests(stack.sandboxUrl)).total).toBe(0);
     });
 
     it.each([
-      ['a customer id of ..', { customerId: '..', token: '0123456789abcdef0123456789abcdef' }, [['input', 'customerId']]],
+      [
+        'a customer id of ..',
+        { customerId: '..', token: '0123456789abcdef0123456789abcdef' },
+        [['input', 'customerId']],
+      ],
       ['an empty token', { customerId: FIRST, token: '' }, [['input', 'token']]],
       ['a token with a path', { customerId: FIRST, token: '../payments' }, [['input', 'token']]],
-      ['both', { customerId: 'x', token: 'a b' }, [['input', 'customerId'], ['input', 'token']]],
+      [
+        'both',
+        { customerId: 'x', token: 'a b' },
+        [
+          ['input', 'customerId'],
+          ['input', 'token'],
+        ],
+      ],
     ])('addCard: %s', async (_what, variables, fields) => {
       const res = await execute(stack.gatewayUrl, AddCardDocument, variables, TOKENS.sellerMLB);
       expect(res.data?.addCard).toMatchObject({ card: null, customer: null });
-      expect(res.data?.addCard.userErrors.map((e) => [e.field, e.code])).toEqual(fields.map((f) => [f, 'INVALID_VALUE']));
+      expect(res.data?.addCard.userErrors.map((e) => [e.field, e.code])).toEqual(
+        fields.map((f) => [f, 'INVALID_VALUE']),
+      );
       expect((await requests(stack.sandboxUrl)).total).toBe(0);
     });
 
@@ -353,7 +526,9 @@ describe('customer and card mutations', () => {
     ])('removeCard: %s', async (_what, variables, fields) => {
       const res = await execute(stack.gatewayUrl, RemoveCardDocument, variables, TOKENS.sellerMLB);
       expect(res.data?.removeCard).toMatchObject({ card: null, customer: null });
-      expect(res.data?.removeCard.userErrors.map((e) => [e.field, e.code])).toEqual(fields.map((f) => [f, 'INVALID_VALUE']));
+      expect(res.data?.removeCard.userErrors.map((e) => [e.field, e.code])).toEqual(
+        fields.map((f) => [f, 'INVALID_VALUE']),
+      );
       expect((await requests(stack.sandboxUrl)).total).toBe(0);
     });
   });

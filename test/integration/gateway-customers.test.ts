@@ -23,7 +23,12 @@ describe('Query.customer and Query.customers', () => {
       lastFourDigits: '0001',
       expirationMonth: 12,
       expirationYear: 2020,
-      paymentMethod: { id: 'visa', name: 'visa', paymentTypeId: 'credit_card', thumbnail: 'http://img.mlstatic.com/org-img/MP3/API/logos/visa.gif' },
+      paymentMethod: {
+        id: 'visa',
+        name: 'visa',
+        paymentTypeId: 'credit_card',
+        thumbnail: 'http://img.mlstatic.com/org-img/MP3/API/logos/visa.gif',
+      },
       issuer: { id: '25', name: 'Visa' },
       securityCode: { length: 3, cardLocation: 'back' },
       cardholder: { name: 'APRO', identification: { type: 'DNI', number: '12345678' } },
@@ -61,12 +66,15 @@ describe('Query.customer and Query.customers', () => {
     });
   });
 
-  it.each(['..', '../1', `${FIRST}/cards`, '123456789', 'abc-def/..', `${FIRST}%2F..`, ''])('refuses id %j as BAD_USER_INPUT with no upstream call', async (id) => {
-    const res = await execute(stack.gatewayUrl, CustomerWalletDocument, { id }, TOKENS.sellerMLB);
-    expect(res.data?.customer).toBeNull();
-    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['customer'], 'BAD_USER_INPUT']]);
-    expect((await requests(stack.sandboxUrl)).total).toBe(0);
-  });
+  it.each(['..', '../1', `${FIRST}/cards`, '123456789', 'abc-def/..', `${FIRST}%2F..`, ''])(
+    'refuses id %j as BAD_USER_INPUT with no upstream call',
+    async (id) => {
+      const res = await execute(stack.gatewayUrl, CustomerWalletDocument, { id }, TOKENS.sellerMLB);
+      expect(res.data?.customer).toBeNull();
+      expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['customer'], 'BAD_USER_INPUT']]);
+      expect((await requests(stack.sandboxUrl)).total).toBe(0);
+    },
+  );
 
   it("is null with one NOT_FOUND for another seller's customer, and for an unknown one", async () => {
     for (const [id, token] of [
@@ -80,20 +88,49 @@ describe('Query.customer and Query.customers', () => {
   });
 
   it('finds a customer by e-mail, and pages through all of them', async () => {
-    const byEmail = await execute(stack.gatewayUrl, CustomersPageDocument, { email: 'TEST@test.com' }, TOKENS.sellerMLB);
+    const byEmail = await execute(
+      stack.gatewayUrl,
+      CustomersPageDocument,
+      { email: 'TEST@test.com' },
+      TOKENS.sellerMLB,
+    );
     expect(byEmail.errors).toBeUndefined();
     expect(byEmail.data?.customers).toMatchObject({
       totalCount: 1,
       pageInfo: { hasNextPage: false },
-      edges: [{ node: { id: FIRST, email: 'test@test.com', defaultCard: { id: '1490022319978', lastFourDigits: '0001' } } }],
+      edges: [
+        { node: { id: FIRST, email: 'test@test.com', defaultCard: { id: '1490022319978', lastFourDigits: '0001' } } },
+      ],
     });
 
     const first = await execute(stack.gatewayUrl, CustomersPageDocument, { first: 1 }, TOKENS.sellerMLB);
-    expect(first.data?.customers).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { id: FIRST } }] });
-    const second = await execute(stack.gatewayUrl, CustomersPageDocument, { first: 1, after: first.data!.customers.pageInfo.endCursor }, TOKENS.sellerMLB);
-    expect(second.data?.customers).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false }, edges: [{ node: { id: SECOND } }] });
-    const past = await execute(stack.gatewayUrl, CustomersPageDocument, { after: second.data!.customers.pageInfo.endCursor }, TOKENS.sellerMLB);
-    expect(past.data?.customers).toEqual({ totalCount: 2, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
+    expect(first.data?.customers).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+      edges: [{ node: { id: FIRST } }],
+    });
+    const second = await execute(
+      stack.gatewayUrl,
+      CustomersPageDocument,
+      { first: 1, after: first.data!.customers.pageInfo.endCursor },
+      TOKENS.sellerMLB,
+    );
+    expect(second.data?.customers).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: false },
+      edges: [{ node: { id: SECOND } }],
+    });
+    const past = await execute(
+      stack.gatewayUrl,
+      CustomersPageDocument,
+      { after: second.data!.customers.pageInfo.endCursor },
+      TOKENS.sellerMLB,
+    );
+    expect(past.data?.customers).toEqual({
+      totalCount: 2,
+      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+    });
     expect(await upstream()).toEqual({ 'GET /v1/customers/search': 4 });
   });
 
@@ -103,21 +140,37 @@ describe('Query.customer and Query.customers', () => {
   });
 
   it('serves a customer the search returned from the search: one upstream call in all', async () => {
-    const res = await execute(stack.gatewayUrl, CustomerSearchAndWalletDocument, { email: 'test@test.com', id: FIRST }, TOKENS.sellerMLB);
+    const res = await execute(
+      stack.gatewayUrl,
+      CustomerSearchAndWalletDocument,
+      { email: 'test@test.com', id: FIRST },
+      TOKENS.sellerMLB,
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ customers: { nodes: [{ id: FIRST }] }, customer: { id: FIRST, cards: [{ id: '1490022319978' }] } });
+    expect(res.data).toEqual({
+      customers: { nodes: [{ id: FIRST }] },
+      customer: { id: FIRST, cards: [{ id: '1490022319978' }] },
+    });
     expect(await upstream()).toEqual({ 'GET /v1/customers/search': 1 });
   });
 
   it('reads a customer the search did not return by id', async () => {
-    const res = await execute(stack.gatewayUrl, CustomerSearchAndWalletDocument, { email: 'test@test.com', id: SECOND }, TOKENS.sellerMLB);
+    const res = await execute(
+      stack.gatewayUrl,
+      CustomerSearchAndWalletDocument,
+      { email: 'test@test.com', id: SECOND },
+      TOKENS.sellerMLB,
+    );
     expect(res.data?.customer).toEqual({ id: SECOND, cards: [{ id: '1493990563105' }] });
     expect(await upstream()).toEqual({ 'GET /v1/customers/search': 1, 'GET /v1/customers/{id}': 1 });
   });
 
-  it.each([{ email: 'nope' }, { first: 51 }, { after: 'x' }])('refuses %j as BAD_USER_INPUT with no upstream call', async (variables) => {
-    const res = await execute(stack.gatewayUrl, CustomersPageDocument, variables, TOKENS.sellerMLB);
-    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    expect((await requests(stack.sandboxUrl)).total).toBe(0);
-  });
+  it.each([{ email: 'nope' }, { first: 51 }, { after: 'x' }])(
+    'refuses %j as BAD_USER_INPUT with no upstream call',
+    async (variables) => {
+      const res = await execute(stack.gatewayUrl, CustomersPageDocument, variables, TOKENS.sellerMLB);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      expect((await requests(stack.sandboxUrl)).total).toBe(0);
+    },
+  );
 });

@@ -44,7 +44,10 @@ describe('gateway HTTP', () => {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { __typename: 'Query' }, extensions: { cost: { requested: 0, limit: 1000, remaining: 1000 } } });
+    expect(await res.json()).toEqual({
+      data: { __typename: 'Query' },
+      extensions: { cost: { requested: 0, limit: 1000, remaining: 1000 } },
+    });
   });
 
   it('refuses a JSON body over 1 MB with 413', async () => {
@@ -67,17 +70,26 @@ describe('gateway HTTP', () => {
   });
 
   it('answers a non-JSON POST with 415', async () => {
-    const res = await fetch(`${stack.gatewayUrl}/graphql`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{ __typename }' });
+    const res = await fetch(`${stack.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{ __typename }',
+    });
     expect(res.status).toBe(415);
   });
 
   it('answers an operation that needs no upstream data without a token', async () => {
     const res = await post(stack.gatewayUrl, JSON.stringify({ query: '{ __typename }' }));
-    expect(await res.json()).toEqual({ data: { __typename: 'Query' }, extensions: { cost: { requested: 0, limit: 1000, remaining: 1000 } } });
+    expect(await res.json()).toEqual({
+      data: { __typename: 'Query' },
+      extensions: { cost: { requested: 0, limit: 1000, remaining: 1000 } },
+    });
   });
 
   it('treats a non-Bearer Authorization as no token', async () => {
-    const res = await post(stack.gatewayUrl, JSON.stringify({ query: '{ payment(id: "3506756222") { id } }' }), { Authorization: `Basic ${TOKENS.sellerMLM}` });
+    const res = await post(stack.gatewayUrl, JSON.stringify({ query: '{ payment(id: "3506756222") { id } }' }), {
+      Authorization: `Basic ${TOKENS.sellerMLM}`,
+    });
     const body = (await res.json()) as any;
     expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
     expect(JSON.stringify(body)).not.toContain(TOKENS.sellerMLM);
@@ -95,7 +107,13 @@ describe('gateway without a reachable upstream', () => {
     const sandbox = await startSandbox({ port: 0 });
     const deadUrl = sandbox.url;
     await sandbox.close();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: '0', MP_API_URL: deadUrl, ML_API_URL: deadUrl });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      PORT: '0',
+      MP_API_URL: deadUrl,
+      ML_API_URL: deadUrl,
+    });
     const gateway = await createGateway({ ...config, mpApiUrl: deadUrl, mlApiUrl: deadUrl });
     try {
       const res = await fetch(`${gateway.url}/readyz`);
@@ -103,7 +121,9 @@ describe('gateway without a reachable upstream', () => {
       expect(await res.json()).toEqual({ status: 'unavailable', failing: ['mercadoPago', 'mercadoLibre'] });
       expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
 
-      const gql = await post(gateway.url, JSON.stringify({ query: '{ payment(id: "3506756222") { id } }' }), { Authorization: `Bearer ${TOKENS.sellerMLM}` });
+      const gql = await post(gateway.url, JSON.stringify({ query: '{ payment(id: "3506756222") { id } }' }), {
+        Authorization: `Bearer ${TOKENS.sellerMLM}`,
+      });
       const body = (await gql.json()) as any;
       expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
       expect(JSON.stringify(body)).not.toContain(deadUrl);
@@ -116,7 +136,13 @@ describe('gateway without a reachable upstream', () => {
 describe('gateway in production', () => {
   it('turns introspection and the Sandbox landing page off', async () => {
     const sandbox = await startSandbox({ port: 0 });
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', PORT: '0', MP_API_URL: sandbox.url, ML_API_URL: sandbox.url });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      PORT: '0',
+      MP_API_URL: sandbox.url,
+      ML_API_URL: sandbox.url,
+    });
     const gateway = await createGateway({ ...config, mpApiUrl: sandbox.url, mlApiUrl: sandbox.url });
     try {
       const res = await post(gateway.url, JSON.stringify({ query: '{ __schema { types { name } } }' }));
@@ -138,15 +164,26 @@ describe('gateway logs', () => {
   it('never writes the bearer token, even when upstream fails', async () => {
     const lines: string[] = [];
     const sandbox = await startSandbox({ port: 0 });
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug', PORT: '0', MP_API_URL: sandbox.url, ML_API_URL: sandbox.url });
-    const gateway = await createGateway({ ...config, mpApiUrl: sandbox.url, mlApiUrl: sandbox.url }, { log: createLogger('debug', (l) => lines.push(l)) });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'debug',
+      PORT: '0',
+      MP_API_URL: sandbox.url,
+      ML_API_URL: sandbox.url,
+    });
+    const gateway = await createGateway(
+      { ...config, mpApiUrl: sandbox.url, mlApiUrl: sandbox.url },
+      { log: createLogger('debug', (l) => lines.push(l)) },
+    );
     try {
       await fetch(`${sandbox.url}/__sandbox/faults`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ route: 'GET /v1/payments/{id}', status: 500 }),
       });
-      await post(gateway.url, JSON.stringify({ query: '{ payment(id: "3506756222") { id } }' }), { Authorization: `Bearer ${TOKENS.sellerMLM}` });
+      await post(gateway.url, JSON.stringify({ query: '{ payment(id: "3506756222") { id } }' }), {
+        Authorization: `Bearer ${TOKENS.sellerMLM}`,
+      });
       expect(lines.length).toBeGreaterThan(0);
       expect(lines.join('\n')).toContain('UPSTREAM_ERROR');
       expect(lines.join('\n')).not.toContain(TOKENS.sellerMLM);
@@ -159,7 +196,15 @@ describe('gateway logs', () => {
 
 describe('gateway keys mode', () => {
   it('refuses to start in passthrough when GATEWAY_KEYS_FILE is set, since keys mode is not available yet', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', MP_API_URL: 'http://127.0.0.1:9', ML_API_URL: 'http://127.0.0.1:9', GATEWAY_KEYS_FILE: __filename });
-    await expect(createGateway({ ...config, mpApiUrl: 'http://127.0.0.1:9', mlApiUrl: 'http://127.0.0.1:9' })).rejects.toThrow(/^GATEWAY_KEYS_FILE /);
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      MP_API_URL: 'http://127.0.0.1:9',
+      ML_API_URL: 'http://127.0.0.1:9',
+      GATEWAY_KEYS_FILE: __filename,
+    });
+    await expect(
+      createGateway({ ...config, mpApiUrl: 'http://127.0.0.1:9', mlApiUrl: 'http://127.0.0.1:9' }),
+    ).rejects.toThrow(/^GATEWAY_KEYS_FILE /);
   });
 });

@@ -15,7 +15,8 @@ import { useStack } from '../support/stack';
 const SEED_PAYMENT = '3506756222';
 
 // Over the cost limit at first: 50 (2 + 50 × 22 = 1102), within it at first: 10 (222).
-const NESTED_LISTS = 'query Nested($n: Int) { orders(first: $n) { nodes { id payments { refunds { amount { amount } } } } } }';
+const NESTED_LISTS =
+  'query Nested($n: Int) { orders(first: $n) { nodes { id payments { refunds { amount { amount } } } } } }';
 // 11 fields deep once the fragment is expanded; cheap (484).
 const DEEP =
   'query Deep { order(id: "1653027692") { ...Loop } } fragment Loop on Order { payments { order { payments { order { payments { order { payments { order { payments { id } } } } } } } } } }';
@@ -23,10 +24,18 @@ const DEEP =
 describe('query cost and depth limits', () => {
   const stack = useStack();
 
-  const post = async (query: string, variables: Record<string, unknown> = {}, token: string | null = TOKENS.sellerMLM) => {
+  const post = async (
+    query: string,
+    variables: Record<string, unknown> = {},
+    token: string | null = TOKENS.sellerMLM,
+  ) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
-    const res = await fetch(`${stack.gatewayUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${stack.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
   const upstreamTotal = async () => (await requests(stack.sandboxUrl)).total;
@@ -82,7 +91,8 @@ describe('query cost and depth limits', () => {
       expect(body.data).toBeUndefined();
       expect(body.errors).toEqual([
         {
-          message: 'The operation costs 1102, over the limit of 1000. Ask for fewer items (first) or fewer nested lists.',
+          message:
+            'The operation costs 1102, over the limit of 1000. Ask for fewer items (first) or fewer nested lists.',
           extensions: { code: 'BAD_USER_INPUT', cost: 1102, maxCost: 1000 },
         },
       ]);
@@ -104,22 +114,36 @@ describe('query cost and depth limits', () => {
     });
 
     it('refuses before reading anything even when other root fields are cheap', async () => {
-      const { status } = await post(`{ me { id } payment(id: "${SEED_PAYMENT}") { id } orders(first: 50) { nodes { payments { refunds { amount { amount } } } } } }`);
+      const { status } = await post(
+        `{ me { id } payment(id: "${SEED_PAYMENT}") { id } orders(first: 50) { nodes { payments { refunds { amount { amount } } } } } }`,
+      );
       expect(status).toBe(400);
       expect(await upstreamTotal()).toBe(0);
     });
 
     it('refuses over GET as over POST', async () => {
       const url = `${stack.gatewayUrl}/graphql?query=${encodeURIComponent(DEEP)}`;
-      const res = await fetch(url, { headers: { 'apollo-require-preflight': 'true', Authorization: `Bearer ${TOKENS.sellerMLM}` } });
+      const res = await fetch(url, {
+        headers: { 'apollo-require-preflight': 'true', Authorization: `Bearer ${TOKENS.sellerMLM}` },
+      });
       expect(res.status).toBe(400);
-      expect(((await res.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', depth: 11, maxDepth: 10 });
+      expect(((await res.json()) as any).errors[0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        depth: 11,
+        maxDepth: 10,
+      });
       expect(await upstreamTotal()).toBe(0);
     });
   });
 
   it('serves introspection (what Apollo Sandbox sends for the schema) at no cost, however deep', async () => {
-    const query = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      inputValueDeprecation: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+    });
     const { status, body } = await post(query, {}, null);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -142,7 +166,9 @@ describe('the example operations', () => {
       .map((f) => readFileSync(join(dir, f), 'utf8'))
       .join('\n'),
   );
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
 
   /** The smallest valid value of each mutation input of DESIGN §3 (their cost does not depend on values). */
   const MINIMAL_INPUTS: Record<string, Record<string, unknown>> = {
@@ -172,18 +198,23 @@ describe('the example operations', () => {
     expect(operations.length).toBeGreaterThanOrEqual(17);
   });
 
-  it.each(operations.map((op) => [op.name?.value ?? '(anonymous)', op] as const))('%s is within half of each limit, its pages at their largest', (_name, op) => {
-    const checked = checkOperation(schema, document, op, worstCase(op));
-    expect(checked).not.toBeNull();
-    expect(checked?.refusal).toBeNull();
-    expect(operationCost(schema, document, op.name?.value, worstCase(op))).toBeLessThanOrEqual(LIMITS.maxCost / 2);
-    expect(operationShape(document, op).depth).toBeLessThanOrEqual(LIMITS.maxDepth / 2);
-  });
+  it.each(operations.map((op) => [op.name?.value ?? '(anonymous)', op] as const))(
+    '%s is within half of each limit, its pages at their largest',
+    (_name, op) => {
+      const checked = checkOperation(schema, document, op, worstCase(op));
+      expect(checked).not.toBeNull();
+      expect(checked?.refusal).toBeNull();
+      expect(operationCost(schema, document, op.name?.value, worstCase(op))).toBeLessThanOrEqual(LIMITS.maxCost / 2);
+      expect(operationShape(document, op).depth).toBeLessThanOrEqual(LIMITS.maxDepth / 2);
+    },
+  );
 
   it("and Apollo Sandbox's preset operation are within half of each limit", () => {
     const preset = sandboxExplorer([]);
     const presetDocument = parse(preset.document);
-    const op = presetDocument.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const op = presetDocument.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
     expect(checkOperation(schema, presetDocument, op, preset.variables)).toEqual({ cost: 28, refusal: null });
     expect(operationShape(presetDocument, op!).depth).toBeLessThanOrEqual(LIMITS.maxDepth / 2);
   });

@@ -80,10 +80,19 @@ describe('Payment (receipt fields)', () => {
   it('lists refunds from the payment body in decimal, with no refunds call', async () => {
     const created = await pay({ amount: 100.3, body: { statement_descriptor: 'MPGRAPH' } });
     const refunds = new PaymentRefund(mp(TOKENS.sellerMLB));
-    const first = await refunds.create({ payment_id: created.id, body: { amount: 30.1 }, requestOptions: { idempotencyKey: randomUUID() } });
+    const first = await refunds.create({
+      payment_id: created.id,
+      body: { amount: 30.1 },
+      requestOptions: { idempotencyKey: randomUUID() },
+    });
     const before = await upstream();
 
-    const partial = await execute(stack.gatewayUrl, PaymentReceiptDocument, { id: String(created.id) }, TOKENS.sellerMLB);
+    const partial = await execute(
+      stack.gatewayUrl,
+      PaymentReceiptDocument,
+      { id: String(created.id) },
+      TOKENS.sellerMLB,
+    );
     expect(partial.errors).toBeUndefined();
     expect(partial.data?.payment).toMatchObject({
       status: 'APPROVED',
@@ -96,11 +105,22 @@ describe('Payment (receipt fields)', () => {
       amountRefunded: { amount: '30.1', currency: 'BRL' },
       payer: { email: PAYER_EMAIL, type: 'GUEST' },
       collector: { id: '169648308', firstName: null },
-      refunds: [{ id: String(first.id), paymentId: String(created.id), amount: { amount: '30.1', currency: 'BRL' }, status: 'APPROVED' }],
+      refunds: [
+        {
+          id: String(first.id),
+          paymentId: String(created.id),
+          amount: { amount: '30.1', currency: 'BRL' },
+          status: 'APPROVED',
+        },
+      ],
     });
     expect(partial.data?.payment?.refunds[0].dateCreated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
-    await refunds.create({ payment_id: created.id, body: { amount: 70.2 }, requestOptions: { idempotencyKey: randomUUID() } });
+    await refunds.create({
+      payment_id: created.id,
+      body: { amount: 70.2 },
+      requestOptions: { idempotencyKey: randomUUID() },
+    });
     const full = await execute(stack.gatewayUrl, PaymentReceiptDocument, { id: String(created.id) }, TOKENS.sellerMLB);
     expect(full.data?.payment).toMatchObject({
       status: 'REFUNDED',
@@ -113,9 +133,27 @@ describe('Payment (receipt fields)', () => {
   });
 
   it.each([
-    ['FUND', 'cc_rejected_insufficient_amount', 'Tu visa no tiene fondos suficientes.', 'Your visa does not have enough funds.', 'O visa possui saldo insuficiente.'],
-    ['CALL', 'cc_rejected_call_for_authorize', 'Debes autorizar ante visa el pago de BRL 296.00.', 'Authorize the BRL 296.00 payment to visa.', 'Você deve autorizar ao visa o pagamento do valor ao Mercado Pago.'],
-    ['SECU', 'cc_rejected_bad_filled_security_code', 'Revisa el código de seguridad de la tarjeta.', 'Check card security code.', 'Revise o código de segurança do cartão.'],
+    [
+      'FUND',
+      'cc_rejected_insufficient_amount',
+      'Tu visa no tiene fondos suficientes.',
+      'Your visa does not have enough funds.',
+      'O visa possui saldo insuficiente.',
+    ],
+    [
+      'CALL',
+      'cc_rejected_call_for_authorize',
+      'Debes autorizar ante visa el pago de BRL 296.00.',
+      'Authorize the BRL 296.00 payment to visa.',
+      'Você deve autorizar ao visa o pagamento do valor ao Mercado Pago.',
+    ],
+    [
+      'SECU',
+      'cc_rejected_bad_filled_security_code',
+      'Revisa el código de seguridad de la tarjeta.',
+      'Check card security code.',
+      'Revise o código de segurança do cartão.',
+    ],
     [
       'CONT',
       'pending_contingency',
@@ -127,7 +165,12 @@ describe('Payment (receipt fields)', () => {
     const created = await pay({ name, amount: 296 });
     const texts: (string | null | undefined)[] = [];
     for (const locale of ['ES', 'EN', 'PT'] as const) {
-      const res = await execute(stack.gatewayUrl, PaymentStatusMessageDocument, { id: String(created.id), locale }, TOKENS.sellerMLB);
+      const res = await execute(
+        stack.gatewayUrl,
+        PaymentStatusMessageDocument,
+        { id: String(created.id), locale },
+        TOKENS.sellerMLB,
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data?.payment?.statusDetail).toBe(detail);
       texts.push(res.data?.payment?.statusMessage);
@@ -137,13 +180,23 @@ describe('Payment (receipt fields)', () => {
 
   it('gives no accredited text while the payment has no statement descriptor to fill it with', async () => {
     const created = await pay({ amount: 10 });
-    const res = await execute(stack.gatewayUrl, PaymentStatusMessageDocument, { id: String(created.id), locale: 'EN' }, TOKENS.sellerMLB);
+    const res = await execute(
+      stack.gatewayUrl,
+      PaymentStatusMessageDocument,
+      { id: String(created.id), locale: 'EN' },
+      TOKENS.sellerMLB,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.payment).toMatchObject({ status: 'APPROVED', statusDetail: 'accredited', statusMessage: null });
   });
 
   it('refuses an unknown locale before any upstream call', async () => {
-    const res = await execute(stack.gatewayUrl, PaymentStatusMessageDocument, { id: SEED_PAYMENT, locale: 'FR' as never }, TOKENS.sellerMLM);
+    const res = await execute(
+      stack.gatewayUrl,
+      PaymentStatusMessageDocument,
+      { id: SEED_PAYMENT, locale: 'FR' as never },
+      TOKENS.sellerMLM,
+    );
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect((await requests(stack.sandboxUrl)).total).toBe(0);
   });

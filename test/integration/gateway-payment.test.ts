@@ -29,7 +29,13 @@ describe('Query.payment', () => {
       captured: true,
       dateCreated: '2018-03-05T10:06:54.000-04:00',
       dateApproved: '2018-03-05T10:06:55.000-04:00',
-      card: { firstSixDigits: '371772', lastFourDigits: '1001', expirationMonth: 10, expirationYear: 2019, cardholder: { name: 'JOAN C GONZALEZ GUZMAN' } },
+      card: {
+        firstSixDigits: '371772',
+        lastFourDigits: '1001',
+        expirationMonth: 10,
+        expirationYear: 2019,
+        cardholder: { name: 'JOAN C GONZALEZ GUZMAN' },
+      },
     });
     expect(await upstreamGets()).toBe(1);
   });
@@ -77,18 +83,30 @@ describe('Query.payment', () => {
     expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['payment'], 'NOT_FOUND']]);
   });
 
-  it.each(['../1', '3506756222/refunds', '..', 'abc', '12345678901234567890'])('refuses id %j as BAD_USER_INPUT with no upstream call', async (id) => {
-    const res = await execute(stack.gatewayUrl, PaymentDetailsDocument, { id }, TOKENS.sellerMLM);
-    expect(res.data?.payment).toBeNull();
-    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    expect((await requests(stack.sandboxUrl)).total).toBe(0);
-  });
+  it.each(['../1', '3506756222/refunds', '..', 'abc', '12345678901234567890'])(
+    'refuses id %j as BAD_USER_INPUT with no upstream call',
+    async (id) => {
+      const res = await execute(stack.gatewayUrl, PaymentDetailsDocument, { id }, TOKENS.sellerMLM);
+      expect(res.data?.payment).toBeNull();
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      expect((await requests(stack.sandboxUrl)).total).toBe(0);
+    },
+  );
 
   it('fetches the same payment asked twice under aliases once', async () => {
-    const res = await execute(stack.gatewayUrl, PaymentPairDocument, { first: SEED_PAYMENT, second: SEED_PAYMENT }, TOKENS.sellerMLM);
+    const res = await execute(
+      stack.gatewayUrl,
+      PaymentPairDocument,
+      { first: SEED_PAYMENT, second: SEED_PAYMENT },
+      TOKENS.sellerMLM,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.first).toEqual(res.data?.second);
-    expect(res.data?.first).toMatchObject({ id: SEED_PAYMENT, amount: { amount: '3500', currency: 'MXN' }, card: { lastFourDigits: '1001' } });
+    expect(res.data?.first).toMatchObject({
+      id: SEED_PAYMENT,
+      amount: { amount: '3500', currency: 'MXN' },
+      card: { lastFourDigits: '1001' },
+    });
     expect(await upstreamGets()).toBe(1);
   });
 

@@ -36,16 +36,34 @@ describe('Query.payments', () => {
 
   it('pages with opaque cursors: first, after, and an empty page past the end', async () => {
     const one = await execute(stack.gatewayUrl, PaymentsPageDocument, { first: 1 }, TOKENS.sellerMLB);
-    expect(one.data?.payments).toMatchObject({ totalCount: 2, nodes: [{ id: SEED_PAYMENTS[0] }], pageInfo: { hasNextPage: true } });
+    expect(one.data?.payments).toMatchObject({
+      totalCount: 2,
+      nodes: [{ id: SEED_PAYMENTS[0] }],
+      pageInfo: { hasNextPage: true },
+    });
     const cursor = one.data!.payments.pageInfo.endCursor!;
     expect(cursor).not.toContain('0');
 
     const two = await execute(stack.gatewayUrl, PaymentsPageDocument, { first: 1, after: cursor }, TOKENS.sellerMLB);
-    expect(two.data?.payments).toMatchObject({ totalCount: 2, nodes: [{ id: SEED_PAYMENTS[1] }], pageInfo: { hasNextPage: false } });
+    expect(two.data?.payments).toMatchObject({
+      totalCount: 2,
+      nodes: [{ id: SEED_PAYMENTS[1] }],
+      pageInfo: { hasNextPage: false },
+    });
 
-    const past = await execute(stack.gatewayUrl, PaymentsPageDocument, { first: 5, after: two.data!.payments.pageInfo.endCursor }, TOKENS.sellerMLB);
+    const past = await execute(
+      stack.gatewayUrl,
+      PaymentsPageDocument,
+      { first: 5, after: two.data!.payments.pageInfo.endCursor },
+      TOKENS.sellerMLB,
+    );
     expect(past.errors).toBeUndefined();
-    expect(past.data?.payments).toEqual({ totalCount: 2, nodes: [], edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(past.data?.payments).toEqual({
+      totalCount: 2,
+      nodes: [],
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
   });
 
   it('gives 20 when first is omitted, at most 50, and refuses more before any call', async () => {
@@ -63,28 +81,47 @@ describe('Query.payments', () => {
 
     const tooMany = await execute(stack.gatewayUrl, PaymentsPageDocument, { first: 51 }, TOKENS.sellerMLB);
     expect(tooMany.data).toBeNull();
-    expect(tooMany.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.argument])).toEqual([[['payments'], 'BAD_USER_INPUT', 'first']]);
+    expect(tooMany.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.argument])).toEqual([
+      [['payments'], 'BAD_USER_INPUT', 'first'],
+    ]);
     expect(await callsSince(before)).toEqual({ 'GET /v1/payments/search': 2 });
   });
 
-  it.each([{ first: 0 }, { after: 'bm90IGEgY3Vyc29y' }, { filter: { externalReference: '' } }, { filter: { dateCreatedFrom: '2015-01-01T00:00:00Z', dateCreatedTo: '2014-01-01T00:00:00Z' } }])(
-    'refuses %j as BAD_USER_INPUT with no upstream call',
-    async (variables) => {
-      const res = await execute(stack.gatewayUrl, PaymentsPageDocument, variables, TOKENS.sellerMLB);
-      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-      expect((await requests(stack.sandboxUrl)).total).toBe(0);
-    },
-  );
+  it.each([
+    { first: 0 },
+    { after: 'bm90IGEgY3Vyc29y' },
+    { filter: { externalReference: '' } },
+    { filter: { dateCreatedFrom: '2015-01-01T00:00:00Z', dateCreatedTo: '2014-01-01T00:00:00Z' } },
+  ])('refuses %j as BAD_USER_INPUT with no upstream call', async (variables) => {
+    const res = await execute(stack.gatewayUrl, PaymentsPageDocument, variables, TOKENS.sellerMLB);
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect((await requests(stack.sandboxUrl)).total).toBe(0);
+  });
 
   it('filters by status, external reference and creation dates, and sorts oldest first on request', async () => {
     const rejected = await pay({ name: 'OTHE', amount: 50, body: { external_reference: 'cart-42' } });
-    const asc = await execute(stack.gatewayUrl, PaymentsPageDocument, { filter: { sortDirection: 'ASC' } }, TOKENS.sellerMLB);
+    const asc = await execute(
+      stack.gatewayUrl,
+      PaymentsPageDocument,
+      { filter: { sortDirection: 'ASC' } },
+      TOKENS.sellerMLB,
+    );
     expect(asc.data?.payments.nodes.map((n) => n.id)).toEqual([...SEED_PAYMENTS].reverse().concat(String(rejected.id)));
 
-    const byStatus = await execute(stack.gatewayUrl, PaymentsPageDocument, { filter: { status: 'REJECTED' } }, TOKENS.sellerMLB);
+    const byStatus = await execute(
+      stack.gatewayUrl,
+      PaymentsPageDocument,
+      { filter: { status: 'REJECTED' } },
+      TOKENS.sellerMLB,
+    );
     expect(byStatus.data?.payments).toMatchObject({ totalCount: 1, nodes: [{ id: String(rejected.id) }] });
 
-    const byRef = await execute(stack.gatewayUrl, PaymentsPageDocument, { filter: { externalReference: '893431118' } }, TOKENS.sellerMLB);
+    const byRef = await execute(
+      stack.gatewayUrl,
+      PaymentsPageDocument,
+      { filter: { externalReference: '893431118' } },
+      TOKENS.sellerMLB,
+    );
     expect(byRef.data?.payments.nodes.map((n) => n.id)).toEqual(SEED_PAYMENTS);
 
     // 885920310 was created at 22:48:46, 885920410 at 22:50:10 (seed 003).
@@ -105,7 +142,12 @@ describe('Query.payments', () => {
   });
 
   it('serves payments of the page asked again by id, under aliases, from the search: one upstream call in all', async () => {
-    const res = await execute(stack.gatewayUrl, PaymentsPageAndDetailsDocument, { first: 2, a: SEED_PAYMENTS[0], b: SEED_PAYMENTS[1] }, TOKENS.sellerMLB);
+    const res = await execute(
+      stack.gatewayUrl,
+      PaymentsPageAndDetailsDocument,
+      { first: 2, a: SEED_PAYMENTS[0], b: SEED_PAYMENTS[1] },
+      TOKENS.sellerMLB,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.a).toMatchObject({ id: SEED_PAYMENTS[0], amount: { amount: '295', currency: 'BRL' } });
     expect(res.data?.b).toMatchObject({ id: SEED_PAYMENTS[1], amount: { amount: '296', currency: 'BRL' } });
@@ -113,7 +155,12 @@ describe('Query.payments', () => {
   });
 
   it('fetches a payment the page did not hold by id', async () => {
-    const res = await execute(stack.gatewayUrl, PaymentsPageAndDetailsDocument, { first: 1, a: SEED_PAYMENTS[0], b: SEED_PAYMENTS[1] }, TOKENS.sellerMLB);
+    const res = await execute(
+      stack.gatewayUrl,
+      PaymentsPageAndDetailsDocument,
+      { first: 1, a: SEED_PAYMENTS[0], b: SEED_PAYMENTS[1] },
+      TOKENS.sellerMLB,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.b?.id).toBe(SEED_PAYMENTS[1]);
     // `a` came with the page; `b` waited for the search, was not on it, and was read by id.

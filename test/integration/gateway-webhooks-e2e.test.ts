@@ -8,7 +8,8 @@ import { startStack, type Stack } from '../support/stack';
 import { eventually } from '../support/webhookReceiver';
 import { pay } from './sandbox-payments-helpers';
 
-const deliveries = async (sandboxUrl: string): Promise<any[]> => (await raw(sandboxUrl, 'GET', '/__sandbox/notifications')).body.deliveries;
+const deliveries = async (sandboxUrl: string): Promise<any[]> =>
+  (await raw(sandboxUrl, 'GET', '/__sandbox/notifications')).body.deliveries;
 
 describe('notifications from the sandbox to the gateway', () => {
   let stack: Stack;
@@ -17,10 +18,14 @@ describe('notifications from the sandbox to the gateway', () => {
 
   /** The sandbox's deliveries once none is pending. */
   const settled = () =>
-    eventually(async () => {
-      const ds = await deliveries(stack.sandboxUrl);
-      return ds.length > 0 && ds.every((d) => d.status !== 'pending') ? ds : undefined;
-    }, 5000, 'every delivery to settle');
+    eventually(
+      async () => {
+        const ds = await deliveries(stack.sandboxUrl);
+        return ds.length > 0 && ds.every((d) => d.status !== 'pending') ? ds : undefined;
+      },
+      5000,
+      'every delivery to settle',
+    );
 
   beforeAll(async () => {
     // Short retries: a failed delivery shows within a second instead of 15 s.
@@ -51,13 +56,24 @@ describe('notifications from the sandbox to the gateway', () => {
       lastResponseStatus: 200,
     });
     const got = await eventually(() => (events.length > 0 ? events : undefined), 2000, 'the bus event');
-    expect(got).toEqual([{ kind: 'payment', id: String(payment.id), action: 'payment.created', userId: '169648308', source: 'mercadopago' }]);
+    expect(got).toEqual([
+      {
+        kind: 'payment',
+        id: String(payment.id),
+        action: 'payment.created',
+        userId: '169648308',
+        source: 'mercadopago',
+      },
+    ]);
   });
 
   it('a later change of the payment is a second, distinct event (payment.updated)', async () => {
     const payment = await pay({ body: { capture: false } });
     await eventually(() => (events.length === 1 ? true : undefined), 3000, 'payment.created');
-    const res = await raw(stack.sandboxUrl, 'PUT', `/v1/payments/${payment.id}`, { token: 'TEST-SELLER-169648308', body: { capture: true } });
+    const res = await raw(stack.sandboxUrl, 'PUT', `/v1/payments/${payment.id}`, {
+      token: 'TEST-SELLER-169648308',
+      body: { capture: true },
+    });
     expect(res.status).toBe(200);
     const got = await eventually(() => (events.length === 2 ? events : undefined), 3000, 'payment.updated');
     expect(got.map((e) => (e.kind === 'payment' ? e.action : null))).toEqual(['payment.created', 'payment.updated']);
@@ -84,15 +100,27 @@ describe('notifications from the sandbox to the gateway', () => {
       ['mercadopago', 'payment', 'delivered'],
     ]);
     const got = await eventually(() => (events.length === 3 ? events : undefined), 2000, 'the three events');
-    expect(got.map((e) => `${e.kind}:${e.id}:${e.source}`).sort()).toEqual(['order:893431118:mercadolibre', 'payment:885920310:mercadolibre', 'payment:885920310:mercadopago']);
+    expect(got.map((e) => `${e.kind}:${e.id}:${e.source}`).sort()).toEqual([
+      'order:893431118:mercadolibre',
+      'payment:885920310:mercadolibre',
+      'payment:885920310:mercadopago',
+    ]);
   });
 
   it('a purchase in the mandatory flow reaches the gateway as created_orders, then as the order, its payment and the webhook once paid', async () => {
-    const created = await raw(stack.sandboxUrl, 'POST', '/__sandbox/orders', { body: { seller_id: 169648308, buyer_id: 160903317, items: [{ id: 'MLB700000001', title: 'Mesa', quantity: 1, unit_price: 120 }] } });
+    const created = await raw(stack.sandboxUrl, 'POST', '/__sandbox/orders', {
+      body: {
+        seller_id: 169648308,
+        buyer_id: 160903317,
+        items: [{ id: 'MLB700000001', title: 'Mesa', quantity: 1, unit_price: 120 }],
+      },
+    });
     expect(created.status).toBe(201);
     const id = String(created.body.id);
     const first = await eventually(() => (events.length === 1 ? events.slice() : undefined), 3000, 'created_orders');
-    expect(first).toEqual([{ kind: 'order', id, topic: 'created_orders', userId: '169648308', source: 'mercadolibre' }]);
+    expect(first).toEqual([
+      { kind: 'order', id, topic: 'created_orders', userId: '169648308', source: 'mercadolibre' },
+    ]);
     const paid = await raw(stack.sandboxUrl, 'POST', `/__sandbox/orders/${id}/pay`, { body: {} });
     expect(paid.body.status).toBe('approved');
     await settled();

@@ -46,7 +46,11 @@ interface Sent {
 }
 
 const postJson = async (url: string, body: unknown, headers: Record<string, string> = {}): Promise<Sent> => {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {
@@ -81,12 +85,22 @@ describe('POST /webhooks/mercadopago', () => {
   });
 
   /** POSTs a webhook for `paymentId`, signed with the stack's secret unless told otherwise. */
-  const send = (paymentId: string, options: { body?: unknown; secret?: string; requestId?: string; signature?: string | null; query?: string } = {}) => {
+  const send = (
+    paymentId: string,
+    options: { body?: unknown; secret?: string; requestId?: string; signature?: string | null; query?: string } = {},
+  ) => {
     const requestId = options.requestId ?? randomUUID();
     const headers: Record<string, string> = { 'x-request-id': requestId };
-    const signature = options.signature === undefined ? sign(options.secret ?? stack.webhookSecret, paymentId, requestId) : options.signature;
+    const signature =
+      options.signature === undefined
+        ? sign(options.secret ?? stack.webhookSecret, paymentId, requestId)
+        : options.signature;
     if (signature !== null) headers['x-signature'] = signature;
-    return postJson(`${url}?${options.query ?? `data.id=${paymentId}&type=payment`}`, options.body ?? mpBody(paymentId), headers);
+    return postJson(
+      `${url}?${options.query ?? `data.id=${paymentId}&type=payment`}`,
+      options.body ?? mpBody(paymentId),
+      headers,
+    );
   };
 
   it('answers a correctly signed webhook with 200 and publishes one payment event', async () => {
@@ -95,7 +109,9 @@ describe('POST /webhooks/mercadopago', () => {
     const res = await send(id);
     expect(res).toEqual({ status: 200, body: { status: 'accepted' } });
     const events = await eventually(() => (w.events.length > 0 ? w.events : undefined), 2000, 'the event');
-    expect(events).toEqual([{ kind: 'payment', id, action: 'payment.created', userId: '169648308', source: 'mercadopago' }]);
+    expect(events).toEqual([
+      { kind: 'payment', id, action: 'payment.created', userId: '169648308', source: 'mercadopago' },
+    ]);
     w.stop();
   });
 
@@ -103,7 +119,10 @@ describe('POST /webhooks/mercadopago', () => {
     const id = freshId();
     const w = watch(stack.bus, id);
     const res = await send(id, { secret: 'not-the-secret' });
-    expect(res).toEqual({ status: 401, body: { error: 'invalid_signature', message: 'The notification signature could not be verified.' } });
+    expect(res).toEqual({
+      status: 401,
+      body: { error: 'invalid_signature', message: 'The notification signature could not be verified.' },
+    });
     await settle();
     expect(w.events).toEqual([]);
     w.stop();
@@ -142,7 +161,10 @@ describe('POST /webhooks/mercadopago', () => {
     const body = mpBody(id);
     expect(await send(id, { body })).toEqual({ status: 200, body: { status: 'accepted' } });
     expect(await send(id, { body })).toEqual({ status: 200, body: { status: 'duplicate' } });
-    expect(await send(id, { body: { ...body, action: 'payment.updated' } })).toEqual({ status: 200, body: { status: 'duplicate' } });
+    expect(await send(id, { body: { ...body, action: 'payment.updated' } })).toEqual({
+      status: 200,
+      body: { status: 'duplicate' },
+    });
     await settle();
     expect(w.events).toHaveLength(1);
     w.stop();
@@ -153,7 +175,9 @@ describe('POST /webhooks/mercadopago', () => {
     const w = watch(stack.bus, id);
     const requestId = randomUUID();
     expect((await send(id, { requestId })).body).toEqual({ status: 'accepted' });
-    expect((await send(id, { requestId, body: mpBody(id, { id: 1, action: 'payment.updated' }) })).body).toEqual({ status: 'duplicate' });
+    expect((await send(id, { requestId, body: mpBody(id, { id: 1, action: 'payment.updated' }) })).body).toEqual({
+      status: 'duplicate',
+    });
     await settle();
     expect(w.events).toHaveLength(1);
     w.stop();
@@ -162,7 +186,10 @@ describe('POST /webhooks/mercadopago', () => {
   it('ACKs a well-signed webhook of another type with 200 and publishes nothing', async () => {
     const id = freshId();
     const w = watch(stack.bus, id);
-    const res = await send(id, { query: `data.id=${id}&type=merchant_order`, body: mpBody(id, { type: 'merchant_order', action: 'merchant_order.updated' }) });
+    const res = await send(id, {
+      query: `data.id=${id}&type=merchant_order`,
+      body: mpBody(id, { type: 'merchant_order', action: 'merchant_order.updated' }),
+    });
     expect(res).toEqual({ status: 200, body: { status: 'ignored' } });
     await settle();
     expect(w.events).toEqual([]);
@@ -179,8 +206,15 @@ describe('POST /webhooks/mercadopago', () => {
     const requestId = randomUUID();
     const headers = { 'x-request-id': requestId, 'x-signature': sign(stack.webhookSecret, id, requestId) };
     const bad = await postJson(`${url}?data.id=${id}&type=payment`, '{"id": ', headers);
-    expect(bad).toEqual({ status: 400, body: { error: 'invalid_notification', message: 'The notification is malformed.' } });
-    const text = await fetch(`${url}?data.id=${id}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'text/plain' }, body: 'hello' });
+    expect(bad).toEqual({
+      status: 400,
+      body: { error: 'invalid_notification', message: 'The notification is malformed.' },
+    });
+    const text = await fetch(`${url}?data.id=${id}`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'text/plain' },
+      body: 'hello',
+    });
     expect(text.status).toBe(415);
     const big = await postJson(`${url}?data.id=${id}`, { ...mpBody(id), pad: 'x'.repeat(20 * 1024) }, headers);
     expect(big.status).toBe(413);
@@ -219,7 +253,10 @@ describe('POST /webhooks/mercadolibre', () => {
   it('ACKs an orders_v2 notification with 200 and publishes an order event', async () => {
     const id = freshId();
     const w = watch(stack.bus, id);
-    expect(await postJson(url, mlBody({ resource: `/orders/${id}` }))).toEqual({ status: 200, body: { status: 'accepted' } });
+    expect(await postJson(url, mlBody({ resource: `/orders/${id}` }))).toEqual({
+      status: 200,
+      body: { status: 'accepted' },
+    });
     const events = await eventually(() => (w.events.length > 0 ? w.events : undefined), 2000, 'the event');
     expect(events).toEqual([{ kind: 'order', id, topic: 'orders_v2', userId: '169648308', source: 'mercadolibre' }]);
     w.stop();
@@ -228,7 +265,15 @@ describe('POST /webhooks/mercadolibre', () => {
   it('takes the legacy topic orders (seed 003) as orders_v2', async () => {
     const id = freshId();
     const w = watch(stack.bus, id);
-    const seed = { user_id: 1234, resource: `/orders/${id}`, topic: 'orders', received: new Date().toISOString(), application_id: 14529, sent: new Date().toISOString(), attempts: 0 };
+    const seed = {
+      user_id: 1234,
+      resource: `/orders/${id}`,
+      topic: 'orders',
+      received: new Date().toISOString(),
+      application_id: 14529,
+      sent: new Date().toISOString(),
+      attempts: 0,
+    };
     expect((await postJson(url, seed)).status).toBe(200);
     const events = await eventually(() => (w.events.length > 0 ? w.events : undefined), 2000, 'the event');
     expect(events).toEqual([{ kind: 'order', id, topic: 'orders_v2', userId: '1234', source: 'mercadolibre' }]);
@@ -241,10 +286,16 @@ describe('POST /webhooks/mercadolibre', () => {
     const wo = watch(stack.bus, orderId);
     const wp = watch(stack.bus, paymentId);
     expect((await postJson(url, mlBody({ topic: 'created_orders', resource: `/orders/${orderId}` }))).status).toBe(200);
-    expect((await postJson(url, mlBody({ topic: 'payments', resource: `/v1/payments/${paymentId}` }))).status).toBe(200);
+    expect((await postJson(url, mlBody({ topic: 'payments', resource: `/v1/payments/${paymentId}` }))).status).toBe(
+      200,
+    );
     await eventually(() => (wo.events.length && wp.events.length ? true : undefined), 2000, 'both events');
-    expect(wo.events).toEqual([{ kind: 'order', id: orderId, topic: 'created_orders', userId: '169648308', source: 'mercadolibre' }]);
-    expect(wp.events).toEqual([{ kind: 'payment', id: paymentId, action: null, userId: '169648308', source: 'mercadolibre' }]);
+    expect(wo.events).toEqual([
+      { kind: 'order', id: orderId, topic: 'created_orders', userId: '169648308', source: 'mercadolibre' },
+    ]);
+    expect(wp.events).toEqual([
+      { kind: 'payment', id: paymentId, action: null, userId: '169648308', source: 'mercadolibre' },
+    ]);
     wo.stop();
     wp.stop();
   });
@@ -254,7 +305,9 @@ describe('POST /webhooks/mercadolibre', () => {
     const w = watch(stack.bus, id);
     const first = mlBody({ resource: `/orders/${id}` });
     expect((await postJson(url, first)).body).toEqual({ status: 'accepted' });
-    expect((await postJson(url, { ...first, attempts: 2, sent: new Date().toISOString() })).body).toEqual({ status: 'duplicate' });
+    expect((await postJson(url, { ...first, attempts: 2, sent: new Date().toISOString() })).body).toEqual({
+      status: 'duplicate',
+    });
     await settle();
     expect(w.events).toHaveLength(1);
     w.stop();
@@ -267,7 +320,10 @@ describe('POST /webhooks/mercadolibre', () => {
     ['a topic that is not a string', { topic: 7 }],
   ])('answers %s with 400', async (_what, over) => {
     const res = await postJson(url, mlBody(over));
-    expect(res).toEqual({ status: 400, body: { error: 'invalid_notification', message: 'The notification is malformed.' } });
+    expect(res).toEqual({
+      status: 400,
+      body: { error: 'invalid_notification', message: 'The notification is malformed.' },
+    });
   });
 
   it('answers malformed JSON with 400 and a JSON array with 400', async () => {
@@ -276,22 +332,36 @@ describe('POST /webhooks/mercadolibre', () => {
   });
 
   it('ACKs a topic it does not publish with 200', async () => {
-    expect(await postJson(url, mlBody({ topic: 'questions', resource: '/questions/123' }))).toEqual({ status: 200, body: { status: 'ignored' } });
+    expect(await postJson(url, mlBody({ topic: 'questions', resource: '/questions/123' }))).toEqual({
+      status: 200,
+      body: { status: 'ignored' },
+    });
   });
 });
 
 describe('webhook routes without a secret', () => {
   it('refuse every Mercado Pago webhook with 503 (never accept unsigned) and still take Mercado Libre ones', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: '0', MP_API_URL: 'http://127.0.0.1:9', ML_API_URL: 'http://127.0.0.1:9' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      PORT: '0',
+      MP_API_URL: 'http://127.0.0.1:9',
+      ML_API_URL: 'http://127.0.0.1:9',
+    });
     const gateway = await createGateway({ ...config, mpApiUrl: 'http://127.0.0.1:9', mlApiUrl: 'http://127.0.0.1:9' });
     try {
       const id = freshId();
       const w = watch(gateway.bus, id);
       const requestId = randomUUID();
-      const res = await postJson(`${gateway.url}/webhooks/mercadopago?data.id=${id}&type=payment`, mpBody(id), { 'x-request-id': requestId, 'x-signature': sign('', id, requestId) });
+      const res = await postJson(`${gateway.url}/webhooks/mercadopago?data.id=${id}&type=payment`, mpBody(id), {
+        'x-request-id': requestId,
+        'x-signature': sign('', id, requestId),
+      });
       expect(res.status).toBe(503);
       expect(res.body.error).toBe('not_configured');
-      expect((await postJson(`${gateway.url}/webhooks/mercadopago?data.id=${id}&type=payment`, mpBody(id))).status).toBe(503);
+      expect(
+        (await postJson(`${gateway.url}/webhooks/mercadopago?data.id=${id}&type=payment`, mpBody(id))).status,
+      ).toBe(503);
       expect((await postJson(`${gateway.url}/webhooks/mercadolibre`, mlBody())).status).toBe(200);
       await settle();
       expect(w.events).toEqual([]);
@@ -302,11 +372,20 @@ describe('webhook routes without a secret', () => {
   });
 
   it('with ML_APPLICATION_ID set, refuses notifications for another application with 403', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: '0', MP_API_URL: 'http://127.0.0.1:9', ML_API_URL: 'http://127.0.0.1:9', ML_APPLICATION_ID: '14529' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      PORT: '0',
+      MP_API_URL: 'http://127.0.0.1:9',
+      ML_API_URL: 'http://127.0.0.1:9',
+      ML_APPLICATION_ID: '14529',
+    });
     const gateway = await createGateway({ ...config, mpApiUrl: 'http://127.0.0.1:9', mlApiUrl: 'http://127.0.0.1:9' });
     try {
       expect((await postJson(`${gateway.url}/webhooks/mercadolibre`, mlBody())).status).toBe(403);
-      expect((await postJson(`${gateway.url}/webhooks/mercadolibre`, mlBody({ application_id: 14529 }))).status).toBe(200);
+      expect((await postJson(`${gateway.url}/webhooks/mercadolibre`, mlBody({ application_id: 14529 }))).status).toBe(
+        200,
+      );
     } finally {
       await gateway.close();
     }

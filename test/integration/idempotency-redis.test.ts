@@ -23,7 +23,11 @@ const redisUrl = (): string => {
 };
 
 const newStore = (options: { keyPrefix?: string } = {}): RedisIdempotencyStore => {
-  const store = new RedisIdempotencyStore(redisUrl(), { commandTimeoutMs: COMMAND_TIMEOUT_MS, connectTimeoutMs: CONNECT_TIMEOUT_MS, ...options });
+  const store = new RedisIdempotencyStore(redisUrl(), {
+    commandTimeoutMs: COMMAND_TIMEOUT_MS,
+    connectTimeoutMs: CONNECT_TIMEOUT_MS,
+    ...options,
+  });
   stores.push(store);
   return store;
 };
@@ -143,12 +147,29 @@ describe('RedisIdempotencyStore on a real redis-server', () => {
   it('puts every key idempotent() writes under the prefix, each with a TTL', async () => {
     const keyPrefix = `test:${randomUUID()}:`;
     const store = newStore({ keyPrefix });
-    await idempotent({ store, callerId: 'c1', operation: 'createPayment', key: 'k1', input: { a: 1 }, run: async () => ({ id: 1 }) });
-    await idempotent({ store, callerId: 'c1', operation: 'refundPayment', key: 'k1', input: { a: 1 }, run: async () => Promise.reject(new Error('x')) }).catch(() => undefined);
+    await idempotent({
+      store,
+      callerId: 'c1',
+      operation: 'createPayment',
+      key: 'k1',
+      input: { a: 1 },
+      run: async () => ({ id: 1 }),
+    });
+    await idempotent({
+      store,
+      callerId: 'c1',
+      operation: 'refundPayment',
+      key: 'k1',
+      input: { a: 1 },
+      run: async () => Promise.reject(new Error('x')),
+    }).catch(() => undefined);
     await store.claim('left-running', 'fp', 5_000);
     const keys = await admin.keys(`${keyPrefix}*`);
     // The failed refund was released; the payment and the claim left running remain.
-    expect(keys.sort()).toEqual([`${keyPrefix}${idempotencyScope('c1', 'createPayment', 'k1')}`, `${keyPrefix}left-running`]);
+    expect(keys.sort()).toEqual([
+      `${keyPrefix}${idempotencyScope('c1', 'createPayment', 'k1')}`,
+      `${keyPrefix}left-running`,
+    ]);
     for (const key of keys) expect(await admin.pttl(key)).toBeGreaterThan(0);
   });
 
@@ -157,7 +178,9 @@ describe('RedisIdempotencyStore on a real redis-server', () => {
     const b = newStore();
     for (let round = 0; round < 5; round++) {
       const scope = `race-${randomUUID()}`;
-      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? a : b).claim(scope, `fp-${i}`, 10_000)));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? a : b).claim(scope, `fp-${i}`, 10_000)),
+      );
       expect(results.filter((r) => r.status === 'claimed')).toHaveLength(1);
     }
   });
@@ -183,13 +206,24 @@ describe('RedisIdempotencyStore on a real redis-server', () => {
       return { paymentId: 'p-1' };
     });
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => idempotent({ store: stores2[i % 2]!, callerId: 'c', operation: 'createPayment', key, input: { amount: '5' }, run })),
+      Array.from({ length: 50 }, (_, i) =>
+        idempotent({
+          store: stores2[i % 2]!,
+          callerId: 'c',
+          operation: 'createPayment',
+          key,
+          input: { amount: '5' },
+          run,
+        }),
+      ),
     );
     expect(run).toHaveBeenCalledTimes(1);
     expect(answers.filter((a) => a.kind === 'result')).toHaveLength(1);
     expect(answers.filter((a) => a.kind === 'in_progress')).toHaveLength(49);
     for (const store of stores2) {
-      expect(await idempotent({ store, callerId: 'c', operation: 'createPayment', key, input: { amount: '5' }, run })).toEqual({
+      expect(
+        await idempotent({ store, callerId: 'c', operation: 'createPayment', key, input: { amount: '5' }, run }),
+      ).toEqual({
         kind: 'result',
         value: { paymentId: 'p-1' },
         replayed: true,
@@ -199,7 +233,10 @@ describe('RedisIdempotencyStore on a real redis-server', () => {
   });
 
   it('fails within the connect timeout when nothing listens, instead of hanging', async () => {
-    const store = new RedisIdempotencyStore('redis://127.0.0.1:1', { commandTimeoutMs: COMMAND_TIMEOUT_MS, connectTimeoutMs: CONNECT_TIMEOUT_MS });
+    const store = new RedisIdempotencyStore('redis://127.0.0.1:1', {
+      commandTimeoutMs: COMMAND_TIMEOUT_MS,
+      connectTimeoutMs: CONNECT_TIMEOUT_MS,
+    });
     stores.push(store);
     const started = Date.now();
     await expect(store.claim('s', 'fp', 1_000)).rejects.toThrow(IdempotencyStoreError);
@@ -231,7 +268,9 @@ describe('RedisIdempotencyStore when Redis stops', () => {
       expect(elapsed).toBeLessThan(COMMAND_TIMEOUT_MS + 300);
       // idempotent() surfaces it and never runs the write.
       const run = jest.fn(async () => 'paid');
-      await expect(idempotent({ store, callerId: 'c', operation: 'createPayment', key: 'k', input: {}, run })).rejects.toThrow(IdempotencyStoreError);
+      await expect(
+        idempotent({ store, callerId: 'c', operation: 'createPayment', key: 'k', input: {}, run }),
+      ).rejects.toThrow(IdempotencyStoreError);
       expect(run).not.toHaveBeenCalled();
     } finally {
       server!.resume();
@@ -245,7 +284,11 @@ describe('RedisIdempotencyStore when Redis stops', () => {
     expect(await store.claim(scope, 'fp', 10_000)).toEqual({ status: 'claimed' });
     await server!.kill();
     const started = Date.now();
-    const results = await Promise.allSettled([store.claim(scope, 'fp', 10_000), store.complete(scope, 'fp', '1', 10_000), store.release(scope, 'fp')]);
+    const results = await Promise.allSettled([
+      store.claim(scope, 'fp', 10_000),
+      store.complete(scope, 'fp', '1', 10_000),
+      store.release(scope, 'fp'),
+    ]);
     const elapsed = Date.now() - started;
     for (const result of results) {
       expect(result.status).toBe('rejected');

@@ -5,13 +5,14 @@ import { startSandbox, type RunningSandbox } from '../../src/sandbox';
 import { TOKENS, mp, raw, useSandbox } from '../support/sandbox';
 import { CARDS, PAYER_EMAIL, cardData, failure, tokenize } from './sandbox-payments-helpers';
 
-const createToken = (accessToken: string, body: Record<string, unknown>) => new CardToken(mp(accessToken)).create({ body: body as any });
+const createToken = (accessToken: string, body: Record<string, unknown>) =>
+  new CardToken(mp(accessToken)).create({ body: body as any });
 
 describe('card tokens', () => {
   const env = useSandbox();
 
   describe('from card data', () => {
-    it('tokenizes the caller\'s site\'s test card: 32 hex chars, active, 7 days, never the number or CVV', async () => {
+    it("tokenizes the caller's site's test card: 32 hex chars, active, 7 days, never the number or CVV", async () => {
       const t: any = await createToken(TOKENS.sellerMLB, cardData(CARDS.MLB.master, 'APRO'));
       expect(t.id).toMatch(/^[0-9a-f]{32}$/);
       expect(t).toMatchObject({
@@ -34,14 +35,18 @@ describe('card tokens', () => {
       expect(text).not.toContain('"123"');
     });
 
-    it('accepts ?public_key=TEST-PUBLIC-<user id> (the browser\'s way)', async () => {
-      const res = await raw(env.url, 'POST', '/v1/card_tokens?public_key=TEST-PUBLIC-277582551', { body: cardData(CARDS.MLM.visa) });
+    it("accepts ?public_key=TEST-PUBLIC-<user id> (the browser's way)", async () => {
+      const res = await raw(env.url, 'POST', '/v1/card_tokens?public_key=TEST-PUBLIC-277582551', {
+        body: cardData(CARDS.MLM.visa),
+      });
       expect(res.status).toBe(201);
       expect(res.body.first_six_digits).toBe('407559');
     });
 
     it('refuses an unknown public key with 401', async () => {
-      const res = await raw(env.url, 'POST', '/v1/card_tokens?public_key=TEST-PUBLIC-1', { body: cardData(CARDS.MLM.visa) });
+      const res = await raw(env.url, 'POST', '/v1/card_tokens?public_key=TEST-PUBLIC-1', {
+        body: cardData(CARDS.MLM.visa),
+      });
       expect(res.status).toBe(401);
     });
 
@@ -51,7 +56,7 @@ describe('card tokens', () => {
     });
 
     it.each([
-      ['another site\'s test card', { card_number: CARDS.MLA.visa }, 'E301', /MLA test card/],
+      ["another site's test card", { card_number: CARDS.MLA.visa }, 'E301', /MLA test card/],
       ['an unknown (Luhn-valid) number', { card_number: '4111111111111111' }, 'E301', /test cards only/],
       ['a number failing Luhn', { card_number: '4235647728025683' }, 'E301', /Luhn/],
       ['no card number', { card_number: undefined }, 205, /cardNumber/],
@@ -70,7 +75,9 @@ describe('card tokens', () => {
     });
 
     it('answers 400 (3-digit CVV) for an Amex with 3 digits', async () => {
-      const err = await failure(createToken(TOKENS.sellerMLB, cardData(CARDS.MLB.amex, 'APRO', { security_code: '123' })));
+      const err = await failure(
+        createToken(TOKENS.sellerMLB, cardData(CARDS.MLB.amex, 'APRO', { security_code: '123' })),
+      );
       expect(err.causes[0].code).toBe('E302');
     });
   });
@@ -107,7 +114,10 @@ describe('card tokens', () => {
     it('is "not found" (2006) when it belongs to another user', async () => {
       const token = await tokenize(TOKENS.sellerMLM, CARDS.MLM.visa);
       const err = await failure(
-        new Payment(mp(TOKENS.sellerMLB)).create({ body: { transaction_amount: 10, token, installments: 1, payer: { email: PAYER_EMAIL } }, requestOptions: { idempotencyKey: randomUUID() } }),
+        new Payment(mp(TOKENS.sellerMLB)).create({
+          body: { transaction_amount: 10, token, installments: 1, payer: { email: PAYER_EMAIL } },
+          requestOptions: { idempotencyKey: randomUUID() },
+        }),
       );
       expect(err.causes[0].code).toBe(2006);
     });
@@ -132,7 +142,11 @@ describe('card token expiry (injected clock)', () => {
     now += 7 * 86_400_000 + 1;
     const got = await raw(sandbox.url, 'GET', `/v1/card_tokens/${created.body.id}`, { token: TOKENS.sellerMLB });
     expect(got.body.status).toBe('expired');
-    const paid = await post('/v1/payments', { transaction_amount: 10, token: created.body.id, installments: 1, payer: { email: PAYER_EMAIL } }, 'k-expired');
+    const paid = await post(
+      '/v1/payments',
+      { transaction_amount: 10, token: created.body.id, installments: 1, payer: { email: PAYER_EMAIL } },
+      'k-expired',
+    );
     expect(paid.status).toBe(400);
     expect(paid.body.cause[0].code).toBe(2062);
   });

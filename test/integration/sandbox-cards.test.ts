@@ -52,7 +52,7 @@ describe('sandbox /v1/customers/{id}/cards', () => {
   };
 
   describe('the fixtures', () => {
-    it('lists customer 247711297\'s card exactly as seed 002 prints it (customer_id and user_id its own)', async () => {
+    it("lists customer 247711297's card exactly as seed 002 prints it (customer_id and user_id its own)", async () => {
       const list = await cards().list({ customerId: FIXTURE_B });
       expect(JSON.parse(JSON.stringify(list))).toEqual([
         {
@@ -83,7 +83,15 @@ describe('sandbox /v1/customers/{id}/cards', () => {
     it('serves …/cards/ (trailing slash, as the seed writes it) as the same route', async () => {
       const res = await raw(env.url, 'GET', `/v1/customers/${FIXTURE_A}/cards/`, { token: TOKENS.sellerMLB });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual([expect.objectContaining({ id: '1490022319978', first_six_digits: '415231', last_four_digits: '0001', expiration_month: 12, expiration_year: 2020 })]);
+      expect(res.body).toEqual([
+        expect.objectContaining({
+          id: '1490022319978',
+          first_six_digits: '415231',
+          last_four_digits: '0001',
+          expiration_month: 12,
+          expiration_year: 2020,
+        }),
+      ]);
       expect((await requests(env.url)).routes).toEqual({ 'GET /v1/customers/{id}/cards': 1 });
     });
 
@@ -131,9 +139,16 @@ describe('sandbox /v1/customers/{id}/cards', () => {
     it('returns the existing card when the same number is saved again', async () => {
       const customerId = await newCustomer();
       const first = await cards().create({ customerId, body: { token: await tokenFor(MLB_VISA) } });
-      const again = await cards().create({ customerId, body: { token: await tokenFor(MLB_VISA, { name: 'OTHE', year: '2031' }) } });
+      const again = await cards().create({
+        customerId,
+        body: { token: await tokenFor(MLB_VISA, { name: 'OTHE', year: '2031' }) },
+      });
       expect(again.id).toBe(first.id);
-      expect(again).toMatchObject({ expiration_year: 2031, cardholder: { name: 'OTHE' }, date_created: first.date_created });
+      expect(again).toMatchObject({
+        expiration_year: 2031,
+        cardholder: { name: 'OTHE' },
+        date_created: first.date_created,
+      });
       expect(await cards().list({ customerId })).toHaveLength(1);
     });
 
@@ -171,7 +186,13 @@ describe('sandbox /v1/customers/{id}/cards', () => {
         const paid = await raw(env.url, 'POST', '/v1/payments', {
           token: TOKENS.sellerMLB,
           headers: { 'X-Idempotency-Key': 'pay-then-save' },
-          body: { token, transaction_amount: 10, installments: 1, payment_method_id: 'visa', payer: { email: 'buyer@example.com' } },
+          body: {
+            token,
+            transaction_amount: 10,
+            installments: 1,
+            payment_method_id: 'visa',
+            payer: { email: 'buyer@example.com' },
+          },
         });
         expect(paid.body).toMatchObject({ status: 'approved' });
         expect(env.sandbox.store.cardTokens.get(token)?.status).toBe('used');
@@ -190,12 +211,18 @@ describe('sandbox /v1/customers/{id}/cards', () => {
       });
 
       it('a token made from another customer\'s saved card: "140"', async () => {
-        const token = forgeToken(await tokenFor(MLB_VISA), 'from-b', { card_id: '1493990563105', customer_id: FIXTURE_B });
+        const token = forgeToken(await tokenFor(MLB_VISA), 'from-b', {
+          card_id: '1493990563105',
+          customer_id: FIXTURE_B,
+        });
         await refused({ token }, '140');
       });
 
       it('a body that is not an object: "118"', async () => {
-        const res = await raw(env.url, 'POST', `/v1/customers/${FIXTURE_A}/cards`, { token: TOKENS.sellerMLB, body: '"tok"' });
+        const res = await raw(env.url, 'POST', `/v1/customers/${FIXTURE_A}/cards`, {
+          token: TOKENS.sellerMLB,
+          body: '"tok"',
+        });
         expect(res.status).toBe(400);
       });
     });
@@ -212,7 +239,7 @@ describe('sandbox /v1/customers/{id}/cards', () => {
       expect(await cards().list({ customerId })).toHaveLength(10);
     });
 
-    it('answers 404 for another user\'s customer', async () => {
+    it("answers 404 for another user's customer", async () => {
       const token = await tokenFor('5474925432670366', { token: TOKENS.sellerMLM });
       const err = await failure(cards(TOKENS.sellerMLM).create({ customerId: FIXTURE_A, body: { token } }));
       expect(err).toMatchObject({ status: 404, error: 'not_found' });
@@ -237,7 +264,9 @@ describe('sandbox /v1/customers/{id}/cards', () => {
     });
 
     it('answers 404 to another user', async () => {
-      expect((await failure(cards(TOKENS.buyerMLB).get({ customerId: FIXTURE_A, cardId: '1490022319978' }))).status).toBe(404);
+      expect(
+        (await failure(cards(TOKENS.buyerMLB).get({ customerId: FIXTURE_A, cardId: '1490022319978' }))).status,
+      ).toBe(404);
     });
   });
 
@@ -246,9 +275,18 @@ describe('sandbox /v1/customers/{id}/cards', () => {
       const card = await cards().update({
         customerId: FIXTURE_B,
         cardId: '1493990563105',
-        body: { expiration_month: 10, expiration_year: 2031, cardholder: { name: 'APRO', identification: { type: 'CPF', number: '19119119100' } } },
+        body: {
+          expiration_month: 10,
+          expiration_year: 2031,
+          cardholder: { name: 'APRO', identification: { type: 'CPF', number: '19119119100' } },
+        },
       });
-      expect(card).toMatchObject({ id: '1493990563105', expiration_month: 10, expiration_year: 2031, cardholder: { name: 'APRO', identification: { number: '19119119100', type: 'CPF' } } });
+      expect(card).toMatchObject({
+        id: '1493990563105',
+        expiration_month: 10,
+        expiration_year: 2031,
+        cardholder: { name: 'APRO', identification: { number: '19119119100', type: 'CPF' } },
+      });
       expect(card.date_last_updated).not.toBe('2017-05-05T09:22:30.893-04:00');
       expect((await customers().get({ customerId: FIXTURE_B })).cards?.[0]).toMatchObject({ expiration_year: 2031 });
     });
@@ -256,9 +294,15 @@ describe('sandbox /v1/customers/{id}/cards', () => {
     it('renews a card from a new token of the same number, and refuses a token of another card: "121"', async () => {
       const customerId = await newCustomer();
       const card = await cards().create({ customerId, body: { token: await tokenFor(MLB_VISA) } });
-      const renewed = await cards().update({ customerId, cardId: card.id as string, body: { token: await tokenFor(MLB_VISA, { year: '2032', name: 'CONT' }) } });
+      const renewed = await cards().update({
+        customerId,
+        cardId: card.id as string,
+        body: { token: await tokenFor(MLB_VISA, { year: '2032', name: 'CONT' }) },
+      });
       expect(renewed).toMatchObject({ id: card.id, expiration_year: 2032, cardholder: { name: 'CONT' } });
-      const err = await failure(cards().update({ customerId, cardId: card.id as string, body: { token: await tokenFor(MLB_MASTER) } }));
+      const err = await failure(
+        cards().update({ customerId, cardId: card.id as string, body: { token: await tokenFor(MLB_MASTER) } }),
+      );
       expectCustomersError(err, '121');
     });
 
@@ -302,7 +346,9 @@ describe('sandbox /v1/customers/{id}/cards', () => {
     });
 
     it('answers 404 to another user and deletes nothing', async () => {
-      expect((await failure(cards(TOKENS.sellerMLM).remove({ customerId: FIXTURE_A, cardId: '1490022319978' }))).status).toBe(404);
+      expect(
+        (await failure(cards(TOKENS.sellerMLM).remove({ customerId: FIXTURE_A, cardId: '1490022319978' }))).status,
+      ).toBe(404);
       expect(await cards().list({ customerId: FIXTURE_A })).toHaveLength(1);
     });
   });

@@ -3,7 +3,8 @@
 import { IdentificationType, PaymentMethod } from 'mercadopago';
 import { TOKENS, mp, raw, useSandbox } from '../support/sandbox';
 
-const installments = (url: string, query: string, token: string = TOKENS.sellerMLB) => raw(url, 'GET', `/v1/payment_methods/installments?${query}`, { token });
+const installments = (url: string, query: string, token: string = TOKENS.sellerMLB) =>
+  raw(url, 'GET', `/v1/payment_methods/installments?${query}`, { token });
 
 describe('sandbox catalog', () => {
   const env = useSandbox();
@@ -11,7 +12,15 @@ describe('sandbox catalog', () => {
   describe('GET /v1/payment_methods', () => {
     it('lists the MLB card brands and usual methods', async () => {
       const methods = await new PaymentMethod(mp(TOKENS.sellerMLB)).get();
-      expect(methods.map((m) => m.id).sort()).toEqual(['account_money', 'amex', 'bolbradesco', 'debelo', 'master', 'pix', 'visa']);
+      expect(methods.map((m) => m.id).sort()).toEqual([
+        'account_money',
+        'amex',
+        'bolbradesco',
+        'debelo',
+        'master',
+        'pix',
+        'visa',
+      ]);
       const visa = methods.find((m) => m.id === 'visa');
       expect(JSON.parse(JSON.stringify(visa))).toEqual({
         id: 'visa',
@@ -28,28 +37,54 @@ describe('sandbox catalog', () => {
             security_code: { length: 3, card_location: 'back', mode: 'mandatory' },
           },
         ],
-        additional_info_needed: ['cardholder_name', 'cardholder_identification_type', 'cardholder_identification_number'],
+        additional_info_needed: [
+          'cardholder_name',
+          'cardholder_identification_type',
+          'cardholder_identification_number',
+        ],
         min_allowed_amount: 0.5,
         max_allowed_amount: 60000,
         accreditation_time: 2880,
         financial_institutions: [],
         processing_modes: ['aggregator'],
       });
-      expect(methods.find((m) => m.id === 'amex')?.settings?.[0].security_code).toEqual({ length: 4, card_location: 'front', mode: 'mandatory' });
-      expect(methods.find((m) => m.id === 'pix')).toMatchObject({ payment_type_id: 'bank_transfer', settings: [], deferred_capture: 'unsupported' });
+      expect(methods.find((m) => m.id === 'amex')?.settings?.[0].security_code).toEqual({
+        length: 4,
+        card_location: 'front',
+        mode: 'mandatory',
+      });
+      expect(methods.find((m) => m.id === 'pix')).toMatchObject({
+        payment_type_id: 'bank_transfer',
+        settings: [],
+        deferred_capture: 'unsupported',
+      });
       expect(methods.find((m) => m.id === 'bolbradesco')).toMatchObject({ payment_type_id: 'ticket' });
     });
 
-    it('follows the caller\'s site', async () => {
-      const mla = (await raw(env.url, 'GET', '/v1/payment_methods', { headers: { Authorization: 'Bearer TEST-NOBODY' } })).status;
+    it("follows the caller's site", async () => {
+      const mla = (
+        await raw(env.url, 'GET', '/v1/payment_methods', { headers: { Authorization: 'Bearer TEST-NOBODY' } })
+      ).status;
       expect(mla).toBe(401);
       const mlm = await new PaymentMethod(mp(TOKENS.sellerMLM)).get();
-      expect(mlm.map((m) => m.id).sort()).toEqual(['account_money', 'amex', 'debmaster', 'debvisa', 'master', 'oxxo', 'visa']);
-      expect(mlm.find((m) => m.id === 'visa')?.settings?.[0].bin).toEqual({ pattern: '^4', installments_pattern: '^4', exclusion_pattern: '^(418914)' });
+      expect(mlm.map((m) => m.id).sort()).toEqual([
+        'account_money',
+        'amex',
+        'debmaster',
+        'debvisa',
+        'master',
+        'oxxo',
+        'visa',
+      ]);
+      expect(mlm.find((m) => m.id === 'visa')?.settings?.[0].bin).toEqual({
+        pattern: '^4',
+        installments_pattern: '^4',
+        exclusion_pattern: '^(418914)',
+      });
       expect(mlm.find((m) => m.id === 'visa')?.additional_info_needed).toEqual(['cardholder_name']);
     });
 
-    it('answers a public key too (MercadoPago.js\'s way)', async () => {
+    it("answers a public key too (MercadoPago.js's way)", async () => {
       const res = await raw(env.url, 'GET', '/v1/payment_methods?public_key=TEST-PUBLIC-277582551');
       expect(res.status).toBe(200);
       expect(res.body.map((m: any) => m.id)).toContain('oxxo');
@@ -71,7 +106,12 @@ describe('sandbox catalog', () => {
         agreements: null,
       });
       expect(option.payer_costs.map((c: any) => c.installments)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-      expect(option.payer_costs[0]).toMatchObject({ installment_rate: 0, total_amount: 295, installment_amount: 295, labels: ['recommended_installment'] });
+      expect(option.payer_costs[0]).toMatchObject({
+        installment_rate: 0,
+        total_amount: 295,
+        installment_amount: 295,
+        labels: ['recommended_installment'],
+      });
       expect(option.payer_costs[2]).toEqual({
         installments: 3,
         installment_rate: 6.99,
@@ -91,7 +131,12 @@ describe('sandbox catalog', () => {
     it('prices MLM amex in 9 installments as seed 003 does (3500 → 3987.20)', async () => {
       const res = await installments(env.url, 'payment_method_id=amex&amount=3500', TOKENS.sellerMLM);
       const nine = res.body[0].payer_costs.find((c: any) => c.installments === 9);
-      expect(nine).toMatchObject({ installment_rate: 13.92, installment_amount: 443.02, total_amount: 3987.2, recommended_message: '9 mensualidades de $ 443.02 ($ 3,987.20)' });
+      expect(nine).toMatchObject({
+        installment_rate: 13.92,
+        installment_amount: 443.02,
+        total_amount: 3987.2,
+        recommended_message: '9 mensualidades de $ 443.02 ($ 3,987.20)',
+      });
     });
 
     it('offers a debit card one installment only', async () => {
@@ -99,7 +144,7 @@ describe('sandbox catalog', () => {
       expect(res.body[0].payer_costs.map((c: any) => c.installments)).toEqual([1]);
     });
 
-    it('matches bin and issuer_id: another brand\'s BIN or issuer gets no options', async () => {
+    it("matches bin and issuer_id: another brand's BIN or issuer gets no options", async () => {
       expect((await installments(env.url, 'payment_method_id=visa&amount=100&bin=423564')).body).toHaveLength(1);
       expect((await installments(env.url, 'payment_method_id=visa&amount=100&bin=503143')).body).toEqual([]);
       expect((await installments(env.url, 'payment_method_id=visa&amount=100&issuer_id=25')).body).toHaveLength(1);
@@ -112,7 +157,11 @@ describe('sandbox catalog', () => {
       ['no amount', 'payment_method_id=visa', 'amount is required'],
       ['a negative amount', 'payment_method_id=visa&amount=-5', 'invalid amount: -5'],
       ['an amount with three decimals', 'payment_method_id=visa&amount=1.005', 'invalid amount: 1.005'],
-      ['an amount over the brand\'s maximum', 'payment_method_id=visa&amount=60000.01', 'amount must be between 0.5 and 60000 for visa'],
+      [
+        "an amount over the brand's maximum",
+        'payment_method_id=visa&amount=60000.01',
+        'amount must be between 0.5 and 60000 for visa',
+      ],
       ['an unknown method', 'payment_method_id=diners&amount=100', 'invalid payment_method_id: diners'],
       ['a malformed bin', 'payment_method_id=visa&amount=100&bin=4x', 'invalid bin: 4x'],
     ])('answers 400 to %s', async (_label, query, message) => {

@@ -19,10 +19,15 @@ describe('sandbox core', () => {
 
     it('answers 401 for an unknown token, and the SDK raises MPAuthenticationError', async () => {
       const err = await new User(mp('TEST-NOBODY-1')).get().catch((e: unknown) => e);
-      expect(err).toMatchObject({ name: 'MPAuthenticationError', status: 401, error: 'unauthorized', message: 'invalid access token' });
+      expect(err).toMatchObject({
+        name: 'MPAuthenticationError',
+        status: 401,
+        error: 'unauthorized',
+        message: 'invalid access token',
+      });
     });
 
-    it('accepts the seeds\' ?access_token= form', async () => {
+    it("accepts the seeds' ?access_token= form", async () => {
       const res = await raw(env.url, 'GET', `/users/me?access_token=${TOKENS.sellerMLM}`);
       expect(res.status).toBe(200);
       expect(res.body.id).toBe(277582551);
@@ -30,9 +35,14 @@ describe('sandbox core', () => {
   });
 
   describe('GET /users/me through the SDK', () => {
-    it('returns the caller\'s own account', async () => {
+    it("returns the caller's own account", async () => {
       const me = await new User(mp(TOKENS.sellerMLB)).get();
-      expect(me).toMatchObject({ id: 169648308, nickname: 'TETE6072468', site_id: 'MLB', email: 'test_user_70385259@testuser.com' });
+      expect(me).toMatchObject({
+        id: 169648308,
+        nickname: 'TETE6072468',
+        site_id: 'MLB',
+        email: 'test_user_70385259@testuser.com',
+      });
     });
   });
 
@@ -57,7 +67,13 @@ describe('sandbox core', () => {
       const log = await requests(env.url);
       expect(log.total).toBe(2);
       expect(log.routes).toEqual({ 'GET /users/me': 2 });
-      expect(log.requests[0]).toEqual({ method: 'GET', route: 'GET /users/me', path: '/users/me', status: 200, idempotencyKey: null });
+      expect(log.requests[0]).toEqual({
+        method: 'GET',
+        route: 'GET /users/me',
+        path: '/users/me',
+        status: 200,
+        idempotencyKey: null,
+      });
     });
 
     it('is emptied by reset', async () => {
@@ -69,7 +85,9 @@ describe('sandbox core', () => {
 
   describe('faults', () => {
     it('answers with the configured status, Retry-After, and removes itself after `times`', async () => {
-      const add = await raw(env.url, 'POST', '/__sandbox/faults', { body: { route: 'GET /users/me', status: 429, retryAfter: 3, times: 1 } });
+      const add = await raw(env.url, 'POST', '/__sandbox/faults', {
+        body: { route: 'GET /users/me', status: 429, retryAfter: 3, times: 1 },
+      });
       expect(add.status).toBe(201);
       const first = await raw(env.url, 'GET', '/users/me', { token: TOKENS.sellerMLB });
       expect(first.status).toBe(429);
@@ -100,7 +118,9 @@ describe('sandbox core', () => {
 
     it('never answers on timeout, until the client gives up', async () => {
       await raw(env.url, 'POST', '/__sandbox/faults', { body: { route: 'GET /users/me', timeout: true, times: 1 } });
-      const err = await new User(new MercadoPagoConfig({ accessToken: TOKENS.sellerMLB, options: { timeout: 300, maxRetries: 0 } }))
+      const err = await new User(
+        new MercadoPagoConfig({ accessToken: TOKENS.sellerMLB, options: { timeout: 300, maxRetries: 0 } }),
+      )
         .get()
         .catch((e: unknown) => e);
       expect(err).toMatchObject({ name: 'MPConnectionError' });

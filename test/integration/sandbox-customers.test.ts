@@ -24,10 +24,11 @@ const expectCustomersError = (err: any, code: string, status = 400) => {
 describe('sandbox /v1/customers', () => {
   const env = useSandbox();
   const seller = () => new Customer(mp(TOKENS.sellerMLB));
-  const count = async (token: string = TOKENS.sellerMLB) => (await new Customer(mp(token)).search({ options: { limit: 100 } })).paging?.total;
+  const count = async (token: string = TOKENS.sellerMLB) =>
+    (await new Customer(mp(token)).search({ options: { limit: 100 } })).paging?.total;
 
   describe('POST /v1/customers', () => {
-    it('creates a customer from an email alone, with every field of the seed\'s shape', async () => {
+    it("creates a customer from an email alone, with every field of the seed's shape", async () => {
       const c = await seller().create({ body: { email: 'john@yourdomain.com' } });
       expect(c.api_response.status).toBe(201);
       expect(c.id).toMatch(/^\d+-[A-Za-z0-9]{14}$/);
@@ -80,7 +81,10 @@ describe('sandbox /v1/customers', () => {
     });
 
     it('keeps metadata as sent', async () => {
-      const c = await raw(env.url, 'POST', '/v1/customers', { token: TOKENS.sellerMLB, body: { email: 'meta@x.com', metadata: { source: 'web', n: 1 } } });
+      const c = await raw(env.url, 'POST', '/v1/customers', {
+        token: TOKENS.sellerMLB,
+        body: { email: 'meta@x.com', metadata: { source: 'web', n: 1 } },
+      });
       expect(c.status).toBe(201);
       expect(c.body.metadata).toEqual({ source: 'web', n: 1 });
     });
@@ -107,11 +111,27 @@ describe('sandbox /v1/customers', () => {
       ['a phone that is not an object', { email: 'a@b.co', phone: '555' }, '103'],
       ['letters in phone.area_code', { email: 'a@b.co', phone: { area_code: 'AB', number: '1234' } }, '109'],
       ['letters in phone.number', { email: 'a@b.co', phone: { area_code: '11', number: 'call me' } }, '110'],
-      ['an identification.type with digits', { email: 'a@b.co', identification: { type: 'C9F', number: '123' } }, '111'],
-      ['an identification.number with spaces', { email: 'a@b.co', identification: { type: 'CPF', number: '123 456' } }, '112'],
-      ['an address.zip_code with symbols', { email: 'a@b.co', address: { zip_code: '#$%', street_name: 'Rua' } }, '113'],
+      [
+        'an identification.type with digits',
+        { email: 'a@b.co', identification: { type: 'C9F', number: '123' } },
+        '111',
+      ],
+      [
+        'an identification.number with spaces',
+        { email: 'a@b.co', identification: { type: 'CPF', number: '123 456' } },
+        '112',
+      ],
+      [
+        'an address.zip_code with symbols',
+        { email: 'a@b.co', address: { zip_code: '#$%', street_name: 'Rua' } },
+        '113',
+      ],
       ['an empty address.street_name', { email: 'a@b.co', address: { street_name: ' ' } }, '114'],
-      ['a date_registered that is not ISO-8601', { email: 'a@b.co', date_registered: '22021-10-20T11:37:30.000-04:00' }, '115'],
+      [
+        'a date_registered that is not ISO-8601',
+        { email: 'a@b.co', date_registered: '22021-10-20T11:37:30.000-04:00' },
+        '115',
+      ],
       ['a description that is not a string', { email: 'a@b.co', description: { text: 'x' } }, '116'],
       ['metadata that is an array', { email: 'a@b.co', metadata: ['x'] }, '117'],
       ['a first_name over 100 characters', { email: 'a@b.co', first_name: 'A'.repeat(101) }, '104'],
@@ -149,8 +169,13 @@ describe('sandbox /v1/customers', () => {
     });
 
     it('makes one customer when the SDK retries after a lost answer', async () => {
-      await raw(env.url, 'POST', '/__sandbox/faults', { body: { route: 'POST /v1/customers', status: 500, after: true, times: 1 } });
-      const retrying = new MercadoPagoConfig({ accessToken: TOKENS.sellerMLB, options: { timeout: 5000, maxRetries: 1, initialDelay: 10 } });
+      await raw(env.url, 'POST', '/__sandbox/faults', {
+        body: { route: 'POST /v1/customers', status: 500, after: true, times: 1 },
+      });
+      const retrying = new MercadoPagoConfig({
+        accessToken: TOKENS.sellerMLB,
+        options: { timeout: 5000, maxRetries: 1, initialDelay: 10 },
+      });
       const c = await new Customer(retrying).create({ body: { email: 'retry@x.com' } });
       expect(c.email).toBe('retry@x.com');
       const log = await requests(env.url);
@@ -165,7 +190,11 @@ describe('sandbox /v1/customers', () => {
   describe('GET /v1/customers/{id}', () => {
     it('returns a fixture customer with its card', async () => {
       const c = await seller().get({ customerId: FIXTURE_B });
-      expect(c).toMatchObject({ id: FIXTURE_B, default_card: '1493990563105', cards: [expect.objectContaining({ id: '1493990563105', customer_id: FIXTURE_B })] });
+      expect(c).toMatchObject({
+        id: FIXTURE_B,
+        default_card: '1493990563105',
+        cards: [expect.objectContaining({ id: '1493990563105', customer_id: FIXTURE_B })],
+      });
     });
 
     it.each([
@@ -173,7 +202,12 @@ describe('sandbox /v1/customers', () => {
       ['another seller', TOKENS.sellerMLM],
     ])('answers 404, never 403, to %s', async (_who, token) => {
       const err = await failure(new Customer(mp(token)).get({ customerId: FIXTURE_A }));
-      expect(err).toMatchObject({ name: 'MPNotFoundError', status: 404, error: 'not_found', message: 'customer not found' });
+      expect(err).toMatchObject({
+        name: 'MPNotFoundError',
+        status: 404,
+        error: 'not_found',
+        message: 'customer not found',
+      });
     });
 
     it('answers 404 for an unknown id and 400 "105" for a malformed one', async () => {
@@ -193,15 +227,19 @@ describe('sandbox /v1/customers', () => {
       expect(rest.results?.map((c) => c.email)).toEqual(['p8@x.com', 'p9@x.com', 'p10@x.com']);
     });
 
-    it('lists only the caller\'s customers', async () => {
+    it("lists only the caller's customers", async () => {
       expect((await new Customer(mp(TOKENS.buyerMLB)).search()).paging?.total).toBe(0);
       const other = await new Customer(mp(TOKENS.sellerMLM)).search({ options: { email: 'test@test.com' } });
       expect(other).toMatchObject({ paging: { total: 0 }, results: [] });
     });
 
     it('filters by email (any case), id, first_name and identification', async () => {
-      await seller().create({ body: { email: 'ana@x.com', first_name: 'Ana', identification: { type: 'CPF', number: '19119119100' } } });
-      expect((await seller().search({ options: { email: 'ANA@x.com' } })).results?.map((c) => c.email)).toEqual(['ana@x.com']);
+      await seller().create({
+        body: { email: 'ana@x.com', first_name: 'Ana', identification: { type: 'CPF', number: '19119119100' } },
+      });
+      expect((await seller().search({ options: { email: 'ANA@x.com' } })).results?.map((c) => c.email)).toEqual([
+        'ana@x.com',
+      ]);
       expect((await seller().search({ options: { id: FIXTURE_B } })).results?.map((c) => c.id)).toEqual([FIXTURE_B]);
       expect((await seller().search({ options: { first_name: 'ana' } })).paging?.total).toBe(1);
       expect((await seller().search({ options: { 'identification.number': '19119119100' } })).paging?.total).toBe(1);
@@ -217,36 +255,64 @@ describe('sandbox /v1/customers', () => {
   describe('PUT /v1/customers/{id}', () => {
     it('updates the given fields, keeps the others, and stamps date_last_updated', async () => {
       const c = await seller().create({ body: { email: 'up@x.com', first_name: 'Ana', description: 'first' } });
-      const u = await seller().update({ customerId: c.id as string, body: { last_name: 'Silva', phone: { area_code: '11', number: '98765-4321' } } });
-      expect(u).toMatchObject({ id: c.id, email: 'up@x.com', first_name: 'Ana', last_name: 'Silva', description: 'first', phone: { area_code: '11', number: '98765-4321' } });
+      const u = await seller().update({
+        customerId: c.id as string,
+        body: { last_name: 'Silva', phone: { area_code: '11', number: '98765-4321' } },
+      });
+      expect(u).toMatchObject({
+        id: c.id,
+        email: 'up@x.com',
+        first_name: 'Ana',
+        last_name: 'Silva',
+        description: 'first',
+        phone: { area_code: '11', number: '98765-4321' },
+      });
       expect(u.date_last_updated).toMatch(/-04:00$/);
       expect(u.date_created).toBe(c.date_created);
     });
 
     it('accepts the customer\'s own email but refuses another: 400 "126"', async () => {
-      const same = await seller().update({ customerId: FIXTURE_A, body: { email: 'test@test.com', first_name: 'Test' } });
+      const same = await seller().update({
+        customerId: FIXTURE_A,
+        body: { email: 'test@test.com', first_name: 'Test' },
+      });
       expect(same.first_name).toBe('Test');
-      const err = await failure(seller().update({ customerId: FIXTURE_A, body: { email: 'new@x.com', first_name: 'Changed' } }));
+      const err = await failure(
+        seller().update({ customerId: FIXTURE_A, body: { email: 'new@x.com', first_name: 'Changed' } }),
+      );
       expectCustomersError(err, '126');
       expect(err.message).toBe('invalid parameter. You cannot update the email');
-      expect(await seller().get({ customerId: FIXTURE_A })).toMatchObject({ email: 'test@test.com', first_name: 'Test' });
+      expect(await seller().get({ customerId: FIXTURE_A })).toMatchObject({
+        email: 'test@test.com',
+        first_name: 'Test',
+      });
     });
 
     it('sets default_card only to one of the customer\'s cards: 400 "120" otherwise', async () => {
-      const err = await failure(seller().update({ customerId: FIXTURE_A, body: { default_card: '1493990563105', description: 'x' } }));
+      const err = await failure(
+        seller().update({ customerId: FIXTURE_A, body: { default_card: '1493990563105', description: 'x' } }),
+      );
       expectCustomersError(err, '120');
       const after = await seller().get({ customerId: FIXTURE_A });
-      expect(after).toMatchObject({ default_card: '1490022319978', description: null, date_last_updated: '2017-05-05T09:23:25.021-04:00' });
+      expect(after).toMatchObject({
+        default_card: '1490022319978',
+        description: null,
+        date_last_updated: '2017-05-05T09:23:25.021-04:00',
+      });
     });
 
     it('refuses bad input and changes nothing', async () => {
-      const err = await failure(seller().update({ customerId: FIXTURE_A, body: { first_name: 'Ok', last_name: '123' } }));
+      const err = await failure(
+        seller().update({ customerId: FIXTURE_A, body: { first_name: 'Ok', last_name: '123' } }),
+      );
       expectCustomersError(err, '108');
       expect((await seller().get({ customerId: FIXTURE_A })).first_name).toBeNull();
     });
 
     it('answers 404 to another user', async () => {
-      const err = await failure(new Customer(mp(TOKENS.sellerMLM)).update({ customerId: FIXTURE_A, body: { first_name: 'Mal' } }));
+      const err = await failure(
+        new Customer(mp(TOKENS.sellerMLM)).update({ customerId: FIXTURE_A, body: { first_name: 'Mal' } }),
+      );
       expect(err.status).toBe(404);
       expect((await seller().get({ customerId: FIXTURE_A })).first_name).toBeNull();
     });
@@ -257,7 +323,9 @@ describe('sandbox /v1/customers', () => {
       const gone = await seller().remove({ customerId: FIXTURE_B });
       expect(gone).toMatchObject({ id: FIXTURE_B, cards: [expect.objectContaining({ id: '1493990563105' })] });
       expect((await failure(seller().get({ customerId: FIXTURE_B }))).status).toBe(404);
-      expect((await raw(env.url, 'GET', `/v1/customers/${FIXTURE_B}/cards`, { token: TOKENS.sellerMLB })).status).toBe(404);
+      expect((await raw(env.url, 'GET', `/v1/customers/${FIXTURE_B}/cards`, { token: TOKENS.sellerMLB })).status).toBe(
+        404,
+      );
       expect(env.sandbox.store.customers.has(FIXTURE_B)).toBe(false);
       expect(await count()).toBe(1);
     });
@@ -271,7 +339,9 @@ describe('sandbox /v1/customers', () => {
       const a = await seller().remove({ customerId: FIXTURE_B, requestOptions: { idempotencyKey: 'del-1' } });
       const b = await seller().remove({ customerId: FIXTURE_B, requestOptions: { idempotencyKey: 'del-1' } });
       expect(b.id).toBe(a.id);
-      expect((await failure(seller().remove({ customerId: FIXTURE_B, requestOptions: { idempotencyKey: 'del-2' } }))).status).toBe(404);
+      expect(
+        (await failure(seller().remove({ customerId: FIXTURE_B, requestOptions: { idempotencyKey: 'del-2' } }))).status,
+      ).toBe(404);
     });
   });
 });

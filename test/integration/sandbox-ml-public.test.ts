@@ -29,12 +29,25 @@ describe('sandbox: Mercado Libre public resources', () => {
       expect(me.status).toBe(200);
       expect(res.body).toEqual(me.body);
       expect(res.body.id).toBe(id);
-      expect(res.body).toEqual(expect.objectContaining({ email: expect.stringMatching(/@testuser\.com$/), first_name: expect.any(String), last_name: expect.any(String) }));
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          email: expect.stringMatching(/@testuser\.com$/),
+          first_name: expect.any(String),
+          last_name: expect.any(String),
+        }),
+      );
     });
 
     it("gives the seed's seller its account with its e-mail and names", async () => {
       const res = await get(`/users/${MLB.seller}`, MLB.sellerToken);
-      expect(res.body).toMatchObject({ id: MLB.seller, nickname: 'TETE6072468', email: 'test_user_70385259@testuser.com', first_name: 'Test', last_name: 'Test', site_id: 'MLB' });
+      expect(res.body).toMatchObject({
+        id: MLB.seller,
+        nickname: 'TETE6072468',
+        email: 'test_user_70385259@testuser.com',
+        first_name: 'Test',
+        last_name: 'Test',
+        site_id: 'MLB',
+      });
     });
 
     it('gives anyone else, with a token or without one, the public profile only', async () => {
@@ -104,14 +117,17 @@ describe('sandbox: Mercado Libre public resources', () => {
       ['MLA', 'ARS', 'AR', 'MLAMP'],
       ['MLB', 'BRL', 'BR', 'MLBMP'],
       ['MLM', 'MXN', 'MX', 'MLMMP'],
-    ])('serves %s without a token, with its currency and Mercado Pago in payment_method_ids', async (site, currency, country, mp) => {
-      const res = await get(`/sites/${site}`);
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: site, country_id: country, default_currency_id: currency });
-      expect(res.body.payment_method_ids).toContain(mp);
-      expect(res.body.currencies).toEqual([expect.objectContaining({ id: currency, decimal_places: 2 })]);
-      expect((await get(`/sites/${site}`, MLB.sellerToken)).body).toEqual(res.body);
-    });
+    ])(
+      'serves %s without a token, with its currency and Mercado Pago in payment_method_ids',
+      async (site, currency, country, mp) => {
+        const res = await get(`/sites/${site}`);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ id: site, country_id: country, default_currency_id: currency });
+        expect(res.body.payment_method_ids).toContain(mp);
+        expect(res.body.currencies).toEqual([expect.objectContaining({ id: currency, decimal_places: 2 })]);
+        expect((await get(`/sites/${site}`, MLB.sellerToken)).body).toEqual(res.body);
+      },
+    );
 
     it('lists MLAMP on MLA, as seed 003 checks it, and every MLB order is in the mandatory flow', async () => {
       const mla = await get('/sites/MLA');
@@ -120,11 +136,14 @@ describe('sandbox: Mercado Libre public resources', () => {
       expect((await get('/sites/MLB')).body.immediate_payment).toBe('required');
     });
 
-    it.each(['XXX', 'mla', 'MLU', 'constructor', '__proto__'])('answers 404 not_found for the site %p', async (site) => {
-      const res = await get(`/sites/${site}`);
-      expect(res.status).toBe(404);
-      expect(res.body).toEqual(mlError(404, 'not_found'));
-    });
+    it.each(['XXX', 'mla', 'MLU', 'constructor', '__proto__'])(
+      'answers 404 not_found for the site %p',
+      async (site) => {
+        const res = await get(`/sites/${site}`);
+        expect(res.status).toBe(404);
+        expect(res.body).toEqual(mlError(404, 'not_found'));
+      },
+    );
   });
 
   describe('GET /payment_methods/{id}', () => {
@@ -134,7 +153,7 @@ describe('sandbox: Mercado Libre public resources', () => {
       expect(res.body).toMatchObject({ id: 'MLAMP', name: 'MercadoPago', site_id: 'MLA' });
     });
 
-    it("serves every id a site lists in payment_method_ids", async () => {
+    it('serves every id a site lists in payment_method_ids', async () => {
       for (const site of ['MLA', 'MLB', 'MLM']) {
         for (const id of (await get(`/sites/${site}`)).body.payment_method_ids as string[]) {
           const res = await get(`/payment_methods/${id}`);
@@ -168,14 +187,22 @@ describe('sandbox: Mercado Libre public resources', () => {
       return res.body;
     };
     const mlmOrder = (quantity: number, extra: Record<string, unknown> = {}) =>
-      newOrder({ seller_id: MLM.seller, buyer_id: MLM.buyer, items: [{ id: 'MLM610028711', quantity }], mandatory_mercadopago: false, ...extra });
-    const mlbOrder = (quantity: number) => newOrder({ seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB600034093', quantity }] });
+      newOrder({
+        seller_id: MLM.seller,
+        buyer_id: MLM.buyer,
+        items: [{ id: 'MLM610028711', quantity }],
+        mandatory_mercadopago: false,
+        ...extra,
+      });
+    const mlbOrder = (quantity: number) =>
+      newOrder({ seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB600034093', quantity }] });
     const payOrder = async (id: number, body: Record<string, unknown> = {}) => {
       const res = await control(`/orders/${id}/pay`, body);
       expect(res.status).toBe(201);
       return res.body;
     };
-    const buyerOrders = async (token: string, buyer: number) => (await get(`/orders/search?buyer=${buyer}`, token)).body.paging.total as number;
+    const buyerOrders = async (token: string, buyer: number) =>
+      (await get(`/orders/search?buyer=${buyer}`, token)).body.paging.total as number;
 
     it('serves the fixture listings of seed 003, without a token', async () => {
       expect(await item('MLB600034093')).toMatchObject({
@@ -263,7 +290,12 @@ describe('sandbox: Mercado Libre public resources', () => {
     it('refuses an order for more than the stock left (400) and changes nothing', async () => {
       const before = await item('MLM610028711');
       const orders = await buyerOrders(MLM.buyerToken, MLM.buyer);
-      const res = await control('/orders', { seller_id: MLM.seller, buyer_id: MLM.buyer, items: [{ id: 'MLM610028711', quantity: 5 }], mandatory_mercadopago: false });
+      const res = await control('/orders', {
+        seller_id: MLM.seller,
+        buyer_id: MLM.buyer,
+        items: [{ id: 'MLM610028711', quantity: 5 }],
+        mandatory_mercadopago: false,
+      });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: 'bad_request', status: 400, cause: [{ code: 'invalid_order' }] });
       expect(await item('MLM610028711')).toEqual(before);
@@ -273,7 +305,15 @@ describe('sandbox: Mercado Libre public resources', () => {
       await mlmOrder(3);
       const after = await item('MLM610028711');
       expect(after.available_quantity).toBe(1);
-      expect((await control('/orders', { seller_id: MLM.seller, buyer_id: MLM.buyer, items: [{ id: 'MLM610028711', quantity: 2 }] })).status).toBe(400);
+      expect(
+        (
+          await control('/orders', {
+            seller_id: MLM.seller,
+            buyer_id: MLM.buyer,
+            items: [{ id: 'MLM610028711', quantity: 2 }],
+          })
+        ).status,
+      ).toBe(400);
       expect(await item('MLM610028711')).toEqual(after);
       expect(await buyerOrders(MLM.buyerToken, MLM.buyer)).toBe(orders + 1);
       await mlmOrder(1);
@@ -290,7 +330,10 @@ describe('sandbox: Mercado Libre public resources', () => {
       expect(await stock('MLB600034093')).toEqual({ available: 0, sold: 10 });
       const refused = await control(`/orders/${second.id}/pay`, {});
       expect(refused).toMatchObject({ status: 400, body: { cause: [{ code: 'invalid_move' }] } });
-      expect((await raw(env.url, 'GET', `/orders/${second.id}`, { token: MLB.buyerToken })).body).toMatchObject({ status: 'payment_required', payments: [] });
+      expect((await raw(env.url, 'GET', `/orders/${second.id}`, { token: MLB.buyerToken })).body).toMatchObject({
+        status: 'payment_required',
+        payments: [],
+      });
       const after = await item('MLB600034093');
       expect(after.available_quantity).toBeGreaterThanOrEqual(0);
       expect(after.sold_quantity).toBeLessThanOrEqual(after.initial_quantity);
@@ -298,7 +341,11 @@ describe('sandbox: Mercado Libre public resources', () => {
 
     it('refuses, for the mandatory flow too, an order for more than the stock left', async () => {
       const before = await item('MLB600034093');
-      const res = await control('/orders', { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB600034093', quantity: 10 }] });
+      const res = await control('/orders', {
+        seller_id: MLB.seller,
+        buyer_id: MLB.buyer,
+        items: [{ id: 'MLB600034093', quantity: 10 }],
+      });
       expect(res.status).toBe(400);
       expect(await item('MLB600034093')).toEqual(before);
       expect(await buyerOrders(MLB.buyerToken, MLB.buyer)).toBe(1);

@@ -14,7 +14,8 @@ const SECRET = 'test-webhook-secret-0123456789';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const POLICY = { attempts: 3, baseDelayMs: 20, timeoutMs: 250 };
 
-const deliveries = async (base: string): Promise<any[]> => (await raw(base, 'GET', '/__sandbox/notifications')).body.deliveries;
+const deliveries = async (base: string): Promise<any[]> =>
+  (await raw(base, 'GET', '/__sandbox/notifications')).body.deliveries;
 
 describe('sandbox notifications', () => {
   let receiver: Receiver;
@@ -35,10 +36,14 @@ describe('sandbox notifications', () => {
   const tsOf = (r: Received): number => Number(/ts=(\d+)/.exec(String(r.headers['x-signature']))![1]);
   /** Deliveries once none is pending. */
   const settled = (timeoutMs = 3000) =>
-    eventually(async () => {
-      const ds = await deliveries(sandbox.url);
-      return ds.length > 0 && ds.every((d) => d.status !== 'pending') ? ds : undefined;
-    }, timeoutMs, 'every delivery to settle');
+    eventually(
+      async () => {
+        const ds = await deliveries(sandbox.url);
+        return ds.length > 0 && ds.every((d) => d.status !== 'pending') ? ds : undefined;
+      },
+      timeoutMs,
+      'every delivery to settle',
+    );
 
   beforeAll(async () => {
     receiver = await startReceiver();
@@ -54,7 +59,11 @@ describe('sandbox notifications', () => {
   });
   beforeEach(async () => {
     skew = 0;
-    sandbox.configureNotifications({ mpNotificationUrl: `${receiver.url}/mp`, mlNotificationUrl: `${receiver.url}/ml`, webhookSecret: SECRET });
+    sandbox.configureNotifications({
+      mpNotificationUrl: `${receiver.url}/mp`,
+      mlNotificationUrl: `${receiver.url}/ml`,
+      webhookSecret: SECRET,
+    });
     expect((await raw(sandbox.url, 'POST', '/__sandbox/reset')).status).toBe(204);
     receiver.respond(() => 200);
   });
@@ -103,11 +112,21 @@ describe('sandbox notifications', () => {
 
     it('sends payment.updated for a refund, a capture and a cancel, each with its own notification id', async () => {
       const refunded = await pay({ amount: 80 });
-      await new PaymentRefund(mp(TOKENS.sellerMLB)).create({ payment_id: refunded.id, body: { amount: 30 }, requestOptions: { idempotencyKey: randomUUID() } });
+      await new PaymentRefund(mp(TOKENS.sellerMLB)).create({
+        payment_id: refunded.id,
+        body: { amount: 30 },
+        requestOptions: { idempotencyKey: randomUUID() },
+      });
       const captured = await pay({ body: { capture: false } });
-      await new Payment(mp(TOKENS.sellerMLB)).capture({ id: captured.id, requestOptions: { idempotencyKey: randomUUID() } });
+      await new Payment(mp(TOKENS.sellerMLB)).capture({
+        id: captured.id,
+        requestOptions: { idempotencyKey: randomUUID() },
+      });
       const cancelled = await pay({ body: { capture: false } });
-      await new Payment(mp(TOKENS.sellerMLB)).cancel({ id: cancelled.id, requestOptions: { idempotencyKey: randomUUID() } });
+      await new Payment(mp(TOKENS.sellerMLB)).cancel({
+        id: cancelled.id,
+        requestOptions: { idempotencyKey: randomUUID() },
+      });
       const got = await receiver.waitFor(6);
       for (const r of got) expect(() => verify(r)).not.toThrow();
       const seen = got.map((r) => `${r.body.data.id} ${r.body.action}`).sort();
@@ -158,7 +177,10 @@ describe('sandbox notifications', () => {
     });
 
     it('configureNotifications moves the webhooks and changes the secret from the next event on', async () => {
-      sandbox.configureNotifications({ mpNotificationUrl: `${receiver.url}/gateway/webhooks/mercadopago`, webhookSecret: 'rotated' });
+      sandbox.configureNotifications({
+        mpNotificationUrl: `${receiver.url}/gateway/webhooks/mercadopago`,
+        webhookSecret: 'rotated',
+      });
       await pay();
       const [r] = await receiver.waitFor(1);
       expect(r.path).toBe('/gateway/webhooks/mercadopago');
@@ -192,7 +214,13 @@ describe('sandbox notifications', () => {
       expect(got[1].body).toEqual(got[0].body);
       expect(got[2].body).toEqual(got[0].body);
       const [d] = await settled();
-      expect(d).toMatchObject({ resource: `/v1/payments/${p.id}`, attempts: 3, status: 'delivered', lastResponseStatus: 200, requestId: got[2].headers['x-request-id'] });
+      expect(d).toMatchObject({
+        resource: `/v1/payments/${p.id}`,
+        attempts: 3,
+        status: 'delivered',
+        lastResponseStatus: 200,
+        requestId: got[2].headers['x-request-id'],
+      });
       // Backoff: ~20 ms, then ~40 ms.
       expect(got[1].at - got[0].at).toBeGreaterThanOrEqual(15);
       expect(got[2].at - got[1].at).toBeGreaterThanOrEqual(35);
@@ -221,7 +249,12 @@ describe('sandbox notifications', () => {
       receiver.respond(() => 'hang');
       await pay();
       const [timedOut] = await settled(3000);
-      expect(timedOut).toMatchObject({ attempts: 3, status: 'failed', lastResponseStatus: null, lastError: `timeout after ${POLICY.timeoutMs} ms` });
+      expect(timedOut).toMatchObject({
+        attempts: 3,
+        status: 'failed',
+        lastResponseStatus: null,
+        lastError: `timeout after ${POLICY.timeoutMs} ms`,
+      });
 
       await raw(sandbox.url, 'POST', '/__sandbox/reset');
       receiver.respond(() => 302);
@@ -259,7 +292,12 @@ describe('sandbox notifications', () => {
       });
       expect(Date.parse(created.body.received)).toBeGreaterThanOrEqual(before - 1);
       expect(Date.parse(created.body.sent)).toBeGreaterThanOrEqual(Date.parse(created.body.received));
-      expect(changed.body).toMatchObject({ topic: 'orders_v2', resource: '/orders/2000000001', user_id: 169648308, attempts: 1 });
+      expect(changed.body).toMatchObject({
+        topic: 'orders_v2',
+        resource: '/orders/2000000001',
+        user_id: 169648308,
+        attempts: 1,
+      });
       expect(changed.body._id).not.toBe(created.body._id);
       const ds = await settled();
       expect(ds.map((d) => [d.kind, d.topic, d.resource, d.status, d.url])).toEqual([
@@ -314,7 +352,10 @@ describe('sandbox notifications', () => {
       sandbox.store.emitOrder({ topic: 'orders_v2', orderId: 12, userId: 169648308 });
       const ds = await settled();
       expect(ds.map((d) => d.resource)).toEqual(['/orders/11', '/orders/12']);
-      for (const d of ds) expect(Object.keys(d)).toEqual(expect.arrayContaining(['kind', 'url', 'topic', 'resource', 'attempts', 'status']));
+      for (const d of ds)
+        expect(Object.keys(d)).toEqual(
+          expect.arrayContaining(['kind', 'url', 'topic', 'resource', 'attempts', 'status']),
+        );
       await raw(sandbox.url, 'POST', '/__sandbox/reset');
       expect(await deliveries(sandbox.url)).toEqual([]);
     });

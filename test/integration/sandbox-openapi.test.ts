@@ -9,7 +9,16 @@
 // src/sandbox/README.md must list it and every overlay entry.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CardToken, Customer, CustomerCard, IdentificationType, Payment, PaymentMethod, PaymentRefund, User } from 'mercadopago';
+import {
+  CardToken,
+  Customer,
+  CustomerCard,
+  IdentificationType,
+  Payment,
+  PaymentMethod,
+  PaymentRefund,
+  User,
+} from 'mercadopago';
 import { NOT_IN_SPEC, OVERLAY, loadOpenApi, openApi, pathShape, type OpenApi } from '../support/openapi';
 import { TOKENS, mp, raw, useSandbox } from '../support/sandbox';
 
@@ -90,7 +99,12 @@ const check = (api: OpenApi, x: Exchange): string[] => {
 // Test data (DESIGN §4): each seller tokenizes its own site's test cards.
 
 const MLM = { seller: TOKENS.sellerMLM, sellerId: 277582551, master: '5474925432670366', visa: '4075595716483764' };
-const MLB = { seller: TOKENS.sellerMLB, master: '5031433215406351', customer: '123456789-jxOV430go9fx2e', card: '1490022319978' };
+const MLB = {
+  seller: TOKENS.sellerMLB,
+  master: '5031433215406351',
+  customer: '123456789-jxOV430go9fx2e',
+  card: '1490022319978',
+};
 const SEED_PAYMENT = 3506756222;
 const NO_SUCH_PAYMENT = 999999999999;
 const NO_SUCH_CUSTOMER = '999999999-NoSuchCustomer1';
@@ -153,8 +167,13 @@ const CASES: Record<string, Case> = {
       await tokenFor(MLB.seller, MLB.master, 'OTHE');
       await raw(url, 'POST', `/v1/card_tokens?public_key=TEST-PUBLIC-${MLM.sellerId}`, { body: cardData(MLM.visa) });
       // From a saved card (seed 002): card_id + security_code.
-      await new CardToken(mp(MLB.seller)).create({ body: { card_id: MLB.card, customer_id: MLB.customer, security_code: '123' } });
-      await raw(url, 'POST', '/v1/card_tokens', { token: MLM.seller, body: { ...cardData(MLM.master), card_number: '123' } });
+      await new CardToken(mp(MLB.seller)).create({
+        body: { card_id: MLB.card, customer_id: MLB.customer, security_code: '123' },
+      });
+      await raw(url, 'POST', '/v1/card_tokens', {
+        token: MLM.seller,
+        body: { ...cardData(MLM.master), card_number: '123' },
+      });
       await raw(url, 'POST', '/v1/card_tokens', { token: MLM.seller, body: {} });
       await raw(url, 'POST', '/v1/card_tokens', { body: cardData(MLM.master) });
     },
@@ -175,13 +194,22 @@ const CASES: Record<string, Case> = {
     async run(url) {
       await approvedPayment();
       await pay(MLM.seller, await tokenFor(MLM.seller, MLM.master, 'OTHE'));
-      await pay(MLM.seller, await tokenFor(MLM.seller, MLM.master, 'CONT'), { description: 'Mesa', external_reference: 'order-1' });
+      await pay(MLM.seller, await tokenFor(MLM.seller, MLM.master, 'CONT'), {
+        description: 'Mesa',
+        external_reference: 'order-1',
+      });
       await pay(MLM.seller, await tokenFor(MLM.seller, MLM.master), { capture: false });
       const used = await tokenFor(MLM.seller, MLM.master);
       await pay(MLM.seller, used);
       await swallow(pay(MLM.seller, used)); // single use: 400
       await swallow(pay(MLM.seller, 'ffffffffffffffffffffffffffffffff')); // unknown token: 400
-      const body = { token: await tokenFor(MLM.seller, MLM.master), transaction_amount: 100, installments: 1, payment_method_id: 'master', payer: { email: 'a@b.co' } };
+      const body = {
+        token: await tokenFor(MLM.seller, MLM.master),
+        transaction_amount: 100,
+        installments: 1,
+        payment_method_id: 'master',
+        payer: { email: 'a@b.co' },
+      };
       await raw(url, 'POST', '/v1/payments', { token: MLM.seller, body }); // no X-Idempotency-Key: 400
       await raw(url, 'POST', '/v1/payments', { body, headers: { 'X-Idempotency-Key': 'k-401' } });
     },
@@ -329,7 +357,10 @@ const CASES: Record<string, Case> = {
     statuses: [200, 400, 401, 404],
     async run(url) {
       const customers = new Customer(mp(MLB.seller));
-      await customers.update({ customerId: MLB.customer, body: { first_name: 'Test', last_name: 'User', phone: { area_code: '11', number: '12345678' } } });
+      await customers.update({
+        customerId: MLB.customer,
+        body: { first_name: 'Test', last_name: 'User', phone: { area_code: '11', number: '12345678' } },
+      });
       await swallow(customers.update({ customerId: MLB.customer, body: { email: 'not-an-email' } }));
       await swallow(customers.update({ customerId: NO_SUCH_CUSTOMER, body: { first_name: 'X' } }));
       await raw(url, 'PUT', `/v1/customers/${MLB.customer}`, { body: { first_name: 'X' } });
@@ -354,7 +385,9 @@ const CASES: Record<string, Case> = {
       const c = await new Customer(mp(MLB.seller)).create({ body: { email: 'openapi-cards@testuser.com' } });
       await cards.create({ customerId: c.id as string, body: { token: await tokenFor(MLB.seller, MLB.master) } });
       await swallow(cards.create({ customerId: c.id as string, body: { token: 'ffffffffffffffffffffffffffffffff' } }));
-      await swallow(cards.create({ customerId: NO_SUCH_CUSTOMER, body: { token: await tokenFor(MLB.seller, MLB.master) } }));
+      await swallow(
+        cards.create({ customerId: NO_SUCH_CUSTOMER, body: { token: await tokenFor(MLB.seller, MLB.master) } }),
+      );
       await raw(url, 'POST', `/v1/customers/${c.id}/cards`, { body: { token: 'x' } });
     },
   },
@@ -384,7 +417,11 @@ const CASES: Record<string, Case> = {
     statuses: [200, 401, 404],
     async run(url) {
       const cards = new CustomerCard(mp(MLB.seller));
-      await cards.update({ customerId: MLB.customer, cardId: MLB.card, body: { expiration_month: 12, expiration_year: 2031 } as any });
+      await cards.update({
+        customerId: MLB.customer,
+        cardId: MLB.card,
+        body: { expiration_month: 12, expiration_year: 2031 } as any,
+      });
       await swallow(cards.update({ customerId: MLB.customer, cardId: '1', body: { expiration_month: 12 } as any }));
       await raw(url, 'PUT', `/v1/customers/${MLB.customer}/cards/${MLB.card}`, { body: { expiration_month: 1 } });
     },
@@ -414,8 +451,12 @@ const CASES: Record<string, Case> = {
     statuses: [200, 400, 401],
     async run(url) {
       // The SDK has no client for this route.
-      await raw(url, 'GET', '/v1/payment_methods/installments?amount=3500&payment_method_id=amex', { token: MLM.seller });
-      await raw(url, 'GET', `/v1/payment_methods/installments?amount=591&bin=${MLB.master.slice(0, 6)}`, { token: MLB.seller });
+      await raw(url, 'GET', '/v1/payment_methods/installments?amount=3500&payment_method_id=amex', {
+        token: MLM.seller,
+      });
+      await raw(url, 'GET', `/v1/payment_methods/installments?amount=591&bin=${MLB.master.slice(0, 6)}`, {
+        token: MLB.seller,
+      });
       await raw(url, 'GET', '/v1/payment_methods/installments?payment_method_id=visa', { token: MLB.seller });
       await raw(url, 'GET', '/v1/payment_methods/installments?amount=100&payment_method_id=master');
     },
@@ -446,7 +487,9 @@ const CASES: Record<string, Case> = {
     statuses: [200, 400, 401, 403],
     async run(url) {
       await raw(url, 'GET', '/orders/search?seller=169648308', { token: TOKENS.sellerMLB });
-      await raw(url, 'GET', '/orders/search?buyer=160903317&order.status=paid,cancelled&sort=date_desc', { token: TOKENS.buyerMLB });
+      await raw(url, 'GET', '/orders/search?buyer=160903317&order.status=paid,cancelled&sort=date_desc', {
+        token: TOKENS.buyerMLB,
+      });
       await raw(url, 'GET', '/orders/search?seller=169648308&limit=51', { token: TOKENS.sellerMLB });
       await raw(url, 'GET', '/orders/search?seller=277582551', { token: TOKENS.sellerMLB });
       await raw(url, 'GET', '/orders/search?seller=169648308');
@@ -527,7 +570,10 @@ describe('the sandbox against the Mercado Pago OpenAPI description', () => {
       expect(listed.filter((r) => inSpec(api, r))).toEqual([]);
       for (const n of NOT_IN_SPEC.filter((x) => x.validateAs)) {
         const [m, p] = n.validateAs!.split(' ');
-        expect({ route: n.route, validateAs: api.operationFor(m, p) }).toEqual({ route: n.route, validateAs: { method: m, path: p } });
+        expect({ route: n.route, validateAs: api.operationFor(m, p) }).toEqual({
+          route: n.route,
+          validateAs: { method: m, path: p },
+        });
       }
     });
 
@@ -537,7 +583,9 @@ describe('the sandbox against the Mercado Pago OpenAPI description', () => {
       expect(start).toBeGreaterThanOrEqual(0);
       const rest = readme.slice(start + 3);
       const section = rest.slice(0, rest.search(/\n## /) === -1 ? undefined : rest.search(/\n## /));
-      const undocumented = [...OVERLAY.map((o) => o.pointer), ...NOT_IN_SPEC.map((n) => n.route)].filter((s) => !section.includes(`\`${s}\``));
+      const undocumented = [...OVERLAY.map((o) => o.pointer), ...NOT_IN_SPEC.map((n) => n.route)].filter(
+        (s) => !section.includes(`\`${s}\``),
+      );
       expect(undocumented).toEqual([]);
       // …and lists nothing that is no longer there.
       const listedPointers = [...section.matchAll(/^\| `(\/[^`]+)` \|/gm)].map((m) => m[1]);
@@ -554,7 +602,8 @@ describe('the sandbox against the Mercado Pago OpenAPI description', () => {
       }).map((o) => o.pointer);
       if (pending.length > 0) {
         // Some served routes were not exercised (a filtered run); an entry may be waiting for them.
-        if (unused.length > 0) console.warn(`overlay entries not needed by this (partial) run:\n  ${unused.join('\n  ')}`);
+        if (unused.length > 0)
+          console.warn(`overlay entries not needed by this (partial) run:\n  ${unused.join('\n  ')}`);
         return;
       }
       expect(unused).toEqual([]);

@@ -34,7 +34,11 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
     });
   });
   beforeEach(async () => {
-    sandbox.configureNotifications({ mpNotificationUrl: `${receiver.url}/mp`, mlNotificationUrl: `${receiver.url}/ml`, webhookSecret: SECRET });
+    sandbox.configureNotifications({
+      mpNotificationUrl: `${receiver.url}/mp`,
+      mlNotificationUrl: `${receiver.url}/ml`,
+      webhookSecret: SECRET,
+    });
     expect((await raw(sandbox.url, 'POST', '/__sandbox/reset')).status).toBe(204);
     receiver.respond(() => 200);
   });
@@ -43,7 +47,8 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
     await receiver?.close();
   });
 
-  const deliveries = async (): Promise<any[]> => (await raw(sandbox.url, 'GET', '/__sandbox/notifications')).body.deliveries;
+  const deliveries = async (): Promise<any[]> =>
+    (await raw(sandbox.url, 'GET', '/__sandbox/notifications')).body.deliveries;
   /**
    * Waits until every delivery logged so far is delivered, and the receiver has them all. The log
    * gets a delivery when the change happens, inside the request: once the control API has answered,
@@ -63,10 +68,16 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
     expect(receiver.received).toHaveLength(ds.length);
     return ds;
   };
-  const ml = (topic?: string): Received[] => receiver.received.filter((r) => r.path === '/ml' && (topic === undefined || r.body.topic === topic));
+  const ml = (topic?: string): Received[] =>
+    receiver.received.filter((r) => r.path === '/ml' && (topic === undefined || r.body.topic === topic));
   const webhooks = (): Received[] => receiver.received.filter((r) => r.path === '/mp');
   /** Every kind/topic/resource received, as sorted lines: a multiset that ignores delivery order. */
-  const seen = (): string[] => receiver.received.map((r) => (r.path === '/ml' ? `ml ${r.body.topic} ${r.body.resource}` : `mp ${r.body.action} ${r.body.data.id}`)).sort();
+  const seen = (): string[] =>
+    receiver.received
+      .map((r) =>
+        r.path === '/ml' ? `ml ${r.body.topic} ${r.body.resource}` : `mp ${r.body.action} ${r.body.data.id}`,
+      )
+      .sort();
   const verify = (r: Received): void =>
     WebhookSignatureValidator.validate({
       xSignature: r.headers['x-signature'],
@@ -78,13 +89,22 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
 
   const control = (path: string, body?: unknown) => raw(sandbox.url, 'POST', `/__sandbox${path}`, { body: body ?? {} });
   const mandatoryOrder = async () => {
-    const res = await control('/orders', { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB700000001', title: 'Mesa de pinho', quantity: 2, unit_price: 150.5 }] });
+    const res = await control('/orders', {
+      seller_id: MLB.seller,
+      buyer_id: MLB.buyer,
+      items: [{ id: 'MLB700000001', title: 'Mesa de pinho', quantity: 2, unit_price: 150.5 }],
+    });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('payment_required');
     return res.body;
   };
   const confirmedOrder = async () => {
-    const res = await control('/orders', { seller_id: MLM.seller, buyer_id: MLM.buyer, items: [{ id: 'MLM610028711', quantity: 1 }], mandatory_mercadopago: false });
+    const res = await control('/orders', {
+      seller_id: MLM.seller,
+      buyer_id: MLM.buyer,
+      items: [{ id: 'MLM610028711', quantity: 1 }],
+      mandatory_mercadopago: false,
+    });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('confirmed');
     return res.body;
@@ -94,7 +114,8 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
     expect(res.status).toBe(201);
     return res.body;
   };
-  const orderStatus = async (id: number, token: string) => (await raw(sandbox.url, 'GET', `/orders/${id}`, { token })).body.status;
+  const orderStatus = async (id: number, token: string) =>
+    (await raw(sandbox.url, 'GET', `/orders/${id}`, { token })).body.status;
 
   describe('the mandatory Mercado Pago flow', () => {
     it('sends exactly one created_orders at creation, to the seller, with the seed 003 body, and nothing else', async () => {
@@ -133,8 +154,16 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
       expect(ml('created_orders')).toHaveLength(1);
       expect(ml('orders_v2')).toHaveLength(0);
       // Every change of an order payment is notified (README "Notifications": payments topic).
-      expect(ml('payments').map((r) => r.body.resource).sort()).toEqual([`/v1/payments/${refused.id}`, `/v1/payments/${part.id}`].sort());
-      expect(webhooks().map((r) => r.body.data.id).sort()).toEqual([String(refused.id), String(part.id)].sort());
+      expect(
+        ml('payments')
+          .map((r) => r.body.resource)
+          .sort(),
+      ).toEqual([`/v1/payments/${refused.id}`, `/v1/payments/${part.id}`].sort());
+      expect(
+        webhooks()
+          .map((r) => r.body.data.id)
+          .sort(),
+      ).toEqual([String(refused.id), String(part.id)].sort());
 
       const rest = await payOrder(order.id);
       expect(rest).toMatchObject({ status: 'approved', transaction_amount: 200.75 });
@@ -144,19 +173,36 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
       // Paid in full: orders_v2 start, for the seller.
       const changed = ml('orders_v2');
       expect(changed.length).toBeGreaterThanOrEqual(1);
-      for (const r of changed) expect(r.body).toMatchObject({ topic: 'orders_v2', resource: `/orders/${order.id}`, user_id: MLB.seller, application_id: SANDBOX_APPLICATION_ID, attempts: 1 });
+      for (const r of changed)
+        expect(r.body).toMatchObject({
+          topic: 'orders_v2',
+          resource: `/orders/${order.id}`,
+          user_id: MLB.seller,
+          application_id: SANDBOX_APPLICATION_ID,
+          attempts: 1,
+        });
       expect(ml('created_orders')).toHaveLength(1);
 
       // One payments notification and one signed webhook for each of the order's three payments.
       const paymentIds = [refused.id, part.id, rest.id].map(String).sort();
       const payments = ml('payments');
       expect(payments.map((r) => r.body.resource.split('/').pop()).sort()).toEqual(paymentIds);
-      for (const r of payments) expect(r.body).toMatchObject({ user_id: MLB.seller, application_id: SANDBOX_APPLICATION_ID, _id: expect.stringMatching(UUID) });
+      for (const r of payments)
+        expect(r.body).toMatchObject({
+          user_id: MLB.seller,
+          application_id: SANDBOX_APPLICATION_ID,
+          _id: expect.stringMatching(UUID),
+        });
       const hooks = webhooks();
       expect(hooks.map((r) => r.query.get('data.id')).sort()).toEqual(paymentIds);
       for (const r of hooks) {
         expect(() => verify(r)).not.toThrow();
-        expect(r.body).toMatchObject({ type: 'payment', action: 'payment.created', user_id: MLB.seller, data: { id: r.query.get('data.id') } });
+        expect(r.body).toMatchObject({
+          type: 'payment',
+          action: 'payment.created',
+          user_id: MLB.seller,
+          data: { id: r.query.get('data.id') },
+        });
       }
       // Every Mercado Libre notification goes to the seller; the notification ids are all distinct.
       expect(new Set(ml().map((r) => r.body.user_id))).toEqual(new Set([MLB.seller]));
@@ -174,7 +220,11 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
       );
       for (const d of ds) {
         expect(d).toMatchObject({ attempts: 1, status: 'delivered' });
-        expect(d.url).toBe(d.kind === 'mercadopago' ? `${receiver.url}/mp?data.id=${d.resource.split('/').pop()}&type=payment` : `${receiver.url}/ml`);
+        expect(d.url).toBe(
+          d.kind === 'mercadopago'
+            ? `${receiver.url}/mp?data.id=${d.resource.split('/').pop()}&type=payment`
+            : `${receiver.url}/ml`,
+        );
       }
     });
 
@@ -198,7 +248,10 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
       expect((await control(`/payments/${pending.id}/approve`)).status).toBe(200);
       await settle();
       expect(ml('orders_v2').map((r) => r.body.resource)).toEqual([`/orders/${order.id}`]);
-      expect(ml('payments').map((r) => r.body.resource)).toEqual([`/v1/payments/${pending.id}`, `/v1/payments/${pending.id}`]);
+      expect(ml('payments').map((r) => r.body.resource)).toEqual([
+        `/v1/payments/${pending.id}`,
+        `/v1/payments/${pending.id}`,
+      ]);
       const hooks = webhooks();
       expect(hooks.map((r) => r.body.action).sort()).toEqual(['payment.created', 'payment.updated']);
       for (const r of hooks) expect(() => verify(r)).not.toThrow();
@@ -211,8 +264,15 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
       await settle();
       expect(ml('created_orders')).toHaveLength(1);
       expect(ml('orders_v2')).toHaveLength(0);
-      expect(ml('payments').map((r) => r.body.resource)).toEqual([`/v1/payments/${part.id}`, `/v1/payments/${part.id}`]);
-      expect(webhooks().map((r) => r.body.action).sort()).toEqual(['payment.created', 'payment.updated']);
+      expect(ml('payments').map((r) => r.body.resource)).toEqual([
+        `/v1/payments/${part.id}`,
+        `/v1/payments/${part.id}`,
+      ]);
+      expect(
+        webhooks()
+          .map((r) => r.body.action)
+          .sort(),
+      ).toEqual(['payment.created', 'payment.updated']);
     });
 
     it('once paid, later changes keep sending orders_v2: a cancellation refunded to the card', async () => {
@@ -223,7 +283,10 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
       expect((await control(`/orders/${order.id}/cancel`)).body.status).toBe('cancelled');
       await settle();
       expect(ml('orders_v2').length).toBeGreaterThanOrEqual(2);
-      expect(ml('payments').map((r) => r.body.resource)).toEqual([`/v1/payments/${payment.id}`, `/v1/payments/${payment.id}`]);
+      expect(ml('payments').map((r) => r.body.resource)).toEqual([
+        `/v1/payments/${payment.id}`,
+        `/v1/payments/${payment.id}`,
+      ]);
       const hooks = webhooks();
       expect(hooks.map((r) => r.body.action).sort()).toEqual(['payment.created', 'payment.updated']);
       for (const r of hooks) expect(() => verify(r)).not.toThrow();
@@ -285,11 +348,21 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
       const got = await receiver.waitFor(2);
       expect(got.map((r) => r.body.attempts)).toEqual([1, 2]);
       expect(got[1].body._id).toBe(got[0].body._id);
-      const [d] = await eventually(async () => {
-        const ds = await deliveries();
-        return ds.length === 1 && ds[0].status === 'delivered' ? ds : undefined;
-      }, 5000, 'the retried delivery');
-      expect(d).toMatchObject({ kind: 'mercadolibre', topic: 'created_orders', resource: `/orders/${order.id}`, attempts: 2, status: 'delivered' });
+      const [d] = await eventually(
+        async () => {
+          const ds = await deliveries();
+          return ds.length === 1 && ds[0].status === 'delivered' ? ds : undefined;
+        },
+        5000,
+        'the retried delivery',
+      );
+      expect(d).toMatchObject({
+        kind: 'mercadolibre',
+        topic: 'created_orders',
+        resource: `/orders/${order.id}`,
+        attempts: 2,
+        status: 'delivered',
+      });
     });
 
     it('a reset empties the log', async () => {

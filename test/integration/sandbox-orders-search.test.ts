@@ -35,7 +35,12 @@ describe('sandbox: GET /orders/search', () => {
     clock = at;
     const site = party === MLB ? 'MLB' : 'MLM';
     const res = await raw(sandbox.url, 'POST', '/__sandbox/orders', {
-      body: { seller_id: party.seller, buyer_id: party.buyer, items: [{ id: `${site}700000001`, title: 'Banco de madeira', quantity: 1, unit_price: 120 }], ...body },
+      body: {
+        seller_id: party.seller,
+        buyer_id: party.buyer,
+        items: [{ id: `${site}700000001`, title: 'Banco de madeira', quantity: 1, unit_price: 120 }],
+        ...body,
+      },
     });
     expect(res.status).toBe(201);
     return res.body;
@@ -50,7 +55,16 @@ describe('sandbox: GET /orders/search', () => {
     it("answers a buyer's search with the real envelope: query, results, sort, available_sorts, filters, available_filters, paging, display", async () => {
       const res = await search(`buyer=${MLB.buyer}`, MLB.buyerToken);
       expect(res.status).toBe(200);
-      expect(Object.keys(res.body).sort()).toEqual(['available_filters', 'available_sorts', 'display', 'filters', 'paging', 'query', 'results', 'sort']);
+      expect(Object.keys(res.body).sort()).toEqual([
+        'available_filters',
+        'available_sorts',
+        'display',
+        'filters',
+        'paging',
+        'query',
+        'results',
+        'sort',
+      ]);
       const fixture = await raw(sandbox.url, 'GET', `/orders/${FIXTURE_MLB}`, { token: MLB.buyerToken });
       expect(res.body).toEqual({
         query: null,
@@ -59,8 +73,17 @@ describe('sandbox: GET /orders/search', () => {
         results: [fixture.body],
         sort: { id: 'date_asc', name: 'Date ascending' },
         available_sorts: [{ id: 'date_desc', name: 'Date descending' }],
-        filters: [{ id: 'buyer', name: 'Buyer', type: 'text', values: [{ id: String(MLB.buyer), name: 'TETE2022123' }] }],
-        available_filters: [{ id: 'order.status', name: 'Order Status', type: 'text', values: [{ id: 'paid', name: 'paid', results: 1 }] }],
+        filters: [
+          { id: 'buyer', name: 'Buyer', type: 'text', values: [{ id: String(MLB.buyer), name: 'TETE2022123' }] },
+        ],
+        available_filters: [
+          {
+            id: 'order.status',
+            name: 'Order Status',
+            type: 'text',
+            values: [{ id: 'paid', name: 'paid', results: 1 }],
+          },
+        ],
       });
     });
 
@@ -68,8 +91,12 @@ describe('sandbox: GET /orders/search', () => {
       const res = await search(`seller=${MLB.seller}`, MLB.sellerToken);
       expect(res.status).toBe(200);
       expect(ids(res)).toEqual([FIXTURE_MLB]);
-      expect(res.body.results[0]).toEqual((await raw(sandbox.url, 'GET', `/orders/${FIXTURE_MLB}`, { token: MLB.sellerToken })).body);
-      expect(res.body.filters).toEqual([{ id: 'seller', name: 'Seller', type: 'text', values: [{ id: String(MLB.seller), name: 'TETE6072468' }] }]);
+      expect(res.body.results[0]).toEqual(
+        (await raw(sandbox.url, 'GET', `/orders/${FIXTURE_MLB}`, { token: MLB.sellerToken })).body,
+      );
+      expect(res.body.filters).toEqual([
+        { id: 'seller', name: 'Seller', type: 'text', values: [{ id: String(MLB.seller), name: 'TETE6072468' }] },
+      ]);
       expect(res.body.paging).toEqual({ total: 1, offset: 0, limit: 50 });
     });
 
@@ -77,7 +104,9 @@ describe('sandbox: GET /orders/search', () => {
       const asSeller = await search(`seller=${MLB.buyer}`, MLB.buyerToken);
       expect(asSeller.status).toBe(200);
       expect(asSeller.body).toMatchObject({ results: [], paging: { total: 0, offset: 0, limit: 50 } });
-      expect(asSeller.body.available_filters).toEqual([{ id: 'order.status', name: 'Order Status', type: 'text', values: [] }]);
+      expect(asSeller.body.available_filters).toEqual([
+        { id: 'order.status', name: 'Order Status', type: 'text', values: [] },
+      ]);
       expect((await search(`buyer=${MLB.seller}`, MLB.sellerToken)).body.paging.total).toBe(0);
     });
   });
@@ -137,10 +166,17 @@ describe('sandbox: GET /orders/search', () => {
       ]);
       expect(paid.body.available_filters).toEqual([]);
 
-      const list = await search(`seller=${MLM.seller}&order.status=${encodeURIComponent('cancelled,confirmed,partially_paid')}`, MLM.sellerToken);
+      const list = await search(
+        `seller=${MLM.seller}&order.status=${encodeURIComponent('cancelled,confirmed,partially_paid')}`,
+        MLM.sellerToken,
+      );
       expect(list.status).toBe(200);
       expect(ids(list)).toEqual([o.confirmed, o.cancelled, o.partial]);
-      expect(list.body.filters[1].values.map((v: any) => v.id).sort()).toEqual(['cancelled', 'confirmed', 'partially_paid']);
+      expect(list.body.filters[1].values.map((v: any) => v.id).sort()).toEqual([
+        'cancelled',
+        'confirmed',
+        'partially_paid',
+      ]);
       expect(ids(await search(`seller=${MLM.seller}&order.status=payment_required`, MLM.sellerToken))).toEqual([]);
     });
 
@@ -165,7 +201,8 @@ describe('sandbox: GET /orders/search', () => {
   });
 
   describe('order.date_created.from / .to', () => {
-    const threeOrders = async () => [await order(MLB, T0), await order(MLB, T0 + HOUR), await order(MLB, T0 + 2 * HOUR)].map((o) => o.id as number);
+    const threeOrders = async () =>
+      [await order(MLB, T0), await order(MLB, T0 + HOUR), await order(MLB, T0 + 2 * HOUR)].map((o) => o.id as number);
     const at = (ms: number) => new Date(ms).toISOString();
 
     it('keeps orders created from `from` and up to `to`, both ends included', async () => {
@@ -173,8 +210,14 @@ describe('sandbox: GET /orders/search', () => {
       const q = (params: string) => search(`buyer=${MLB.buyer}&${params}`, MLB.buyerToken);
       expect(ids(await q(`order.date_created.from=${at(T0 + HOUR / 2)}`))).toEqual([b, c]);
       expect(ids(await q(`order.date_created.to=${at(T0 + HOUR / 2)}`))).toEqual([FIXTURE_MLB, a]);
-      expect(ids(await q(`order.date_created.from=${at(T0 + HOUR)}&order.date_created.to=${at(T0 + HOUR)}`))).toEqual([b]);
-      expect(ids(await q(`order.date_created.from=${at(T0)}&order.date_created.to=${at(T0 + 2 * HOUR)}`))).toEqual([a, b, c]);
+      expect(ids(await q(`order.date_created.from=${at(T0 + HOUR)}&order.date_created.to=${at(T0 + HOUR)}`))).toEqual([
+        b,
+      ]);
+      expect(ids(await q(`order.date_created.from=${at(T0)}&order.date_created.to=${at(T0 + 2 * HOUR)}`))).toEqual([
+        a,
+        b,
+        c,
+      ]);
       const none = await q(`order.date_created.from=${at(T0 + 3 * HOUR)}`);
       expect(none.body).toMatchObject({ results: [], paging: { total: 0 } });
     });
@@ -182,10 +225,31 @@ describe('sandbox: GET /orders/search', () => {
     it('reads the offset of each date: -04:00 and -00:00 name other instants than the same wall time in UTC', async () => {
       const [a, b, c] = await threeOrders();
       // T0 + 1 h is 13:00Z, i.e. 09:00-04:00; 13:00-04:00 is 17:00Z, after every order.
-      expect(ids(await search(`buyer=${MLB.buyer}&order.date_created.from=${encodeURIComponent('2030-01-15T09:00:00.000-04:00')}`, MLB.buyerToken))).toEqual([b, c]);
-      expect(ids(await search(`buyer=${MLB.buyer}&order.date_created.from=${encodeURIComponent('2030-01-15T13:00:00.000-04:00')}`, MLB.buyerToken))).toEqual([]);
+      expect(
+        ids(
+          await search(
+            `buyer=${MLB.buyer}&order.date_created.from=${encodeURIComponent('2030-01-15T09:00:00.000-04:00')}`,
+            MLB.buyerToken,
+          ),
+        ),
+      ).toEqual([b, c]);
+      expect(
+        ids(
+          await search(
+            `buyer=${MLB.buyer}&order.date_created.from=${encodeURIComponent('2030-01-15T13:00:00.000-04:00')}`,
+            MLB.buyerToken,
+          ),
+        ),
+      ).toEqual([]);
       // Mercado Libre's documented form: `2015-07-01T00:00:00.000-00:00`.
-      expect(ids(await search(`buyer=${MLB.buyer}&order.date_created.to=${encodeURIComponent('2030-01-15T12:00:00.000-00:00')}`, MLB.buyerToken))).toEqual([FIXTURE_MLB, a]);
+      expect(
+        ids(
+          await search(
+            `buyer=${MLB.buyer}&order.date_created.to=${encodeURIComponent('2030-01-15T12:00:00.000-00:00')}`,
+            MLB.buyerToken,
+          ),
+        ),
+      ).toEqual([FIXTURE_MLB, a]);
     });
 
     it('filters dates before statuses: available_filters counts only the orders in range', async () => {
@@ -195,13 +259,16 @@ describe('sandbox: GET /orders/search', () => {
       expect(res.body.available_filters[0].values).toEqual([{ id: 'paid', name: 'paid', results: 1 }]);
     });
 
-    it.each(['yesterday', '2030-01-15', '2030-13-45T00:00:00Z', '2030-01-15T12:00:00'])('answers 400 bad_request for the date %p', async (value) => {
-      for (const name of ['order.date_created.from', 'order.date_created.to']) {
-        const res = await search(`buyer=${MLB.buyer}&${name}=${encodeURIComponent(value)}`, MLB.buyerToken);
-        expect(res.status).toBe(400);
-        expect(res.body).toMatchObject({ error: 'bad_request', status: 400, cause: [] });
-      }
-    });
+    it.each(['yesterday', '2030-01-15', '2030-13-45T00:00:00Z', '2030-01-15T12:00:00'])(
+      'answers 400 bad_request for the date %p',
+      async (value) => {
+        for (const name of ['order.date_created.from', 'order.date_created.to']) {
+          const res = await search(`buyer=${MLB.buyer}&${name}=${encodeURIComponent(value)}`, MLB.buyerToken);
+          expect(res.status).toBe(400);
+          expect(res.body).toMatchObject({ error: 'bad_request', status: 400, cause: [] });
+        }
+      },
+    );
   });
 
   describe('sort', () => {
@@ -270,10 +337,15 @@ describe('sandbox: GET /orders/search', () => {
       const minutes = [30, 10, 60, 0, 50, 20, 40];
       const created: { id: number; date_created: string }[] = [];
       for (const m of minutes) created.push(await order(MLM, T0 + m * 60_000, { mandatory_mercadopago: false }));
-      const byDate = [...created].sort((a, b) => Date.parse(a.date_created) - Date.parse(b.date_created)).map((o) => o.id);
+      const byDate = [...created]
+        .sort((a, b) => Date.parse(a.date_created) - Date.parse(b.date_created))
+        .map((o) => o.id);
       const expected = [FIXTURE_MLM, ...byDate]; // the fixture is from 2018
 
-      for (const [who, token] of [[`seller=${MLM.seller}`, MLM.sellerToken], [`buyer=${MLM.buyer}`, MLM.buyerToken]] as const) {
+      for (const [who, token] of [
+        [`seller=${MLM.seller}`, MLM.sellerToken],
+        [`buyer=${MLM.buyer}`, MLM.buyerToken],
+      ] as const) {
         const pages: number[][] = [];
         for (const offset of [0, 3, 6]) {
           const res = await search(`${who}&limit=3&offset=${offset}`, token);
@@ -286,14 +358,15 @@ describe('sandbox: GET /orders/search', () => {
         expect(new Set(all).size).toBe(all.length); // disjoint
         expect(all).toEqual(expected); // union = all, in date order
         const desc: number[] = [];
-        for (const offset of [0, 3, 6]) desc.push(...ids(await search(`${who}&limit=3&offset=${offset}&sort=date_desc`, token)));
+        for (const offset of [0, 3, 6])
+          desc.push(...ids(await search(`${who}&limit=3&offset=${offset}&sort=date_desc`, token)));
         expect(desc).toEqual([...expected].reverse());
       }
     });
   });
 
   describe('the mandatory Mercado Pago flow (seed 003)', () => {
-    it('keeps an unpaid order out of its seller\'s results while its buyer sees it, and shows it to the seller once paid', async () => {
+    it("keeps an unpaid order out of its seller's results while its buyer sees it, and shows it to the seller once paid", async () => {
       const o = await order(MLB, T0);
       const buyerSees = await search(`buyer=${MLB.buyer}`, MLB.buyerToken);
       expect(ids(buyerSees)).toEqual([FIXTURE_MLB, o.id]);
@@ -304,23 +377,35 @@ describe('sandbox: GET /orders/search', () => {
       expect(ids(hidden)).toEqual([FIXTURE_MLB]);
       expect(hidden.body.paging.total).toBe(1);
       expect(hidden.body.available_filters[0].values).toEqual([{ id: 'paid', name: 'paid', results: 1 }]);
-      expect((await search(`seller=${MLB.seller}&order.status=payment_required`, MLB.sellerToken)).body.paging.total).toBe(0);
+      expect(
+        (await search(`seller=${MLB.seller}&order.status=payment_required`, MLB.sellerToken)).body.paging.total,
+      ).toBe(0);
 
       // Paid in part: partially_paid, still the seller's secret.
       await pay(o.id, { amount: 20 });
-      expect((await search(`buyer=${MLB.buyer}&order.status=partially_paid`, MLB.buyerToken)).body.paging.total).toBe(1);
+      expect((await search(`buyer=${MLB.buyer}&order.status=partially_paid`, MLB.buyerToken)).body.paging.total).toBe(
+        1,
+      );
       expect(ids(await search(`seller=${MLB.seller}`, MLB.sellerToken))).toEqual([FIXTURE_MLB]);
-      expect((await search(`seller=${MLB.seller}&order.status=partially_paid`, MLB.sellerToken)).body.paging.total).toBe(0);
+      expect(
+        (await search(`seller=${MLB.seller}&order.status=partially_paid`, MLB.sellerToken)).body.paging.total,
+      ).toBe(0);
 
       await pay(o.id);
       const shown = await search(`seller=${MLB.seller}`, MLB.sellerToken);
       expect(ids(shown)).toEqual([FIXTURE_MLB, o.id]);
-      expect(shown.body.results[1]).toEqual((await raw(sandbox.url, 'GET', `/orders/${o.id}`, { token: MLB.sellerToken })).body);
-      expect(shown.body.results[1]).toMatchObject({ status: 'paid', seller: { id: MLB.seller, nickname: 'TETE6072468' }, date_closed: expect.any(String) });
+      expect(shown.body.results[1]).toEqual(
+        (await raw(sandbox.url, 'GET', `/orders/${o.id}`, { token: MLB.sellerToken })).body,
+      );
+      expect(shown.body.results[1]).toMatchObject({
+        status: 'paid',
+        seller: { id: MLB.seller, nickname: 'TETE6072468' },
+        date_closed: expect.any(String),
+      });
       expect(ids(await search(`seller=${MLB.seller}&order.status=paid`, MLB.sellerToken))).toEqual([FIXTURE_MLB, o.id]);
     });
 
-    it('an unpaid order does not count in the seller\'s paging total, so its pages are not short', async () => {
+    it("an unpaid order does not count in the seller's paging total, so its pages are not short", async () => {
       const unpaid = await order(MLB, T0);
       const paidLater = [await order(MLB, T0 + HOUR), await order(MLB, T0 + 2 * HOUR)];
       for (const o of paidLater) await pay(o.id);

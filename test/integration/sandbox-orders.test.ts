@@ -31,7 +31,12 @@ const SEED_893431118 = {
   order_items: [
     {
       currency_id: 'BRL',
-      item: { id: 'MLB600034093', title: 'Item De Testeo, Por Favor No Ofertar --kc:off', variation_attributes: [], variation_id: null },
+      item: {
+        id: 'MLB600034093',
+        title: 'Item De Testeo, Por Favor No Ofertar --kc:off',
+        variation_attributes: [],
+        variation_id: null,
+      },
       quantity: 1,
       unit_price: 591,
     },
@@ -118,7 +123,12 @@ describe('sandbox: Mercado Libre orders', () => {
   const get = (id: number | string, token?: string) => raw(env.url, 'GET', `/orders/${id}`, { token });
   const control = (path: string, body?: unknown) => raw(env.url, 'POST', `/__sandbox${path}`, { body: body ?? {} });
   const newOrder = async (body: Record<string, unknown> = {}) => {
-    const res = await control('/orders', { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB700000001', title: 'Mesa de pinho', quantity: 2, unit_price: 150.5 }], ...body });
+    const res = await control('/orders', {
+      seller_id: MLB.seller,
+      buyer_id: MLB.buyer,
+      items: [{ id: 'MLB700000001', title: 'Mesa de pinho', quantity: 2, unit_price: 150.5 }],
+      ...body,
+    });
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -164,8 +174,19 @@ describe('sandbox: Mercado Libre orders', () => {
           date_closed: expect.stringMatching(MP_DATE),
           buyer: { id: MLM.buyer, nickname: 'TETE5374523' },
           seller: { id: MLM.seller, first_name: 'Belem', last_name: 'Jimenez' },
-          order_items: [{ item: { id: 'MLM610028711', title: 'Maquina Industrial Recta Marca' }, quantity: 1, unit_price: 3500 }],
-          payments: [{ id: 3506756222, transaction_amount: 3500, total_paid_amount: 3987.2, installments: 9, payment_method_id: 'amex', status: 'approved' }],
+          order_items: [
+            { item: { id: 'MLM610028711', title: 'Maquina Industrial Recta Marca' }, quantity: 1, unit_price: 3500 },
+          ],
+          payments: [
+            {
+              id: 3506756222,
+              transaction_amount: 3500,
+              total_paid_amount: 3987.2,
+              installments: 9,
+              payment_method_id: 'amex',
+              status: 'approved',
+            },
+          ],
         });
       }
     });
@@ -176,14 +197,28 @@ describe('sandbox: Mercado Libre orders', () => {
       for (const token of [MLM.sellerToken, MLM.buyerToken]) {
         const res = await get(893431118, token);
         expect(res.status).toBe(403);
-        expect(res.body).toEqual({ message: 'Order 893431118 does not belong to the caller', error: 'not_owned_order', status: 403, cause: [] });
+        expect(res.body).toEqual({
+          message: 'Order 893431118 does not belong to the caller',
+          error: 'not_owned_order',
+          status: 403,
+          cause: [],
+        });
       }
     });
 
     it('answers 404 order_not_found for an unknown id, 400 for a malformed one, 401 without a token', async () => {
-      expect(await get(1, MLB.sellerToken)).toMatchObject({ status: 404, body: { error: 'order_not_found', status: 404, cause: [] } });
-      expect(await get('89343111a', MLB.sellerToken)).toMatchObject({ status: 400, body: { error: 'invalid_order_id', status: 400 } });
-      expect(await get('..%2F..%2Fv1%2Fpayments', MLB.sellerToken)).toMatchObject({ status: 400, body: { error: 'invalid_order_id' } });
+      expect(await get(1, MLB.sellerToken)).toMatchObject({
+        status: 404,
+        body: { error: 'order_not_found', status: 404, cause: [] },
+      });
+      expect(await get('89343111a', MLB.sellerToken)).toMatchObject({
+        status: 400,
+        body: { error: 'invalid_order_id', status: 400 },
+      });
+      expect(await get('..%2F..%2Fv1%2Fpayments', MLB.sellerToken)).toMatchObject({
+        status: 400,
+        body: { error: 'invalid_order_id' },
+      });
       expect((await get(893431118)).status).toBe(401);
       expect((await get(893431118, 'TEST-NOBODY')).status).toBe(401);
     });
@@ -193,17 +228,32 @@ describe('sandbox: Mercado Libre orders', () => {
     it('creates payment_required: invisible to the seller, not closed, no counterpart data, stock not taken', async () => {
       const before = await stock('MLB600034093');
       const order = await newOrder({ items: [{ id: 'MLB600034093', quantity: 1 }] });
-      expect(order).toMatchObject({ status: 'payment_required', date_closed: null, paid_amount: 0, total_amount: 591, payments: [], tags: ['not_delivered', 'not_paid'] });
+      expect(order).toMatchObject({
+        status: 'payment_required',
+        date_closed: null,
+        paid_amount: 0,
+        total_amount: 591,
+        payments: [],
+        tags: ['not_delivered', 'not_paid'],
+      });
       expect(order.seller).toEqual({ id: MLB.seller });
       expect(order.buyer).toMatchObject({ id: MLB.buyer, email: 'test_user_21963158@testuser.com' });
-      expect(order.order_items[0]).toMatchObject({ item: { id: 'MLB600034093', title: 'Item De Testeo, Por Favor No Ofertar --kc:off' }, unit_price: 591 });
+      expect(order.order_items[0]).toMatchObject({
+        item: { id: 'MLB600034093', title: 'Item De Testeo, Por Favor No Ofertar --kc:off' },
+        unit_price: 591,
+      });
       expect((await get(order.id, MLB.buyerToken)).body).toEqual(order);
       expect(await get(order.id, MLB.sellerToken)).toMatchObject({ status: 404, body: { error: 'order_not_found' } });
       expect(await stock('MLB600034093')).toBe(before);
     });
 
     it('refuses mandatory_mercadopago: false on MLB (seed 003: all MLB orders)', async () => {
-      const res = await control('/orders', { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB700000001', title: 'x', quantity: 1, unit_price: 10 }], mandatory_mercadopago: false });
+      const res = await control('/orders', {
+        seller_id: MLB.seller,
+        buyer_id: MLB.buyer,
+        items: [{ id: 'MLB700000001', title: 'x', quantity: 1, unit_price: 10 }],
+        mandatory_mercadopago: false,
+      });
       expect(res.status).toBe(400);
       expect(res.body.cause[0].code).toBe('invalid_order');
     });
@@ -211,12 +261,38 @@ describe('sandbox: Mercado Libre orders', () => {
     it('becomes paid when approved payments cover the total: visible, closed, counterpart data, stock taken', async () => {
       const order = await newOrder();
       const payment = await payOrder(order.id);
-      expect(payment).toMatchObject({ status: 'approved', transaction_amount: 301, collector_id: MLB.seller, order: { id: String(order.id), type: 'mercadolibre' }, external_reference: String(order.id) });
+      expect(payment).toMatchObject({
+        status: 'approved',
+        transaction_amount: 301,
+        collector_id: MLB.seller,
+        order: { id: String(order.id), type: 'mercadolibre' },
+        external_reference: String(order.id),
+      });
       const seen = await get(order.id, MLB.sellerToken);
       expect(seen.status).toBe(200);
-      expect(seen.body).toMatchObject({ status: 'paid', paid_amount: 301, total_amount: 301, date_closed: expect.stringMatching(MP_DATE), tags: ['not_delivered', 'paid'] });
-      expect(seen.body.seller).toMatchObject({ id: MLB.seller, nickname: 'TETE6072468', email: 'test_user_70385259@testuser.com', phone: { number: '1111-1111' } });
-      expect(seen.body.payments).toEqual([expect.objectContaining({ id: payment.id, order_id: order.id, payer_id: MLB.buyer, collector: { id: MLB.seller }, status: 'approved', transaction_amount: 301 })]);
+      expect(seen.body).toMatchObject({
+        status: 'paid',
+        paid_amount: 301,
+        total_amount: 301,
+        date_closed: expect.stringMatching(MP_DATE),
+        tags: ['not_delivered', 'paid'],
+      });
+      expect(seen.body.seller).toMatchObject({
+        id: MLB.seller,
+        nickname: 'TETE6072468',
+        email: 'test_user_70385259@testuser.com',
+        phone: { number: '1111-1111' },
+      });
+      expect(seen.body.payments).toEqual([
+        expect.objectContaining({
+          id: payment.id,
+          order_id: order.id,
+          payer_id: MLB.buyer,
+          collector: { id: MLB.seller },
+          status: 'approved',
+          transaction_amount: 301,
+        }),
+      ]);
       expect((await get(order.id, MLB.buyerToken)).body).toEqual(seen.body);
       expect(await stock('MLB700000001')).toBe(98);
     });
@@ -226,7 +302,12 @@ describe('sandbox: Mercado Libre orders', () => {
       const { id } = await payOrder(order.id, { payment_method_id: 'visa', installments: 3 });
       const asSeller = await raw(env.url, 'GET', `/v1/payments/${id}`, { token: MLB.sellerToken });
       const asBuyer = await raw(env.url, 'GET', `/v1/payments/${id}`, { token: MLB.buyerToken });
-      expect(asSeller.body).toMatchObject({ collector_id: MLB.seller, payer: { id: String(MLB.buyer), type: 'registered' }, installments: 3, payment_method_id: 'visa' });
+      expect(asSeller.body).toMatchObject({
+        collector_id: MLB.seller,
+        payer: { id: String(MLB.buyer), type: 'registered' },
+        installments: 3,
+        payment_method_id: 'visa',
+      });
       expect(asSeller.body.payer_id).toBeUndefined();
       expect(asBuyer.body).toMatchObject({ payer_id: MLB.buyer, collector: { id: MLB.seller } });
       expect(asBuyer.body.payer).toBeUndefined();
@@ -240,7 +321,12 @@ describe('sandbox: Mercado Libre orders', () => {
       expect((await get(order.id, MLB.buyerToken)).body).toMatchObject({ status: 'payment_required', paid_amount: 0 });
       await payOrder(order.id, { amount: 100.25 });
       const partial = (await get(order.id, MLB.buyerToken)).body;
-      expect(partial).toMatchObject({ status: 'partially_paid', paid_amount: 100.25, date_closed: null, seller: { id: MLB.seller } });
+      expect(partial).toMatchObject({
+        status: 'partially_paid',
+        paid_amount: 100.25,
+        date_closed: null,
+        seller: { id: MLB.seller },
+      });
       expect(Object.keys(partial.seller)).toEqual(['id']);
       expect((await get(order.id, MLB.sellerToken)).status).toBe(404);
       const rest = await payOrder(order.id);
@@ -257,7 +343,10 @@ describe('sandbox: Mercado Libre orders', () => {
       expect((await get(order.id, MLB.buyerToken)).body.status).toBe('payment_in_process');
       expect((await get(order.id, MLB.sellerToken)).status).toBe(404);
       expect((await control(`/payments/${pending.id}/approve`)).status).toBe(200);
-      expect((await get(order.id, MLB.sellerToken)).body).toMatchObject({ status: 'paid', date_closed: expect.stringMatching(MP_DATE) });
+      expect((await get(order.id, MLB.sellerToken)).body).toMatchObject({
+        status: 'paid',
+        date_closed: expect.stringMatching(MP_DATE),
+      });
     });
 
     it('refuses to pay more than is due, or an order that is paid', async () => {
@@ -266,14 +355,22 @@ describe('sandbox: Mercado Libre orders', () => {
       expect((await control(`/orders/${order.id}/pay`, { payment_method_id: 'nope' })).status).toBe(400);
       expect((await get(order.id, MLB.buyerToken)).body.payments).toEqual([]);
       await payOrder(order.id);
-      expect(await control(`/orders/${order.id}/pay`, { amount: 1 })).toMatchObject({ status: 400, body: { cause: [{ code: 'invalid_move' }] } });
+      expect(await control(`/orders/${order.id}/pay`, { amount: 1 })).toMatchObject({
+        status: 400,
+        body: { cause: [{ code: 'invalid_move' }] },
+      });
       expect((await control('/orders/1/pay')).status).toBe(404);
     });
   });
 
   describe('the other flow (confirmed)', () => {
     const mlmOrder = async () => {
-      const res = await control('/orders', { seller_id: MLM.seller, buyer_id: MLM.buyer, items: [{ id: 'MLM610028711', quantity: 1 }], mandatory_mercadopago: false });
+      const res = await control('/orders', {
+        seller_id: MLM.seller,
+        buyer_id: MLM.buyer,
+        items: [{ id: 'MLM610028711', quantity: 1 }],
+        mandatory_mercadopago: false,
+      });
       expect(res.status).toBe(201);
       return res.body;
     };
@@ -281,7 +378,12 @@ describe('sandbox: Mercado Libre orders', () => {
     it('creates confirmed: visible to the seller, closed, with counterpart data, stock taken; paid once covered', async () => {
       const before = await stock('MLM610028711');
       const order = await mlmOrder();
-      expect(order).toMatchObject({ status: 'confirmed', date_closed: expect.stringMatching(MP_DATE), seller: { id: MLM.seller, first_name: 'Belem' }, total_amount: 3500 });
+      expect(order).toMatchObject({
+        status: 'confirmed',
+        date_closed: expect.stringMatching(MP_DATE),
+        seller: { id: MLM.seller, first_name: 'Belem' },
+        total_amount: 3500,
+      });
       expect(await stock('MLM610028711')).toBe(before - 1);
       const seen = await get(order.id, MLM.sellerToken);
       expect(seen.body).toMatchObject({ status: 'confirmed', buyer: { id: MLM.buyer, nickname: 'TETE5374523' } });
@@ -300,10 +402,25 @@ describe('sandbox: Mercado Libre orders', () => {
       });
 
       it('a partial refund through the payments API → partially_refunded, paid_amount net of it', async () => {
-        await new PaymentRefund(mp(MLM.sellerToken)).create({ payment_id: payment.id, body: { amount: 500.5 }, requestOptions: { idempotencyKey: randomUUID() } });
-        expect((await get(order.id, MLM.sellerToken)).body).toMatchObject({ status: 'partially_refunded', paid_amount: 2999.5, tags: ['not_delivered', 'paid'] });
-        await new PaymentRefund(mp(MLM.sellerToken)).total({ payment_id: payment.id, requestOptions: { idempotencyKey: randomUUID() } });
-        expect((await get(order.id, MLM.sellerToken)).body).toMatchObject({ status: 'cancelled', paid_amount: 0, tags: ['not_delivered', 'not_paid'] });
+        await new PaymentRefund(mp(MLM.sellerToken)).create({
+          payment_id: payment.id,
+          body: { amount: 500.5 },
+          requestOptions: { idempotencyKey: randomUUID() },
+        });
+        expect((await get(order.id, MLM.sellerToken)).body).toMatchObject({
+          status: 'partially_refunded',
+          paid_amount: 2999.5,
+          tags: ['not_delivered', 'paid'],
+        });
+        await new PaymentRefund(mp(MLM.sellerToken)).total({
+          payment_id: payment.id,
+          requestOptions: { idempotencyKey: randomUUID() },
+        });
+        expect((await get(order.id, MLM.sellerToken)).body).toMatchObject({
+          status: 'cancelled',
+          paid_amount: 0,
+          tags: ['not_delivered', 'not_paid'],
+        });
       });
 
       it('cancelled with a refund to the card: every payment refunded, stock back', async () => {
@@ -312,13 +429,19 @@ describe('sandbox: Mercado Libre orders', () => {
         expect(res).toMatchObject({ status: 200, body: { status: 'cancelled', paid_amount: 0 } });
         expect((await new Payment(mp(MLM.sellerToken)).get({ id: payment.id })).status).toBe('refunded');
         expect(await stock('MLM610028711')).toBe(before + 1);
-        expect(await control(`/orders/${order.id}/cancel`)).toMatchObject({ status: 400, body: { cause: [{ code: 'invalid_move' }] } });
+        expect(await control(`/orders/${order.id}/cancel`)).toMatchObject({
+          status: 400,
+          body: { cause: [{ code: 'invalid_move' }] },
+        });
       });
 
       it('pending_cancel while the refund is pending, cancelled once the seller refunds', async () => {
         expect((await control(`/orders/${order.id}/cancel`, { refund: 'none' })).body.status).toBe('pending_cancel');
         expect((await new Payment(mp(MLM.sellerToken)).get({ id: payment.id })).status).toBe('approved');
-        await new PaymentRefund(mp(MLM.sellerToken)).total({ payment_id: payment.id, requestOptions: { idempotencyKey: randomUUID() } });
+        await new PaymentRefund(mp(MLM.sellerToken)).total({
+          payment_id: payment.id,
+          requestOptions: { idempotencyKey: randomUUID() },
+        });
         expect((await get(order.id, MLM.sellerToken)).body.status).toBe('cancelled');
       });
 
@@ -334,7 +457,10 @@ describe('sandbox: Mercado Libre orders', () => {
     });
 
     it('refund in account money is for Mexican sellers only, and for paid orders only', async () => {
-      expect(await control('/orders/893431118/cancel', { refund: 'account_money' })).toMatchObject({ status: 400, body: { cause: [{ code: 'invalid_move' }] } });
+      expect(await control('/orders/893431118/cancel', { refund: 'account_money' })).toMatchObject({
+        status: 400,
+        body: { cause: [{ code: 'invalid_move' }] },
+      });
       const unpaid = await mlmOrder();
       expect((await control(`/orders/${unpaid.id}/cancel`, { refund: 'account_money' })).status).toBe(400);
       expect((await get(unpaid.id, MLM.sellerToken)).body.status).toBe('confirmed');
@@ -345,14 +471,32 @@ describe('sandbox: Mercado Libre orders', () => {
     it.each([
       ['no body', undefined],
       ['unknown seller', { seller_id: 1, buyer_id: MLB.buyer, items: [{ id: 'MLB1', title: 'x', unit_price: 1 }] }],
-      ['buyer is the seller', { seller_id: MLB.seller, buyer_id: MLB.seller, items: [{ id: 'MLB1', title: 'x', unit_price: 1 }] }],
-      ['buyer of another site', { seller_id: MLB.seller, buyer_id: MLM.buyer, items: [{ id: 'MLB1', title: 'x', unit_price: 1 }] }],
+      [
+        'buyer is the seller',
+        { seller_id: MLB.seller, buyer_id: MLB.seller, items: [{ id: 'MLB1', title: 'x', unit_price: 1 }] },
+      ],
+      [
+        'buyer of another site',
+        { seller_id: MLB.seller, buyer_id: MLM.buyer, items: [{ id: 'MLB1', title: 'x', unit_price: 1 }] },
+      ],
       ['no items', { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [] }],
-      ['item of another site', { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLM1', title: 'x', unit_price: 1 }] }],
+      [
+        'item of another site',
+        { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLM1', title: 'x', unit_price: 1 }] },
+      ],
       ["another seller's listing", { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLM610028711' }] }],
-      ['price with 3 decimals', { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB1', title: 'x', unit_price: 1.005 }] }],
-      ['zero quantity', { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB1', title: 'x', unit_price: 1, quantity: 0 }] }],
-      ['more than the stock', { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB600034093', quantity: 10 }] }],
+      [
+        'price with 3 decimals',
+        { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB1', title: 'x', unit_price: 1.005 }] },
+      ],
+      [
+        'zero quantity',
+        { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB1', title: 'x', unit_price: 1, quantity: 0 }] },
+      ],
+      [
+        'more than the stock',
+        { seller_id: MLB.seller, buyer_id: MLB.buyer, items: [{ id: 'MLB600034093', quantity: 10 }] },
+      ],
     ])('%s → 400', async (_name, body) => {
       const res = await raw(env.url, 'POST', '/__sandbox/orders', { body });
       expect(res.status).toBe(400);

@@ -21,7 +21,12 @@ export const cardData = (cardNumber: string, name = 'APRO', overrides: Record<st
 });
 
 /** A fresh card token for `accessToken`'s user (the SDK's way: an access token, not a public key). */
-export const tokenize = async (accessToken: string, cardNumber: string, name = 'APRO', overrides: Record<string, unknown> = {}): Promise<string> => {
+export const tokenize = async (
+  accessToken: string,
+  cardNumber: string,
+  name = 'APRO',
+  overrides: Record<string, unknown> = {},
+): Promise<string> => {
   const t = await new CardToken(mp(accessToken)).create({ body: cardData(cardNumber, name, overrides) as any });
   return t.id as string;
 };
@@ -30,7 +35,15 @@ export const PAYER_EMAIL = 'test_payer_12345@testuser.com';
 
 /** Creates a payment for the MLB seller with a new token; returns the SDK's body. */
 export const pay = async (
-  options: { name?: string; amount?: number; installments?: number; card?: string; body?: Record<string, unknown>; key?: string; accessToken?: string } = {},
+  options: {
+    name?: string;
+    amount?: number;
+    installments?: number;
+    card?: string;
+    body?: Record<string, unknown>;
+    key?: string;
+    accessToken?: string;
+  } = {},
 ): Promise<any> => {
   const accessToken = options.accessToken ?? TOKENS.sellerMLB;
   const card = options.card ?? CARDS.MLB.visa;

@@ -24,12 +24,12 @@ describe('payments', () => {
   const env = useSandbox();
 
   describe('fixture 3506756222 (seed 003)', () => {
-    it('shows the seller every field of the seed\'s seller view, in order', async () => {
+    it("shows the seller every field of the seed's seller view, in order", async () => {
       const p = await new Payment(mp(TOKENS.sellerMLM)).get({ id: 3506756222 });
       expectFieldByField(bodyOf(p), SEED_3506756222_SELLER_VIEW);
     });
 
-    it('shows the buyer exactly the seed\'s buyer view: payer_id and collector, no payer or collector_id', async () => {
+    it("shows the buyer exactly the seed's buyer view: payer_id and collector, no payer or collector_id", async () => {
       const p = await new Payment(mp(TOKENS.buyerMLM)).get({ id: 3506756222 });
       expectFieldByField(bodyOf(p), SEED_3506756222_BUYER_VIEW);
     });
@@ -50,43 +50,49 @@ describe('payments', () => {
     it.each([
       [885920310, 296, 296, 1, 296, '2014-10-26T22:48:46.000-04:00', '2014-10-27T00:51:53.000-04:00'],
       [885920410, 295, 315.62, 3, 105.21, '2014-10-26T22:50:10.000-04:00', '2014-10-26T22:50:21.000-04:00'],
-    ])('%d: amounts, installments and dates as printed', async (id, amount, total, installments, installment, created, updated) => {
-      const p: any = await new Payment(mp(TOKENS.sellerMLB)).get({ id });
-      expect(p).toMatchObject({
-        id,
-        collector_id: 169648308,
-        currency_id: 'BRL',
-        payment_method_id: 'visa',
-        payment_type_id: 'credit_card',
-        issuer_id: '25',
-        status: 'approved',
-        status_detail: 'accredited',
-        operation_type: 'regular_payment',
-        transaction_amount: amount,
-        installments,
-        date_created: created,
-        date_last_updated: updated,
-        description: 'Item De Testeo, Por Favor No Ofertar --kc:off',
-        external_reference: '893431118',
-        order: { id: '893431118', type: 'mercadolibre' },
-        transaction_details: { total_paid_amount: total, installment_amount: installment, overpaid_amount: 0 },
-        payer: { id: '160903317', type: 'registered' },
-      });
-      const buyer: any = await new Payment(mp(TOKENS.buyerMLB)).get({ id });
-      expect(buyer.payer_id).toBe(160903317);
-      expect(buyer.collector).toMatchObject({ id: 169648308, email: null });
-      expect(buyer.payer).toBeUndefined();
-    });
+    ])(
+      '%d: amounts, installments and dates as printed',
+      async (id, amount, total, installments, installment, created, updated) => {
+        const p: any = await new Payment(mp(TOKENS.sellerMLB)).get({ id });
+        expect(p).toMatchObject({
+          id,
+          collector_id: 169648308,
+          currency_id: 'BRL',
+          payment_method_id: 'visa',
+          payment_type_id: 'credit_card',
+          issuer_id: '25',
+          status: 'approved',
+          status_detail: 'accredited',
+          operation_type: 'regular_payment',
+          transaction_amount: amount,
+          installments,
+          date_created: created,
+          date_last_updated: updated,
+          description: 'Item De Testeo, Por Favor No Ofertar --kc:off',
+          external_reference: '893431118',
+          order: { id: '893431118', type: 'mercadolibre' },
+          transaction_details: { total_paid_amount: total, installment_amount: installment, overpaid_amount: 0 },
+          payer: { id: '160903317', type: 'registered' },
+        });
+        const buyer: any = await new Payment(mp(TOKENS.buyerMLB)).get({ id });
+        expect(buyer.payer_id).toBe(160903317);
+        expect(buyer.collector).toMatchObject({ id: 169648308, email: null });
+        expect(buyer.payer).toBeUndefined();
+      },
+    );
   });
 
   describe('POST /v1/payments: outcome by cardholder name', () => {
-    it.each(Object.entries(OUTCOMES).map(([name, o]) => [name, `${o.status}/${o.status_detail}`, o] as const))('%s → %s (HTTP 201 even when declined)', async (name, _label, outcome) => {
-      const p = await pay({ name });
-      expect(p.api_response.status).toBe(201);
-      expect({ status: p.status, status_detail: p.status_detail }).toEqual(outcome);
-      expect(p.date_approved ?? null).toBe(outcome.status === 'approved' ? p.date_created : null);
-      expect(p.authorization_code !== null).toBe(outcome.status === 'approved');
-    });
+    it.each(Object.entries(OUTCOMES).map(([name, o]) => [name, `${o.status}/${o.status_detail}`, o] as const))(
+      '%s → %s (HTTP 201 even when declined)',
+      async (name, _label, outcome) => {
+        const p = await pay({ name });
+        expect(p.api_response.status).toBe(201);
+        expect({ status: p.status, status_detail: p.status_detail }).toEqual(outcome);
+        expect(p.date_approved ?? null).toBe(outcome.status === 'approved' ? p.date_created : null);
+        expect(p.authorization_code !== null).toBe(outcome.status === 'approved');
+      },
+    );
 
     it('fills an approved payment as the real API does', async () => {
       const p: any = await pay({
@@ -122,8 +128,20 @@ describe('payments', () => {
         notification_url: 'https://example.com/hooks/mp',
         refunds: [],
         payer: { email: PAYER_EMAIL, identification: { type: 'CPF', number: '19119119100' }, type: 'guest' },
-        card: { id: null, first_six_digits: '423564', last_four_digits: '5682', expiration_month: 11, expiration_year: 2030, cardholder: { name: 'APRO' } },
-        transaction_details: { total_paid_amount: 250.5, installment_amount: 250.5, overpaid_amount: 0, net_received_amount: 238.03 },
+        card: {
+          id: null,
+          first_six_digits: '423564',
+          last_four_digits: '5682',
+          expiration_month: 11,
+          expiration_year: 2030,
+          cardholder: { name: 'APRO' },
+        },
+        transaction_details: {
+          total_paid_amount: 250.5,
+          installment_amount: 250.5,
+          overpaid_amount: 0,
+          net_received_amount: 238.03,
+        },
         fee_details: [{ amount: 12.47, fee_payer: 'collector', type: 'mercadopago_fee' }],
       });
       expect(typeof p.id).toBe('number');
@@ -131,7 +149,7 @@ describe('payments', () => {
       expect(Date.parse(p.money_release_date) - Date.parse(p.date_approved)).toBe(30 * 86_400_000);
     });
 
-    it('prices installments: total_paid_amount includes the payer\'s financing fee (seed 003: 295 × 3 → 315.62)', async () => {
+    it("prices installments: total_paid_amount includes the payer's financing fee (seed 003: 295 × 3 → 315.62)", async () => {
       const p: any = await pay({ amount: 295, installments: 3 });
       expect(p.transaction_details).toMatchObject({ total_paid_amount: 315.62, installment_amount: 105.21 });
       expect(p.fee_details).toContainEqual({ amount: 20.62, fee_payer: 'payer', type: 'financing_fee' });
@@ -139,7 +157,11 @@ describe('payments', () => {
 
     it('declines installments the brand does not offer as cc_rejected_invalid_installments', async () => {
       const p: any = await pay({ card: CARDS.MLB.debelo, installments: 3 });
-      expect(p).toMatchObject({ status: 'rejected', status_detail: 'cc_rejected_invalid_installments', installments: 3 });
+      expect(p).toMatchObject({
+        status: 'rejected',
+        status_detail: 'cc_rejected_invalid_installments',
+        installments: 3,
+      });
     });
 
     it('binary_mode leaves no in-between state: CONT is rejected', async () => {
@@ -149,7 +171,8 @@ describe('payments', () => {
   });
 
   describe('POST /v1/payments: errors (and nothing changes)', () => {
-    const paymentsOf = async (token: string) => (await new Payment(mp(token)).search({ options: { limit: 1000 } })).paging?.total;
+    const paymentsOf = async (token: string) =>
+      (await new Payment(mp(token)).search({ options: { limit: 1000 } })).paging?.total;
 
     it.each([
       ['no transaction_amount', { transaction_amount: undefined }, 4023],
@@ -158,7 +181,7 @@ describe('payments', () => {
       ['three decimals', { transaction_amount: 10.123 }, 2072],
       ['no installments', { installments: undefined }, 4033],
       ['zero installments', { installments: 0 }, 4033],
-      ['a payment_method_id that is not the card\'s', { payment_method_id: 'master' }, 3028],
+      ["a payment_method_id that is not the card's", { payment_method_id: 'master' }, 3028],
       ['no payer', { payer: undefined }, 4050],
       ['a malformed payer.email', { payer: { email: 'nobody' } }, 4050],
       ['the collector as payer', { payer: { email: 'test_user_70385259@testuser.com' } }, 2034],
@@ -188,15 +211,24 @@ describe('payments', () => {
 
     it('answers 400 cause 2006 for an unknown token and 3003 for none', async () => {
       const payments = new Payment(mp(TOKENS.sellerMLB));
-      const unknown = await failure(payments.create({ body: { transaction_amount: 1, token: 'f'.repeat(32), installments: 1, payer: { email: PAYER_EMAIL } } }));
+      const unknown = await failure(
+        payments.create({
+          body: { transaction_amount: 1, token: 'f'.repeat(32), installments: 1, payer: { email: PAYER_EMAIL } },
+        }),
+      );
       expect(unknown.causes).toEqual([{ code: 2006, description: 'Card Token not found', data: null }]);
-      const none = await failure(payments.create({ body: { transaction_amount: 1, installments: 1, payer: { email: PAYER_EMAIL } } }));
+      const none = await failure(
+        payments.create({ body: { transaction_amount: 1, installments: 1, payer: { email: PAYER_EMAIL } } }),
+      );
       expect(none.causes[0].code).toBe(3003);
     });
 
     it('requires X-Idempotency-Key (400, cause 4292)', async () => {
       const token = await tokenize(TOKENS.sellerMLB, CARDS.MLB.visa);
-      const res = await raw(env.url, 'POST', '/v1/payments', { token: TOKENS.sellerMLB, body: { transaction_amount: 1, token, installments: 1, payer: { email: PAYER_EMAIL } } });
+      const res = await raw(env.url, 'POST', '/v1/payments', {
+        token: TOKENS.sellerMLB,
+        body: { transaction_amount: 1, token, installments: 1, payer: { email: PAYER_EMAIL } },
+      });
       expect(res.status).toBe(400);
       expect(res.body.cause[0].code).toBe(4292);
       expect(await paymentsOf(TOKENS.sellerMLB)).toBe(2);
@@ -206,45 +238,101 @@ describe('payments', () => {
   describe('paying with a saved card (seed 002)', () => {
     const CUSTOMER = '123456789-jxOV430go9fx2e';
     const savedCardToken = async (cardId = '1490022319978') =>
-      (await raw(env.url, 'POST', '/v1/card_tokens', { token: TOKENS.sellerMLB, body: { card_id: cardId, security_code: '123' } })).body;
+      (
+        await raw(env.url, 'POST', '/v1/card_tokens', {
+          token: TOKENS.sellerMLB,
+          body: { card_id: cardId, security_code: '123' },
+        })
+      ).body;
 
     it('tokenizes card_id + security_code and pays as payer {type: "customer", id}', async () => {
       // The fixture card expired 12/2020 (seed 002): renew it, as a customer updating the card would.
-      await raw(env.url, 'PUT', `/v1/customers/${CUSTOMER}/cards/1490022319978`, { token: TOKENS.sellerMLB, body: { expiration_month: 11, expiration_year: 2030 } });
+      await raw(env.url, 'PUT', `/v1/customers/${CUSTOMER}/cards/1490022319978`, {
+        token: TOKENS.sellerMLB,
+        body: { expiration_month: 11, expiration_year: 2030 },
+      });
       const t = await savedCardToken();
-      expect(t).toMatchObject({ card_id: '1490022319978', first_six_digits: '415231', last_four_digits: '0001', status: 'active' });
+      expect(t).toMatchObject({
+        card_id: '1490022319978',
+        first_six_digits: '415231',
+        last_four_digits: '0001',
+        status: 'active',
+      });
       const p: any = await new Payment(mp(TOKENS.sellerMLB)).create({
         body: { transaction_amount: 100, token: t.id, installments: 1, payer: { type: 'customer', id: CUSTOMER } },
         requestOptions: { idempotencyKey: randomUUID() },
       });
-      expect(p).toMatchObject({ status: 'approved', payment_method_id: 'visa', card: { id: '1490022319978', last_four_digits: '0001' }, payer: { type: 'customer', email: 'test@test.com' } });
+      expect(p).toMatchObject({
+        status: 'approved',
+        payment_method_id: 'visa',
+        card: { id: '1490022319978', last_four_digits: '0001' },
+        payer: { type: 'customer', email: 'test@test.com' },
+      });
     });
 
-    it('declines a saved card past its expiry for its date, with the saved card\'s issuer', async () => {
+    it("declines a saved card past its expiry for its date, with the saved card's issuer", async () => {
       // Card 1493990563105 (seed 002): Mastercard of issuer 3, expired 12/2020, of customer 247711297.
       const t = await savedCardToken('1493990563105');
       const p: any = await new Payment(mp(TOKENS.sellerMLB)).create({
-        body: { transaction_amount: 100, token: t.id, installments: 1, payer: { type: 'customer', id: '247711297-jxOV430go9fx2e' } },
+        body: {
+          transaction_amount: 100,
+          token: t.id,
+          installments: 1,
+          payer: { type: 'customer', id: '247711297-jxOV430go9fx2e' },
+        },
         requestOptions: { idempotencyKey: randomUUID() },
       });
-      expect(p).toMatchObject({ status: 'rejected', status_detail: 'cc_rejected_bad_filled_date', issuer_id: '3', card: { expiration_year: 2020 } });
+      expect(p).toMatchObject({
+        status: 'rejected',
+        status_detail: 'cc_rejected_bad_filled_date',
+        issuer_id: '3',
+        card: { expiration_year: 2020 },
+      });
     });
 
     it('refuses a saved-card token for a customer that does not own the card (2062), or no customer (4012)', async () => {
       const t = await savedCardToken();
       const payments = new Payment(mp(TOKENS.sellerMLB));
-      const other = await failure(payments.create({ body: { transaction_amount: 1, token: t.id, installments: 1, payer: { type: 'customer', id: '247711297-jxOV430go9fx2e' } } as any }));
+      const other = await failure(
+        payments.create({
+          body: {
+            transaction_amount: 1,
+            token: t.id,
+            installments: 1,
+            payer: { type: 'customer', id: '247711297-jxOV430go9fx2e' },
+          } as any,
+        }),
+      );
       expect(other.causes[0].code).toBe(2062);
-      const guest = await failure(payments.create({ body: { transaction_amount: 1, token: t.id, installments: 1, payer: { email: PAYER_EMAIL } } }));
+      const guest = await failure(
+        payments.create({
+          body: { transaction_amount: 1, token: t.id, installments: 1, payer: { email: PAYER_EMAIL } },
+        }),
+      );
       expect(guest.causes[0].code).toBe(4012);
-      const unknown = await failure(payments.create({ body: { transaction_amount: 1, token: t.id, installments: 1, payer: { type: 'customer', id: '1-nobody' } } as any }));
+      const unknown = await failure(
+        payments.create({
+          body: {
+            transaction_amount: 1,
+            token: t.id,
+            installments: 1,
+            payer: { type: 'customer', id: '1-nobody' },
+          } as any,
+        }),
+      );
       expect(unknown.causes[0].code).toBe(2002);
     });
 
-    it('does not tokenize another seller\'s customer\'s card (404) or a wrong CVV length (E302)', async () => {
-      const foreign = await raw(env.url, 'POST', '/v1/card_tokens', { token: TOKENS.sellerMLM, body: { card_id: '1490022319978', security_code: '123' } });
+    it("does not tokenize another seller's customer's card (404) or a wrong CVV length (E302)", async () => {
+      const foreign = await raw(env.url, 'POST', '/v1/card_tokens', {
+        token: TOKENS.sellerMLM,
+        body: { card_id: '1490022319978', security_code: '123' },
+      });
       expect(foreign.status).toBe(404);
-      const cvv = await raw(env.url, 'POST', '/v1/card_tokens', { token: TOKENS.sellerMLB, body: { card_id: '1490022319978', security_code: '12' } });
+      const cvv = await raw(env.url, 'POST', '/v1/card_tokens', {
+        token: TOKENS.sellerMLB,
+        body: { card_id: '1490022319978', security_code: '12' },
+      });
       expect(cvv.body.cause[0].code).toBe('E302');
     });
   });
@@ -259,7 +347,9 @@ describe('payments', () => {
       expect(again.id).toBe(first.id);
       const log = await requests(env.url);
       expect(log.requests.filter((r) => r.route === 'POST /v1/payments' && r.status === 201)).toHaveLength(2);
-      const found = await new Payment(mp(TOKENS.sellerMLB)).search({ options: { external_reference: undefined as any, limit: 100 } });
+      const found = await new Payment(mp(TOKENS.sellerMLB)).search({
+        options: { external_reference: undefined as any, limit: 100 },
+      });
       expect(found.results?.filter((p: any) => p.transaction_amount === 77)).toHaveLength(1);
     });
 
@@ -267,8 +357,12 @@ describe('payments', () => {
       const token = await tokenize(TOKENS.sellerMLB, CARDS.MLB.visa);
       const body = { transaction_amount: 88, token, installments: 1, payer: { email: PAYER_EMAIL } };
       const key = randomUUID();
-      await raw(env.url, 'POST', '/__sandbox/faults', { body: { route: 'POST /v1/payments', status: 500, after: true, times: 1 } });
-      const lost = await failure(new Payment(mp(TOKENS.sellerMLB)).create({ body, requestOptions: { idempotencyKey: key } }));
+      await raw(env.url, 'POST', '/__sandbox/faults', {
+        body: { route: 'POST /v1/payments', status: 500, after: true, times: 1 },
+      });
+      const lost = await failure(
+        new Payment(mp(TOKENS.sellerMLB)).create({ body, requestOptions: { idempotencyKey: key } }),
+      );
       expect(lost.status).toBe(500);
       const retry = await new Payment(mp(TOKENS.sellerMLB)).create({ body, requestOptions: { idempotencyKey: key } });
       expect(retry.status).toBe('approved');
@@ -282,12 +376,20 @@ describe('payments', () => {
     it('a payer who is a sandbox user (by e-mail) sees the buyer view; others get 404', async () => {
       const p = await pay({ body: { payer: { email: 'test_user_21963158@testuser.com' } } });
       const seller: any = await new Payment(mp(TOKENS.sellerMLB)).get({ id: p.id });
-      expect(seller.payer).toMatchObject({ id: '160903317', type: 'registered', email: 'test_user_21963158@testuser.com' });
+      expect(seller.payer).toMatchObject({
+        id: '160903317',
+        type: 'registered',
+        email: 'test_user_21963158@testuser.com',
+      });
       expect(seller.collector_id).toBe(169648308);
       const buyer: any = await new Payment(mp(TOKENS.buyerMLB)).get({ id: p.id });
       expect(buyer.payer).toBeUndefined();
       expect(buyer.collector_id).toBeUndefined();
-      expect(buyer).toMatchObject({ payer_id: 160903317, differential_pricing_id: null, collector: { id: 169648308, first_name: 'Test', email: null } });
+      expect(buyer).toMatchObject({
+        payer_id: 160903317,
+        differential_pricing_id: null,
+        collector: { id: 169648308, first_name: 'Test', email: null },
+      });
       const { payer: _p, collector_id: _c, api_response: _a, ...sharedSeller } = seller;
       const { payer_id: _pi, collector: _co, differential_pricing_id: _d, api_response: _b, ...sharedBuyer } = buyer;
       expect(sharedBuyer).toEqual(sharedSeller);
@@ -299,16 +401,38 @@ describe('payments', () => {
   describe('capture', () => {
     it('capture: false authorizes; a full capture approves it', async () => {
       const p: any = await pay({ body: { capture: false } });
-      expect(p).toMatchObject({ status: 'authorized', status_detail: 'pending_capture', captured: false, date_approved: null });
-      const c: any = await new Payment(mp(TOKENS.sellerMLB)).capture({ id: p.id, requestOptions: { idempotencyKey: randomUUID() } });
-      expect(c).toMatchObject({ status: 'approved', status_detail: 'accredited', captured: true, transaction_amount: 100 });
+      expect(p).toMatchObject({
+        status: 'authorized',
+        status_detail: 'pending_capture',
+        captured: false,
+        date_approved: null,
+      });
+      const c: any = await new Payment(mp(TOKENS.sellerMLB)).capture({
+        id: p.id,
+        requestOptions: { idempotencyKey: randomUUID() },
+      });
+      expect(c).toMatchObject({
+        status: 'approved',
+        status_detail: 'accredited',
+        captured: true,
+        transaction_amount: 100,
+      });
       expect(c.date_approved).toEqual(expect.any(String));
     });
 
     it('captures a lower amount and reprices the payment', async () => {
       const p: any = await pay({ amount: 295, installments: 3, body: { capture: false } });
-      const c: any = await new Payment(mp(TOKENS.sellerMLB)).capture({ id: p.id, transaction_amount: 200, requestOptions: { idempotencyKey: randomUUID() } });
-      expect(c).toMatchObject({ status: 'approved', transaction_amount: 200, installments: 3, transaction_details: { total_paid_amount: 213.98 } });
+      const c: any = await new Payment(mp(TOKENS.sellerMLB)).capture({
+        id: p.id,
+        transaction_amount: 200,
+        requestOptions: { idempotencyKey: randomUUID() },
+      });
+      expect(c).toMatchObject({
+        status: 'approved',
+        transaction_amount: 200,
+        installments: 3,
+        transaction_details: { total_paid_amount: 213.98 },
+      });
     });
 
     it('refuses a higher amount (2072) and a payment that is not authorized (3005)', async () => {
@@ -336,11 +460,17 @@ describe('payments', () => {
       ['in_process', { name: 'CONT' }],
     ])('cancels a %s payment (cancelled/by_collector)', async (_status, options) => {
       const p = await pay(options as any);
-      const c: any = await new Payment(mp(TOKENS.sellerMLB)).cancel({ id: p.id!, requestOptions: { idempotencyKey: randomUUID() } });
+      const c: any = await new Payment(mp(TOKENS.sellerMLB)).cancel({
+        id: p.id!,
+        requestOptions: { idempotencyKey: randomUUID() },
+      });
       expect(c).toMatchObject({ status: 'cancelled', status_detail: 'by_collector' });
     });
 
-    it.each([['approved', 'APRO'], ['rejected', 'OTHE']])('refuses to cancel an %s payment (400, 3005)', async (status, name) => {
+    it.each([
+      ['approved', 'APRO'],
+      ['rejected', 'OTHE'],
+    ])('refuses to cancel an %s payment (400, 3005)', async (status, name) => {
       const p = await pay({ name });
       const err = await failure(new Payment(mp(TOKENS.sellerMLB)).cancel({ id: p.id! }));
       expect(err).toMatchObject({ status: 400, error: 'bad_request' });
@@ -353,7 +483,10 @@ describe('payments', () => {
     it('updates metadata and external_reference; refuses unknown fields (cause 8)', async () => {
       const p = await pay();
       const payments = new Payment(mp(TOKENS.sellerMLB));
-      const u: any = await payments.update({ id: p.id!, body: { metadata: { a: 1 }, external_reference: 'X-2' } as any });
+      const u: any = await payments.update({
+        id: p.id!,
+        body: { metadata: { a: 1 }, external_reference: 'X-2' } as any,
+      });
       expect(u).toMatchObject({ metadata: { a: 1 }, external_reference: 'X-2', status: 'approved' });
       const err = await failure(payments.update({ id: p.id!, body: { transaction_amount_refunded: 5 } as any }));
       expect(err.causes[0].code).toBe(8);
@@ -361,7 +494,7 @@ describe('payments', () => {
   });
 
   describe('GET /v1/payments/search', () => {
-    it('lists the caller\'s payments as collector, sorted and paged', async () => {
+    it("lists the caller's payments as collector, sorted and paged", async () => {
       const a = await pay({ amount: 10, body: { external_reference: 'S-1' } });
       const b = await pay({ amount: 20, body: { external_reference: 'S-2' } });
       const payments = new Payment(mp(TOKENS.sellerMLB));
@@ -380,9 +513,17 @@ describe('payments', () => {
     it('filters by a date range, with NOW-30DAYS / NOW forms', async () => {
       const p = await pay();
       const payments = new Payment(mp(TOKENS.sellerMLB));
-      const recent = await payments.search({ options: { range: 'date_created', begin_date: 'NOW-30DAYS', end_date: 'NOW' } });
+      const recent = await payments.search({
+        options: { range: 'date_created', begin_date: 'NOW-30DAYS', end_date: 'NOW' },
+      });
       expect(recent.results?.map((r: any) => r.id)).toEqual([p.id]);
-      const old = await payments.search({ options: { range: 'date_approved', begin_date: '2014-10-26T00:00:00.000-04:00', end_date: '2014-10-27T00:00:00.000-04:00' } });
+      const old = await payments.search({
+        options: {
+          range: 'date_approved',
+          begin_date: '2014-10-26T00:00:00.000-04:00',
+          end_date: '2014-10-27T00:00:00.000-04:00',
+        },
+      });
       expect(old.results?.map((r: any) => r.id).sort()).toEqual([885920310, 885920410]);
     });
 
@@ -423,9 +564,15 @@ describe('payments', () => {
 
     it('rejects an authorized payment; charges back an approved one', async () => {
       const a = await pay({ body: { capture: false } });
-      expect((await move(a.id!, 'reject')).body).toMatchObject({ status: 'rejected', status_detail: 'cc_rejected_other_reason' });
+      expect((await move(a.id!, 'reject')).body).toMatchObject({
+        status: 'rejected',
+        status_detail: 'cc_rejected_other_reason',
+      });
       const b = await pay();
-      expect((await move(b.id!, 'chargeback')).body).toMatchObject({ status: 'charged_back', status_detail: 'settled' });
+      expect((await move(b.id!, 'chargeback')).body).toMatchObject({
+        status: 'charged_back',
+        status_detail: 'settled',
+      });
       expect((await move(3506756222, 'chargeback')).status).toBe(200);
     });
 

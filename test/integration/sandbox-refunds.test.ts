@@ -38,9 +38,14 @@ describe('refunds', () => {
 
   it('keeps partial refunds approved/partially_refunded and adds them up in decimal (0.1 + 0.2 + 100 = 100.3)', async () => {
     const p = await pay({ amount: 100.3 });
-    for (const amount of [0.1, 0.2]) await refunds().create({ payment_id: p.id, body: { amount }, requestOptions: key() });
+    for (const amount of [0.1, 0.2])
+      await refunds().create({ payment_id: p.id, body: { amount }, requestOptions: key() });
     const mid: any = await new Payment(mp(TOKENS.sellerMLB)).get({ id: p.id });
-    expect(mid).toMatchObject({ status: 'approved', status_detail: 'partially_refunded', transaction_amount_refunded: 0.3 });
+    expect(mid).toMatchObject({
+      status: 'approved',
+      status_detail: 'partially_refunded',
+      transaction_amount_refunded: 0.3,
+    });
     const last: any = await refunds().create({ payment_id: p.id, body: { amount: 100 }, requestOptions: key() });
     expect(last.amount).toBe(100);
     const end: any = await new Payment(mp(TOKENS.sellerMLB)).get({ id: p.id });
@@ -71,7 +76,9 @@ describe('refunds', () => {
     const p = await pay({ amount: 10 });
     await refunds().total({ payment_id: p.id, requestOptions: key() });
     const err = await failure(refunds().total({ payment_id: p.id, requestOptions: key() }));
-    expect(err.causes).toEqual([{ code: 2063, description: 'The action requested is not valid for the current payment state', data: null }]);
+    expect(err.causes).toEqual([
+      { code: 2063, description: 'The action requested is not valid for the current payment state', data: null },
+    ]);
   });
 
   it.each([
@@ -81,7 +88,9 @@ describe('refunds', () => {
     ['a string', '5', 4041],
   ])('refuses %s as amount', async (_what, amount, code) => {
     const p = await pay({ amount: 10 });
-    const err = await failure(refunds().create({ payment_id: p.id, body: { amount: amount as any }, requestOptions: key() }));
+    const err = await failure(
+      refunds().create({ payment_id: p.id, body: { amount: amount as any }, requestOptions: key() }),
+    );
     expect(err.causes[0].code).toBe(code);
     expect((await new Payment(mp(TOKENS.sellerMLB)).get({ id: p.id })).transaction_amount_refunded).toBe(0);
   });
@@ -98,7 +107,10 @@ describe('refunds', () => {
 
   it('requires X-Idempotency-Key (4292) and replays the first refund for the same key', async () => {
     const p = await pay({ amount: 40 });
-    const none = await raw(env.url, 'POST', `/v1/payments/${p.id}/refunds`, { token: TOKENS.sellerMLB, body: { amount: 5 } });
+    const none = await raw(env.url, 'POST', `/v1/payments/${p.id}/refunds`, {
+      token: TOKENS.sellerMLB,
+      body: { amount: 5 },
+    });
     expect(none.status).toBe(400);
     expect(none.body.cause[0].code).toBe(4292);
     const k = randomUUID();
@@ -133,9 +145,17 @@ describe('refunds', () => {
   });
 
   it('refunds the seed fixture 3506756222 in part', async () => {
-    const r: any = await new PaymentRefund(mp(TOKENS.sellerMLM)).create({ payment_id: 3506756222, body: { amount: 500 }, requestOptions: key() });
+    const r: any = await new PaymentRefund(mp(TOKENS.sellerMLM)).create({
+      payment_id: 3506756222,
+      body: { amount: 500 },
+      requestOptions: key(),
+    });
     expect(r.amount).toBe(500);
     const p: any = await new Payment(mp(TOKENS.sellerMLM)).get({ id: 3506756222 });
-    expect(p).toMatchObject({ status: 'approved', status_detail: 'partially_refunded', transaction_amount_refunded: 500 });
+    expect(p).toMatchObject({
+      status: 'approved',
+      status_detail: 'partially_refunded',
+      transaction_amount_refunded: 500,
+    });
   });
 });

@@ -41,40 +41,70 @@ describe('seed 002 flows', () => {
   const cardToken = async (token: string, cardNumber: string, name = 'APRO') =>
     (
       await new CardToken(mp(token)).create({
-        body: { card_number: cardNumber, expiration_month: '11', expiration_year: '2030', security_code: '123', cardholder: { name } } as any,
+        body: {
+          card_number: cardNumber,
+          expiration_month: '11',
+          expiration_year: '2030',
+          security_code: '123',
+          cardholder: { name },
+        } as any,
       })
     ).id as string;
 
   describe('Crear un cliente y una tarjeta', () => {
-    it('creates the customer by email, then saves a card from a token (the seed\'s response shape)', async () => {
+    it("creates the customer by email, then saves a card from a token (the seed's response shape)", async () => {
       const config = mp(TOKENS.sellerMLM);
       const customer = await new Customer(config).create({ body: { email: 'test@test.com' } });
-      const card = await new CustomerCard(config).create({ customerId: customer.id as string, body: { token: await cardToken(TOKENS.sellerMLM, '4075595716483764') } });
+      const card = await new CustomerCard(config).create({
+        customerId: customer.id as string,
+        body: { token: await cardToken(TOKENS.sellerMLM, '4075595716483764') },
+      });
       const after = await new Customer(config).get({ customerId: customer.id as string });
       expect(plain(after)).toMatchObject({
         id: customer.id,
         email: 'test@test.com',
         default_card: card.id,
         default_address: null,
-        cards: [{ id: card.id, expiration_month: 11, expiration_year: 2030, first_six_digits: '407559', last_four_digits: '3764' }],
+        cards: [
+          {
+            id: card.id,
+            expiration_month: 11,
+            expiration_year: 2030,
+            first_six_digits: '407559',
+            last_four_digits: '3764',
+          },
+        ],
         addresses: [],
         live_mode: false,
       });
     });
 
     it('refuses test@test.com for the fixture seller, who already has that customer: 400 "101"', async () => {
-      const err: any = await new Customer(mp(TOKENS.sellerMLB)).create({ body: { email: 'test@test.com' } }).catch((e: unknown) => e);
+      const err: any = await new Customer(mp(TOKENS.sellerMLB))
+        .create({ body: { email: 'test@test.com' } })
+        .catch((e: unknown) => e);
       expect(err).toMatchObject({ status: 400, error: 'bad_request', message: 'the customer already exist' });
       expect(err.causes).toEqual([{ code: '101', description: 'the customer already exist', data: null }]);
     });
 
     it('accepts the curl form: POST /v1/customers, then POST /v1/customers/CUSTOMER_ID/cards with {"token"}', async () => {
-      const created = await raw(env.url, 'POST', '/v1/customers', { token: TOKENS.sellerMLB, body: { email: 'john@yourdomain.com' } });
+      const created = await raw(env.url, 'POST', '/v1/customers', {
+        token: TOKENS.sellerMLB,
+        body: { email: 'john@yourdomain.com' },
+      });
       expect(created.status).toBe(201);
       const token = await cardToken(TOKENS.sellerMLB, '5031433215406351');
-      const card = await raw(env.url, 'POST', `/v1/customers/${created.body.id}/cards`, { token: TOKENS.sellerMLB, body: { token } });
+      const card = await raw(env.url, 'POST', `/v1/customers/${created.body.id}/cards`, {
+        token: TOKENS.sellerMLB,
+        body: { token },
+      });
       expect(card.status).toBe(201);
-      expect(card.body).toMatchObject({ customer_id: created.body.id, first_six_digits: '503143', last_four_digits: '6351', payment_method: { id: 'master', name: 'master' } });
+      expect(card.body).toMatchObject({
+        customer_id: created.body.id,
+        first_six_digits: '503143',
+        last_four_digits: '6351',
+        payment_method: { id: 'master', name: 'master' },
+      });
     });
   });
 
@@ -82,8 +112,15 @@ describe('seed 002 flows', () => {
     it('finds 247711297-jxOV430go9fx2e and adds a card to it; its default card stays', async () => {
       const config = mp(TOKENS.sellerMLB);
       const customer = await new Customer(config).get({ customerId: FIXTURE_B });
-      const card = await new Customer(config).createCard({ customerId: customer.id as string, body: { token: await cardToken(TOKENS.sellerMLB, '4235647728025682') } });
-      expect(card).toMatchObject({ customer_id: FIXTURE_B, user_id: '247711297', payment_method: { id: 'visa', name: 'visa', payment_type_id: 'credit_card' } });
+      const card = await new Customer(config).createCard({
+        customerId: customer.id as string,
+        body: { token: await cardToken(TOKENS.sellerMLB, '4235647728025682') },
+      });
+      expect(card).toMatchObject({
+        customer_id: FIXTURE_B,
+        user_id: '247711297',
+        payment_method: { id: 'visa', name: 'visa', payment_type_id: 'credit_card' },
+      });
       const cards = await new Customer(config).listCards({ customerId: FIXTURE_B });
       expect(cards.map((c) => c.id)).toEqual(['1493990563105', card.id]);
       expect((await new Customer(config).get({ customerId: FIXTURE_B })).default_card).toBe('1493990563105');
@@ -91,7 +128,7 @@ describe('seed 002 flows', () => {
   });
 
   describe('Muestra las tarjetas guardadas / Consulta el listado de tarjetas de un cliente', () => {
-    it('lists customer 123456789\'s cards, through the SDK and as GET …/cards/', async () => {
+    it("lists customer 123456789's cards, through the SDK and as GET …/cards/", async () => {
       const viaSdk = await new CustomerCard(mp(TOKENS.sellerMLB)).list({ customerId: FIXTURE_A });
       expect(plain(viaSdk)).toEqual([FIXTURE_A_CARD]);
       const viaCurl = await raw(env.url, 'GET', `/v1/customers/${FIXTURE_A}/cards/`, { token: TOKENS.sellerMLB });
@@ -135,15 +172,28 @@ describe('seed 002 flows', () => {
     it('pays with a saved card: a new token from card_id + security_code, then payer {type: "customer", id}', async () => {
       const config = mp(TOKENS.sellerMLB);
       const customer = await new Customer(config).create({ body: { email: 'john@yourdomain.com' } });
-      const card = await new CustomerCard(config).create({ customerId: customer.id as string, body: { token: await cardToken(TOKENS.sellerMLB, '4235647728025682') } });
+      const card = await new CustomerCard(config).create({
+        customerId: customer.id as string,
+        body: { token: await cardToken(TOKENS.sellerMLB, '4235647728025682') },
+      });
 
       // 2. Captura el código de seguridad: the token carries the saved card's id and digits.
       const token = await new CardToken(config).create({ body: { card_id: card.id, security_code: '123' } });
-      expect(token).toMatchObject({ card_id: card.id, first_six_digits: '423564', last_four_digits: '5682', status: 'active' });
+      expect(token).toMatchObject({
+        card_id: card.id,
+        first_six_digits: '423564',
+        last_four_digits: '5682',
+        status: 'active',
+      });
 
       // 3. Crea el pago: the seed's body, with no payment_method_id (the token knows it).
       const payment = await new Payment(config).create({
-        body: { transaction_amount: 100, token: token.id as string, installments: 1, payer: { type: 'customer', id: customer.id as string } } as any,
+        body: {
+          transaction_amount: 100,
+          token: token.id as string,
+          installments: 1,
+          payer: { type: 'customer', id: customer.id as string },
+        } as any,
       });
       expect(payment.api_response.status).toBe(201);
       expect(payment).toMatchObject({
@@ -157,17 +207,32 @@ describe('seed 002 flows', () => {
       });
     });
 
-    it('pays with customer 123456789-jxOV430go9fx2e\'s card as the seed writes it, once its expiry (12/2020) is renewed', async () => {
+    it("pays with customer 123456789-jxOV430go9fx2e's card as the seed writes it, once its expiry (12/2020) is renewed", async () => {
       const config = mp(TOKENS.sellerMLB);
-      await new CustomerCard(config).update({ customerId: FIXTURE_A, cardId: '1490022319978', body: { expiration_month: 11, expiration_year: 2030 } });
+      await new CustomerCard(config).update({
+        customerId: FIXTURE_A,
+        cardId: '1490022319978',
+        body: { expiration_month: 11, expiration_year: 2030 },
+      });
       const token = await new CardToken(config).create({ body: { card_id: '1490022319978', security_code: '123' } });
       const payment = await new Payment(config).create({
-        body: { transaction_amount: 100, token: token.id as string, installments: 1, payer: { type: 'customer', id: FIXTURE_A } } as any,
+        body: {
+          transaction_amount: 100,
+          token: token.id as string,
+          installments: 1,
+          payer: { type: 'customer', id: FIXTURE_A },
+        } as any,
       });
       expect(payment).toMatchObject({
         status: 'approved',
         payment_method_id: 'visa',
-        card: { id: '1490022319978', first_six_digits: '415231', last_four_digits: '0001', expiration_month: 11, expiration_year: 2030 },
+        card: {
+          id: '1490022319978',
+          first_six_digits: '415231',
+          last_four_digits: '0001',
+          expiration_month: 11,
+          expiration_year: 2030,
+        },
         payer: { type: 'customer', email: 'test@test.com' },
       });
     });
@@ -176,10 +241,19 @@ describe('seed 002 flows', () => {
       const config = mp(TOKENS.sellerMLB);
       const token = await new CardToken(config).create({ body: { card_id: '1493990563105', security_code: '123' } });
       const err: any = await new Payment(config)
-        .create({ body: { transaction_amount: 100, token: token.id as string, installments: 1, payer: { type: 'customer', id: FIXTURE_A } } as any })
+        .create({
+          body: {
+            transaction_amount: 100,
+            token: token.id as string,
+            installments: 1,
+            payer: { type: 'customer', id: FIXTURE_A },
+          } as any,
+        })
         .catch((e: unknown) => e);
       expect(err.status).toBe(400);
-      expect((await raw(env.url, 'GET', `/v1/card_tokens/${token.id}`, { token: TOKENS.sellerMLB })).body.status).toBe('active');
+      expect((await raw(env.url, 'GET', `/v1/card_tokens/${token.id}`, { token: TOKENS.sellerMLB })).body.status).toBe(
+        'active',
+      );
     });
   });
 });

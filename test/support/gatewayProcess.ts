@@ -37,7 +37,13 @@ export const startGatewayProcess = (env: Record<string, string>): Promise<Gatewa
   new Promise((resolveStart, rejectStart) => {
     const child: ChildProcess = spawn(process.execPath, ['-e', CHILD], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', APP_MODULE: resolve(ROOT, 'src/app.ts'), LOG_LEVEL: 'error', NODE_ENV: 'test', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        APP_MODULE: resolve(ROOT, 'src/app.ts'),
+        LOG_LEVEL: 'error',
+        NODE_ENV: 'test',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -72,6 +78,8 @@ export const startGatewayProcess = (env: Record<string, string>): Promise<Gatewa
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      rejectStart(new Error(`gateway process ended (${signal ?? code}) before listening: ${(err || out).slice(0, 2000)}`));
+      rejectStart(
+        new Error(`gateway process ended (${signal ?? code}) before listening: ${(err || out).slice(0, 2000)}`),
+      );
     });
   });

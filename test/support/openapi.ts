@@ -50,13 +50,15 @@ export const OVERLAY: OverlayEntry[] = [
   {
     pointer: `${S}/ErrorCause/properties/code`,
     change: { type: ['integer', 'string'] },
-    reason: 'The customers API writes its cause codes as strings ("101" customer already exists, "214" invalid email); the payments API writes numbers (2006, 4292).',
+    reason:
+      'The customers API writes its cause codes as strings ("101" customer already exists, "214" invalid email); the payments API writes numbers (2006, 4292).',
   },
   // Shared value objects
   {
     pointer: `${S}/Identification/properties/type`,
     change: { nullable: true },
-    reason: 'Seed 003 (card.cardholder.identification, collector.identification) and seed 002 (customer identification) show `{"type": null, "number": null}` when no document is known.',
+    reason:
+      'Seed 003 (card.cardholder.identification, collector.identification) and seed 002 (customer identification) show `{"type": null, "number": null}` when no document is known.',
   },
   {
     pointer: `${S}/Identification/properties/number`,
@@ -66,7 +68,8 @@ export const OVERLAY: OverlayEntry[] = [
   {
     pointer: `${S}/Phone/properties/area_code`,
     change: { nullable: true },
-    reason: 'Seed 002 (customer search) shows `"phone": {"area_code": null, "number": null}`; seed 003 shows `"area_code": null` on the payer.',
+    reason:
+      'Seed 002 (customer search) shows `"phone": {"area_code": null, "number": null}`; seed 003 shows `"area_code": null` on the payer.',
   },
   {
     pointer: `${S}/Phone/properties/number`,
@@ -77,7 +80,8 @@ export const OVERLAY: OverlayEntry[] = [
   {
     pointer: `${S}/Payment/properties/description`,
     change: { nullable: true },
-    reason: 'A payment created without `description` has `"description": null` (seed 000 calls it optional; the SDK types it `description?: string` on the response and the real API answers null).',
+    reason:
+      'A payment created without `description` has `"description": null` (seed 000 calls it optional; the SDK types it `description?: string` on the response and the real API answers null).',
   },
   {
     pointer: `${S}/Payment/properties/external_reference`,
@@ -87,7 +91,8 @@ export const OVERLAY: OverlayEntry[] = [
   {
     pointer: `${S}/Payment/properties/statement_descriptor`,
     change: { nullable: true },
-    reason: 'A payment without a statement descriptor (e.g. a rejected one) has `"statement_descriptor": null` on the real API.',
+    reason:
+      'A payment without a statement descriptor (e.g. a rejected one) has `"statement_descriptor": null` on the real API.',
   },
   {
     pointer: `${S}/Payment/properties/notification_url`,
@@ -133,12 +138,14 @@ export const OVERLAY: OverlayEntry[] = [
   {
     pointer: `${S}/Customer/properties/default_card`,
     change: { nullable: true },
-    reason: 'A customer without cards has `"default_card": null` (seed 002 shows the field set once a card is saved; the SDK types it optional).',
+    reason:
+      'A customer without cards has `"default_card": null` (seed 002 shows the field set once a card is saved; the SDK types it optional).',
   },
   {
     pointer: `${S}/Address/properties/zip_code`,
     change: { nullable: true },
-    reason: 'Seed 002, customer search: `"address": {"id": null, "street_name": null, "street_number": null, "zip_code": null}`.',
+    reason:
+      'Seed 002, customer search: `"address": {"id": null, "street_name": null, "street_number": null, "zip_code": null}`.',
   },
   {
     pointer: `${S}/Address/properties/street_name`,
@@ -172,18 +179,21 @@ export const OVERLAY: OverlayEntry[] = [
   {
     pointer: `${P('/v1/payment_methods')}/get/responses/200/content/application~1json/schema/items/properties/settings`,
     change: { arrayOf: true },
-    reason: 'The real API answers `settings` as an array (one entry per BIN range, empty for non-card methods); the SDK types it `settings?: PaymentMethodSettings[]`.',
+    reason:
+      'The real API answers `settings` as an array (one entry per BIN range, empty for non-card methods); the SDK types it `settings?: PaymentMethodSettings[]`.',
   },
   {
     pointer: `${P('/v1/payment_methods/installments')}/get/responses/200/content/application~1json/schema/items/properties/payer_costs/items/properties/reimbursement_rate`,
     change: { nullable: true },
-    reason: 'The real API answers `"reimbursement_rate": null` on every payer cost without a reimbursement (the reference sample and client types built from live answers).',
+    reason:
+      'The real API answers `"reimbursement_rate": null` on every payer cost without a reimbursement (the reference sample and client types built from live answers).',
   },
   // Statuses the real API answers that the file leaves out
   {
     pointer: `${P('/v1/card_tokens')}/post/responses/401`,
     change: { add: UNAUTHORIZED },
-    reason: 'Without an access token or a public key the real API answers 401 with the error body, as on every other route.',
+    reason:
+      'Without an access token or a public key the real API answers 401 with the error body, as on every other route.',
   },
   {
     pointer: `${P('/v1/card_tokens/{id}')}/get/responses/401`,
@@ -198,7 +208,8 @@ export const OVERLAY: OverlayEntry[] = [
   {
     pointer: `${P('/v1/payment_methods/installments')}/get/responses/400`,
     change: { add: BAD_REQUEST },
-    reason: 'Without `amount` or with an unknown payment method the real API answers 400 with the error body; the file documents only 200.',
+    reason:
+      'Without `amount` or with an unknown payment method the real API answers 400 with the error body; the file documents only 200.',
   },
   {
     pointer: `${P('/v1/payment_methods/installments')}/get/responses/401`,
@@ -208,7 +219,8 @@ export const OVERLAY: OverlayEntry[] = [
   {
     pointer: `${P('/v1/customers/{customer_id}/cards')}/post/responses/404`,
     change: { add: NOT_FOUND },
-    reason: 'Saving a card on a customer that does not exist answers 404 (customer not found), as GET /v1/customers/{id} does.',
+    reason:
+      'Saving a card on a customer that does not exist answers 404 (customer not found), as GET /v1/customers/{id} does.',
   },
   {
     pointer: `${P('/v1/customers/{customer_id}/cards')}/get/responses/404`,
@@ -228,20 +240,30 @@ export interface NotInSpec {
 export const NOT_IN_SPEC: NotInSpec[] = [
   {
     route: 'GET /users/me',
-    reason: 'The caller\'s own account; served by api.mercadopago.com and used by the SDK\'s `User.get()`, absent from the file. Only its error bodies are checked (against `Error`).',
+    reason:
+      "The caller's own account; served by api.mercadopago.com and used by the SDK's `User.get()`, absent from the file. Only its error bodies are checked (against `Error`).",
   },
   {
     route: 'GET /v1/payments',
-    reason: 'Listed by DESIGN §4 (`POST|GET /v1/payments`); the file has only `/v1/payments/search`, whose result shape it shares.',
+    reason:
+      'Listed by DESIGN §4 (`POST|GET /v1/payments`); the file has only `/v1/payments/search`, whose result shape it shares.',
     validateAs: 'GET /v1/payments/search',
   },
   {
     route: 'DELETE /v1/customers/{id}',
-    reason: 'The SDK\'s `Customer.remove()` sends `DELETE /v1/customers/{id}`; the file names it `DELETE /v1/customers/{id}/delete`, whose answer (the deleted customer) it shares.',
+    reason:
+      "The SDK's `Customer.remove()` sends `DELETE /v1/customers/{id}`; the file names it `DELETE /v1/customers/{id}/delete`, whose answer (the deleted customer) it shares.",
     validateAs: 'DELETE /v1/customers/{id}/delete',
   },
   // Mercado Libre (api.mercadolibre.com), which the Mercado Pago file does not describe.
-  ...['GET /orders/{id}', 'GET /orders/search', 'GET /users/{id}', 'GET /sites/{site_id}', 'GET /payment_methods/{id}', 'GET /items/{id}'].map((route) => ({
+  ...[
+    'GET /orders/{id}',
+    'GET /orders/search',
+    'GET /users/{id}',
+    'GET /sites/{site_id}',
+    'GET /payment_methods/{id}',
+    'GET /items/{id}',
+  ].map((route) => ({
     route,
     reason: 'A Mercado Libre route (DESIGN §4); only its error bodies are checked (against `Error`).',
   })),
@@ -269,7 +291,8 @@ const locate = (doc: JsonObject, pointer: string): { parent: JsonObject; key: st
   const parts = tokens(pointer);
   let node: Json = doc;
   for (const part of parts.slice(0, -1)) {
-    if (!isObject(node) || !(part in node)) throw new Error(`overlay pointer ${pointer} does not resolve in spec3.yaml (stops at "${part}")`);
+    if (!isObject(node) || !(part in node))
+      throw new Error(`overlay pointer ${pointer} does not resolve in spec3.yaml (stops at "${part}")`);
     node = node[part];
   }
   if (!isObject(node)) throw new Error(`overlay pointer ${pointer} does not resolve to an object member`);
@@ -290,12 +313,14 @@ export const applyOverlay = (spec: JsonObject, overlay: OverlayEntry[]): JsonObj
       parent[key] = structuredClone(c.replace) as Json;
     } else if ('arrayOf' in c) {
       const schema = parent[key];
-      if (isObject(schema) && schema.type === 'array') throw new Error(`overlay ${entry.pointer}: already an array in the spec, drop the entry`);
+      if (isObject(schema) && schema.type === 'array')
+        throw new Error(`overlay ${entry.pointer}: already an array in the spec, drop the entry`);
       parent[key] = { type: 'array', items: schema };
     } else if ('nullable' in c) {
       const schema = parent[key];
       if (!isObject(schema)) throw new Error(`overlay ${entry.pointer}: not a schema`);
-      if (schema.nullable === true) throw new Error(`overlay ${entry.pointer}: already nullable in the spec, drop the entry`);
+      if (schema.nullable === true)
+        throw new Error(`overlay ${entry.pointer}: already nullable in the spec, drop the entry`);
       schema.nullable = true;
     } else {
       const schema = parent[key];
@@ -337,7 +362,8 @@ const normalize = (schema: Json, here: string, seen = new WeakSet<object>()): vo
   for (const key of Object.keys(schema)) if (key.startsWith('x-')) delete schema[key];
   if (typeof schema.$ref === 'string') {
     const ref = schema.$ref;
-    if (ref.startsWith('#/components/schemas/')) schema.$ref = `${DOC_ID}#/$defs/${ref.slice('#/components/schemas/'.length)}`;
+    if (ref.startsWith('#/components/schemas/'))
+      schema.$ref = `${DOC_ID}#/$defs/${ref.slice('#/components/schemas/'.length)}`;
     else throw new Error(`${here}: unsupported $ref ${ref}`);
   }
   if (schema.nullable === true) {
@@ -358,7 +384,8 @@ const normalize = (schema: Json, here: string, seen = new WeakSet<object>()): vo
   for (const [key, value] of Object.entries(schema)) {
     if (DATA_KEYWORDS.has(key)) continue;
     if (key === 'properties' || key === '$defs' || key === 'patternProperties') {
-      if (isObject(value)) for (const [name, sub] of Object.entries(value)) normalize(sub, `${here}/${key}/${name}`, seen);
+      if (isObject(value))
+        for (const [name, sub] of Object.entries(value)) normalize(sub, `${here}/${key}/${name}`, seen);
     } else if (typeof value === 'object') {
       normalize(value, `${here}/${key}`, seen);
     }
@@ -424,17 +451,25 @@ export const loadOpenApi = (overlay: OverlayEntry[] = OVERLAY): OpenApi => {
     if (!isObject(r) || !isObject(r.content)) return;
     for (const media of Object.values(r.content)) if (isObject(media)) normalize(media.schema ?? null, here, seen);
   };
-  for (const [name, r] of Object.entries((components.responses ?? {}) as JsonObject)) normalizeResponse(r, `#/components/responses/${name}`);
+  for (const [name, r] of Object.entries((components.responses ?? {}) as JsonObject))
+    normalizeResponse(r, `#/components/responses/${name}`);
   const paths = (normalized.paths ?? {}) as JsonObject;
   for (const [path, ops] of Object.entries(paths)) {
     if (!isObject(ops)) continue;
     for (const [method, op] of Object.entries(ops)) {
       if (!isObject(op) || !isObject(op.responses)) continue;
-      for (const [status, r] of Object.entries(op.responses)) normalizeResponse(r, `#/paths/${path}/${method}/responses/${status}`);
+      for (const [status, r] of Object.entries(op.responses))
+        normalizeResponse(r, `#/paths/${path}/${method}/responses/${status}`);
     }
   }
 
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+  });
   addFormats(ajv);
   ajv.addVocabulary(ANNOTATIONS);
   ajv.addSchema({ $id: DOC_ID, $defs: schemas });
@@ -465,7 +500,8 @@ export const loadOpenApi = (overlay: OverlayEntry[] = OVERLAY): OpenApi => {
     const responses = ((paths[op.path] as JsonObject)[op.method.toLowerCase()] as JsonObject).responses as JsonObject;
     const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
     const label = `${op.method} ${op.path} → ${status}`;
-    if (!key) return [`${label}: status ${status} is not documented (documented: ${Object.keys(responses).join(', ')})`];
+    if (!key)
+      return [`${label}: status ${status} is not documented (documented: ${Object.keys(responses).join(', ')})`];
     const response = resolveResponse(responses[key]);
     if (!response) return [`${label}: unresolvable response ${show(responses[key])}`];
     const content = isObject(response.content) ? response.content : null;
@@ -476,7 +512,10 @@ export const loadOpenApi = (overlay: OverlayEntry[] = OVERLAY): OpenApi => {
     const cacheKey = `${op.method} ${op.path} ${key}`;
     let validate = pathDocs.get(cacheKey);
     if (!validate) {
-      validate = ajv.compile({ $id: `${DOC_ID}/responses/${encodeURIComponent(cacheKey)}`, ...(media.schema as object) });
+      validate = ajv.compile({
+        $id: `${DOC_ID}/responses/${encodeURIComponent(cacheKey)}`,
+        ...(media.schema as object),
+      });
       pathDocs.set(cacheKey, validate);
     }
     return validate(body) ? [] : readable(validate.errors, body, `${label}: `);

@@ -89,7 +89,22 @@ const startOn = async (port: number): Promise<RedisServer> => {
   const dir = mkdtempSync(join(tmpdir(), 'mpgraph-redis-'));
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--daemonize',
+      'no',
+      '--loglevel',
+      'warning',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -116,7 +131,9 @@ const startOn = async (port: number): Promise<RedisServer> => {
   while (!(await pings(port, 500))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
-      throw new Error(`redis-server did not answer on 127.0.0.1:${port} within ${READY_TIMEOUT_MS} ms: ${output.trim() || 'no output'}`);
+      throw new Error(
+        `redis-server did not answer on 127.0.0.1:${port} within ${READY_TIMEOUT_MS} ms: ${output.trim() || 'no output'}`,
+      );
     }
     await sleep(50);
   }

@@ -48,7 +48,12 @@ export const raw = async (
   const res = await fetch(`${base}${path}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
   });
   const text = await res.text();
   let body: unknown = text;
@@ -61,8 +66,9 @@ export const raw = async (
 };
 
 /** The sandbox's request log (DESIGN §4 control API). */
-export const requests = async (base: string) => (await raw(base, 'GET', '/__sandbox/requests')).body as {
-  total: number;
-  routes: Record<string, number>;
-  requests: { method: string; route: string; path: string; status: number | null; idempotencyKey: string | null }[];
-};
+export const requests = async (base: string) =>
+  (await raw(base, 'GET', '/__sandbox/requests')).body as {
+    total: number;
+    routes: Record<string, number>;
+    requests: { method: string; route: string; path: string; status: number | null; idempotencyKey: string | null }[];
+  };

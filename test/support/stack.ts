@@ -31,10 +31,26 @@ export interface StackOptions {
 export const startStack = async (env: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> => {
   // Like `npm start` without MP_WEBHOOK_SECRET: a secret of this stack's own, shared by both sides.
   const webhookSecret = env.MP_WEBHOOK_SECRET || randomBytes(32).toString('hex');
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', webhookSecret, ...(options.notifications ? { notifications: options.notifications } : {}) });
+  const sandbox = await startSandbox({
+    port: 0,
+    host: '127.0.0.1',
+    webhookSecret,
+    ...(options.notifications ? { notifications: options.notifications } : {}),
+  });
   try {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', HOST: '127.0.0.1', MP_API_URL: sandbox.url, ML_API_URL: sandbox.url, ...env, PORT: '0' });
-    const gateway = await createGateway({ ...config, mpApiUrl: config.mpApiUrl!, mlApiUrl: config.mlApiUrl! }, { mpWebhookSecret: webhookSecret, ...options.gateway });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      HOST: '127.0.0.1',
+      MP_API_URL: sandbox.url,
+      ML_API_URL: sandbox.url,
+      ...env,
+      PORT: '0',
+    });
+    const gateway = await createGateway(
+      { ...config, mpApiUrl: config.mpApiUrl!, mlApiUrl: config.mlApiUrl! },
+      { mpWebhookSecret: webhookSecret, ...options.gateway },
+    );
     const urls = webhookUrls(gateway.url);
     sandbox.configureNotifications({ mpNotificationUrl: urls.mercadopago, mlNotificationUrl: urls.mercadolibre });
     return {
@@ -69,7 +85,11 @@ export const execute = async <TData, TVariables>(
 ): Promise<GraphQLResponse<TData>> => {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (token !== undefined) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(`${gatewayUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: print(document), variables }) });
+  const res = await fetch(`${gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: print(document), variables }),
+  });
   const body = (await res.json()) as Omit<GraphQLResponse<TData>, 'status'>;
   return { status: res.status, ...body };
 };

@@ -101,7 +101,11 @@ export const deadUrl = async (): Promise<string> => {
 };
 
 /** Polls `probe` until it returns a value (not undefined), bounded in time. */
-export const eventually = async <T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 3000, what = 'condition'): Promise<T> => {
+export const eventually = async <T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 3000,
+  what = 'condition',
+): Promise<T> => {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();

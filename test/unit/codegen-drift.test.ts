@@ -23,7 +23,10 @@ describe('test/generated (GraphQL Code Generator)', () => {
   it('is up to date with schema/schema.graphql and schema/operations/', () => {
     const stdout = execFileSync(process.execPath, ['-e', GENERATE], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     const outputs = JSON.parse(stdout) as { filename: string; content: string }[];
-    expect(outputs.map((o) => o.filename).sort()).toEqual(['test/generated/graphql.ts', 'test/generated/schema-types.ts']);
+    expect(outputs.map((o) => o.filename).sort()).toEqual([
+      'test/generated/graphql.ts',
+      'test/generated/schema-types.ts',
+    ]);
     for (const { filename, content } of outputs) {
       let checkedIn: string | null = null;
       try {
@@ -32,7 +35,9 @@ describe('test/generated (GraphQL Code Generator)', () => {
         /* missing: reported below */
       }
       if (checkedIn !== content) {
-        throw new Error(`${filename} is out of date with schema/schema.graphql or schema/operations/. Run \`npm run codegen\` and commit the result.`);
+        throw new Error(
+          `${filename} is out of date with schema/schema.graphql or schema/operations/. Run \`npm run codegen\` and commit the result.`,
+        );
       }
     }
   }, 60_000);

@@ -80,7 +80,11 @@ describe('loadConfig', () => {
   });
 
   it('treats an empty value as unset', () => {
-    expect(loadConfig({ PORT: '', MP_API_URL: ' ', LOG_LEVEL: '' }, noFiles)).toMatchObject({ port: 4000, mpApiUrl: null, logLevel: 'info' });
+    expect(loadConfig({ PORT: '', MP_API_URL: ' ', LOG_LEVEL: '' }, noFiles)).toMatchObject({
+      port: 4000,
+      mpApiUrl: null,
+      logLevel: 'info',
+    });
   });
 
   it.each([
@@ -128,7 +132,10 @@ describe('loadConfig', () => {
   });
 
   it('allows PORT and SANDBOX_PORT to match when no sandbox is embedded', () => {
-    const config = loadConfig({ PORT: '4010', MP_API_URL: 'http://127.0.0.1:9', ML_API_URL: 'http://127.0.0.1:9' }, noFiles);
+    const config = loadConfig(
+      { PORT: '4010', MP_API_URL: 'http://127.0.0.1:9', ML_API_URL: 'http://127.0.0.1:9' },
+      noFiles,
+    );
     expect(config.port).toBe(4010);
   });
 });

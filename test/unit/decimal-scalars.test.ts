@@ -28,7 +28,9 @@ describe('Decimal scalar', () => {
 
   it('parses strings and literals without going through a float', () => {
     expect((DecimalScalar.parseValue('10.50') as Decimal).toFixed()).toBe('10.5');
-    expect((DecimalScalar.parseLiteral({ kind: Kind.FLOAT, value: '0.30000000000000000001' }) as Decimal).toFixed()).toBe('0.30000000000000000001');
+    expect(
+      (DecimalScalar.parseLiteral({ kind: Kind.FLOAT, value: '0.30000000000000000001' }) as Decimal).toFixed(),
+    ).toBe('0.30000000000000000001');
     expect(() => DecimalScalar.parseValue('1e3')).toThrow(/Decimal/);
     expect(() => DecimalScalar.parseValue(10.5)).toThrow(/string/);
   });

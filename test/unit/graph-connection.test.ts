@@ -1,4 +1,11 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageWindow, toConnection } from '../../src/graph/common/connection';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  pageWindow,
+  toConnection,
+} from '../../src/graph/common/connection';
 
 const code = (fn: () => unknown) => {
   try {
@@ -16,10 +23,14 @@ describe('cursors', () => {
     expect(decodeCursor(c)).toBe(41);
   });
 
-  it.each(['', 'not a cursor', '../1', Buffer.from('o:-1').toString('base64url'), Buffer.from('x:3').toString('base64url'), 'a'.repeat(200)])(
-    'refuses %p as BAD_USER_INPUT',
-    (c) => expect(code(() => decodeCursor(c))).toBe('BAD_USER_INPUT'),
-  );
+  it.each([
+    '',
+    'not a cursor',
+    '../1',
+    Buffer.from('o:-1').toString('base64url'),
+    Buffer.from('x:3').toString('base64url'),
+    'a'.repeat(200),
+  ])('refuses %p as BAD_USER_INPUT', (c) => expect(code(() => decodeCursor(c))).toBe('BAD_USER_INPUT'));
 });
 
 describe('pageWindow', () => {
@@ -46,6 +57,11 @@ describe('toConnection', () => {
   });
 
   it('is an empty last page past the end, not an error', () => {
-    expect(toConnection([], 40, 13)).toEqual({ edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 13 });
+    expect(toConnection([], 40, 13)).toEqual({
+      edges: [],
+      nodes: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+      totalCount: 13,
+    });
   });
 });

@@ -2,14 +2,19 @@
 // upstream call) and their refusal mappers (Mercado Pago's cause codes → our userError codes).
 import { addCardArgs, removeCardArgs } from '../../src/graph/cards/card.mutation.inputs';
 import { cardRefusal } from '../../src/graph/cards/card.refusals';
-import { createCustomerBody, deleteCustomerId, updateCustomerBody } from '../../src/graph/customers/customer.mutation.inputs';
+import {
+  createCustomerBody,
+  deleteCustomerId,
+  updateCustomerBody,
+} from '../../src/graph/customers/customer.mutation.inputs';
 import { customerRefusal } from '../../src/graph/customers/customer.refusals';
 import type { Checked } from '../../src/graph/common/inputChecks';
 
 const FIRST = '123456789-jxOV430go9fx2e';
 
 /** [field, code] of each userError, or the value when the input passed. */
-const outcome = <T>(result: Checked<T>) => (result.ok ? result.value : result.userErrors.map((e) => [e.field?.join('.'), e.code]));
+const outcome = <T>(result: Checked<T>) =>
+  result.ok ? result.value : result.userErrors.map((e) => [e.field?.join('.'), e.code]);
 
 describe('createCustomerBody', () => {
   it("is Mercado Pago's body with only the fields given, trimmed, documents as their digits", () => {
@@ -32,7 +37,10 @@ describe('createCustomerBody', () => {
       identification: { type: 'CPF', number: '12345678909' },
       description: 'vip',
     });
-    expect(outcome(createCustomerBody({ email: 'a@b.co', firstName: null, phone: { number: '5555' } }))).toEqual({ email: 'a@b.co', phone: { number: '5555' } });
+    expect(outcome(createCustomerBody({ email: 'a@b.co', firstName: null, phone: { number: '5555' } }))).toEqual({
+      email: 'a@b.co',
+      phone: { number: '5555' },
+    });
   });
 
   it.each([
@@ -43,11 +51,20 @@ describe('createCustomerBody', () => {
     [{ email: 'a@b.co', lastName: 'a'.repeat(101) }, [['input.lastName', 'INVALID_VALUE']]],
     [{ email: 'a@b.co', description: 'a'.repeat(257) }, [['input.description', 'INVALID_VALUE']]],
     [{ email: 'a@b.co', phone: { areaCode: '', number: '5555' } }, [['input.phone.areaCode', 'INVALID_VALUE']]],
-    [{ email: 'a@b.co', phone: { areaCode: '12345678901', number: '5555' } }, [['input.phone.areaCode', 'INVALID_VALUE']]],
+    [
+      { email: 'a@b.co', phone: { areaCode: '12345678901', number: '5555' } },
+      [['input.phone.areaCode', 'INVALID_VALUE']],
+    ],
     [{ email: 'a@b.co', phone: { number: '-5555' } }, [['input.phone.number', 'INVALID_VALUE']]],
     [{ email: 'a@b.co', phone: { number: '1'.repeat(21) } }, [['input.phone.number', 'INVALID_VALUE']]],
-    [{ email: 'a@b.co', identification: { type: 'DNI', number: '123' } }, [['input.identification.number', 'INVALID_IDENTIFICATION']]],
-    [{ email: 'a@b.co', identification: { type: '', number: '12345678' } }, [['input.identification.type', 'INVALID_IDENTIFICATION']]],
+    [
+      { email: 'a@b.co', identification: { type: 'DNI', number: '123' } },
+      [['input.identification.number', 'INVALID_IDENTIFICATION']],
+    ],
+    [
+      { email: 'a@b.co', identification: { type: '', number: '12345678' } },
+      [['input.identification.type', 'INVALID_IDENTIFICATION']],
+    ],
   ])('refuses %j', (input, errors) => {
     expect(outcome(createCustomerBody(input))).toEqual(errors);
   });
@@ -64,7 +81,9 @@ describe('createCustomerBody', () => {
 
 describe('updateCustomerBody', () => {
   it('is the id and only the changes, the default card as default_card', () => {
-    expect(outcome(updateCustomerBody({ customerId: FIRST, description: 'vip', defaultCardId: '1490022319978' }))).toEqual({
+    expect(
+      outcome(updateCustomerBody({ customerId: FIRST, description: 'vip', defaultCardId: '1490022319978' })),
+    ).toEqual({
       customerId: FIRST,
       body: { description: 'vip', default_card: '1490022319978' },
     });
@@ -72,15 +91,24 @@ describe('updateCustomerBody', () => {
 
   it('needs something to change: nulls are not changes', () => {
     expect(outcome(updateCustomerBody({ customerId: FIRST }))).toEqual([['input', 'INVALID_VALUE']]);
-    expect(outcome(updateCustomerBody({ customerId: FIRST, firstName: null, phone: null, defaultCardId: null }))).toEqual([['input', 'INVALID_VALUE']]);
+    expect(
+      outcome(updateCustomerBody({ customerId: FIRST, firstName: null, phone: null, defaultCardId: null })),
+    ).toEqual([['input', 'INVALID_VALUE']]);
   });
 
-  it.each(['..', '../1', `${FIRST}/..`, `${FIRST}/cards`, '123456789', '-abc', '', `${FIRST}%2F..`])('refuses the customer id %j', (customerId) => {
-    expect(outcome(updateCustomerBody({ customerId, firstName: 'Ana' }))).toEqual([['input.customerId', 'INVALID_VALUE']]);
-  });
+  it.each(['..', '../1', `${FIRST}/..`, `${FIRST}/cards`, '123456789', '-abc', '', `${FIRST}%2F..`])(
+    'refuses the customer id %j',
+    (customerId) => {
+      expect(outcome(updateCustomerBody({ customerId, firstName: 'Ana' }))).toEqual([
+        ['input.customerId', 'INVALID_VALUE'],
+      ]);
+    },
+  );
 
   it.each(['..', '1/..', 'abc', '', '1'.repeat(20)])('refuses the default card id %j', (defaultCardId) => {
-    expect(outcome(updateCustomerBody({ customerId: FIRST, defaultCardId }))).toEqual([['input.defaultCardId', 'INVALID_VALUE']]);
+    expect(outcome(updateCustomerBody({ customerId: FIRST, defaultCardId }))).toEqual([
+      ['input.defaultCardId', 'INVALID_VALUE'],
+    ]);
   });
 });
 
@@ -93,8 +121,14 @@ describe('deleteCustomerId', () => {
 
 describe('addCardArgs and removeCardArgs', () => {
   it('pass well-formed ids and tokens', () => {
-    expect(outcome(addCardArgs({ customerId: FIRST, token: ' 9b2d63e00d66a8c721607214cedaecda ' }))).toEqual({ customerId: FIRST, token: '9b2d63e00d66a8c721607214cedaecda' });
-    expect(outcome(removeCardArgs({ customerId: FIRST, cardId: '1490022319978' }))).toEqual({ customerId: FIRST, cardId: '1490022319978' });
+    expect(outcome(addCardArgs({ customerId: FIRST, token: ' 9b2d63e00d66a8c721607214cedaecda ' }))).toEqual({
+      customerId: FIRST,
+      token: '9b2d63e00d66a8c721607214cedaecda',
+    });
+    expect(outcome(removeCardArgs({ customerId: FIRST, cardId: '1490022319978' }))).toEqual({
+      customerId: FIRST,
+      cardId: '1490022319978',
+    });
   });
 
   it.each(['', '../x', 'a b', 'a'.repeat(65), 'tok/en'])('refuses the token %j', (token) => {
@@ -114,7 +148,11 @@ describe('addCardArgs and removeCardArgs', () => {
 });
 
 const refusal = (status: number, causes: string[], error: string | null = 'bad_request') => ({ status, error, causes });
-const brief = (e: { field: string[] | null; code: string; upstreamCode: string | null }) => [e.field?.join('.') ?? null, e.code, e.upstreamCode];
+const brief = (e: { field: string[] | null; code: string; upstreamCode: string | null }) => [
+  e.field?.join('.') ?? null,
+  e.code,
+  e.upstreamCode,
+];
 
 describe('customerRefusal', () => {
   it.each([

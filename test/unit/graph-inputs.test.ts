@@ -56,13 +56,21 @@ describe('paymentSearch', () => {
   });
 
   it('sends no range without dates', () => {
-    expect(paymentSearchQuery({ offset: 0, limit: 20, criteria: 'desc' })).toEqual({ sort: 'date_created', criteria: 'desc', offset: 0, limit: 20 });
+    expect(paymentSearchQuery({ offset: 0, limit: 20, criteria: 'desc' })).toEqual({
+      sort: 'date_created',
+      criteria: 'desc',
+      offset: 0,
+      limit: 20,
+    });
   });
 
   it.each([
     [{ filter: { externalReference: '' } }, 'filter.externalReference'],
     [{ filter: { externalReference: 'x'.repeat(257) } }, 'filter.externalReference'],
-    [{ filter: { dateCreatedFrom: '2020-01-02T00:00:00Z', dateCreatedTo: '2020-01-01T00:00:00Z' } }, 'filter.dateCreatedFrom'],
+    [
+      { filter: { dateCreatedFrom: '2020-01-02T00:00:00Z', dateCreatedTo: '2020-01-01T00:00:00Z' } },
+      'filter.dateCreatedFrom',
+    ],
     [{ first: 51 }, 'first'],
     [{ first: 0 }, 'first'],
     [{ after: 'nope' }, 'after'],
@@ -74,7 +82,11 @@ describe('paymentSearch', () => {
 describe('customerSearch', () => {
   it('pages, and filters by a trimmed e-mail', () => {
     expect(customerSearch({})).toEqual({ offset: 0, limit: 20 });
-    expect(customerSearch({ email: ' test@test.com ', first: 1, after: encodeCursor(0) })).toEqual({ offset: 1, limit: 1, email: 'test@test.com' });
+    expect(customerSearch({ email: ' test@test.com ', first: 1, after: encodeCursor(0) })).toEqual({
+      offset: 1,
+      limit: 1,
+      email: 'test@test.com',
+    });
   });
 
   it.each(['', 'not-an-email', `${'a'.repeat(250)}@x.com`])('refuses e-mail %j', (email) => {
@@ -83,17 +95,29 @@ describe('customerSearch', () => {
 });
 
 describe('ids', () => {
-  it.each(['123456789-jxOV430go9fx2e', '247711297-jxOV430go9fx2e', '1077342843-U4xkb8Y6Qk17Q4'])('accepts customer id %s', (id) => {
-    expect(customerId(id)).toBe(id);
-  });
-
-  it.each(['', '..', '../1', '123456789', '123456789-', '-jxOV430go9fx2e', '123456789-jxOV/430', '123456789-jx..', '123456789-jxOV430go9fx2e ', '%2e%2e'])(
-    'refuses customer id %j',
-    (id) => expect(code(() => customerId(id))).toEqual(['BAD_USER_INPUT', 'id']),
+  it.each(['123456789-jxOV430go9fx2e', '247711297-jxOV430go9fx2e', '1077342843-U4xkb8Y6Qk17Q4'])(
+    'accepts customer id %s',
+    (id) => {
+      expect(customerId(id)).toBe(id);
+    },
   );
+
+  it.each([
+    '',
+    '..',
+    '../1',
+    '123456789',
+    '123456789-',
+    '-jxOV430go9fx2e',
+    '123456789-jxOV/430',
+    '123456789-jx..',
+    '123456789-jxOV430go9fx2e ',
+    '%2e%2e',
+  ])('refuses customer id %j', (id) => expect(code(() => customerId(id))).toEqual(['BAD_USER_INPUT', 'id']));
 
   it('accepts 13-digit card ids and refuses anything else', () => {
     expect(cardId('1490022319978')).toBe('1490022319978');
-    for (const id of ['', '..', '149002231997a', '1'.repeat(20), '1490022319978/1']) expect(code(() => cardId(id))).toEqual(['BAD_USER_INPUT', 'cardId']);
+    for (const id of ['', '..', '149002231997a', '1'.repeat(20), '1490022319978/1'])
+      expect(code(() => cardId(id))).toEqual(['BAD_USER_INPUT', 'cardId']);
   });
 });

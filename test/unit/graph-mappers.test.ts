@@ -74,9 +74,18 @@ describe('toPayment', () => {
       installmentAmount: { amount: '443.02', currency: 'MXN' },
       totalPaidAmount: { amount: '3987.2', currency: 'MXN' },
       issuerId: '157',
-      payer: { id: '53745235', email: null, firstName: 'Joan Carlos', lastName: 'Gonzalez Guzman', identification: { type: 'IFE', number: '83092109600' }, type: PayerType.REGISTERED },
+      payer: {
+        id: '53745235',
+        email: null,
+        firstName: 'Joan Carlos',
+        lastName: 'Gonzalez Guzman',
+        identification: { type: 'IFE', number: '83092109600' },
+        type: PayerType.REGISTERED,
+      },
       collector: { id: '277582551', firstName: null, lastName: null, email: null },
-      feeDetails: [{ type: FeeType.FINANCING_FEE, feePayer: FeePayer.PAYER, amount: { amount: '487.2', currency: 'MXN' } }],
+      feeDetails: [
+        { type: FeeType.FINANCING_FEE, feePayer: FeePayer.PAYER, amount: { amount: '487.2', currency: 'MXN' } },
+      ],
       refunds: [],
     });
     expect(p.card).toEqual({
@@ -97,7 +106,14 @@ describe('toPayment', () => {
 
   it("maps the buyer's view: the payer by id only, never borrowed, and the collector named", () => {
     const p = toPayment(BUYER_VIEW, recorder().onUnknown);
-    expect(p.payer).toEqual({ id: '53745235', email: null, firstName: null, lastName: null, identification: null, type: null });
+    expect(p.payer).toEqual({
+      id: '53745235',
+      email: null,
+      firstName: null,
+      lastName: null,
+      identification: null,
+      type: null,
+    });
     expect(p.collector).toEqual({ id: '277582551', firstName: 'Belem', lastName: 'Jimenez', email: null });
   });
 
@@ -110,12 +126,29 @@ describe('toPayment', () => {
   it("maps refunds in the payment's currency", () => {
     const p = plain(
       toPayment(
-        { ...SELLER_VIEW, refunds: [{ id: 2040000001, payment_id: 3506756222, amount: 100.1, status: 'approved', date_created: '2018-03-06T10:00:00.000-04:00' }] },
+        {
+          ...SELLER_VIEW,
+          refunds: [
+            {
+              id: 2040000001,
+              payment_id: 3506756222,
+              amount: 100.1,
+              status: 'approved',
+              date_created: '2018-03-06T10:00:00.000-04:00',
+            },
+          ],
+        },
         recorder().onUnknown,
       ),
     );
     expect(p.refunds).toEqual([
-      { id: '2040000001', paymentId: '3506756222', amount: { amount: '100.1', currency: 'MXN' }, status: RefundStatus.APPROVED, dateCreated: '2018-03-06T10:00:00.000-04:00' },
+      {
+        id: '2040000001',
+        paymentId: '3506756222',
+        amount: { amount: '100.1', currency: 'MXN' },
+        status: RefundStatus.APPROVED,
+        dateCreated: '2018-03-06T10:00:00.000-04:00',
+      },
     ]);
   });
 
@@ -131,7 +164,13 @@ describe('toPayment', () => {
       },
       onUnknown,
     );
-    expect([p.status, p.payer?.type, p.feeDetails[0].type, p.feeDetails[0].feePayer, p.refunds[0].status]).toEqual([null, null, null, null, null]);
+    expect([p.status, p.payer?.type, p.feeDetails[0].type, p.feeDetails[0].feePayer, p.refunds[0].status]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(seen).toEqual([
       ['status', 'teleported'],
       ['payer.type', 'alien'],
@@ -143,7 +182,9 @@ describe('toPayment', () => {
 
   it('refuses a body it cannot serve: no id, a refund or fee without an amount or currency', () => {
     expect(() => toPayment({ status: 'approved' }, recorder().onUnknown)).toThrow(UnexpectedUpstreamBody);
-    expect(() => toPayment({ ...SELLER_VIEW, refunds: [{ id: 1, amount: null }] }, recorder().onUnknown)).toThrow(UnexpectedUpstreamBody);
+    expect(() => toPayment({ ...SELLER_VIEW, refunds: [{ id: 1, amount: null }] }, recorder().onUnknown)).toThrow(
+      UnexpectedUpstreamBody,
+    );
     expect(() => toPayment({ ...SELLER_VIEW, currency_id: null }, recorder().onUnknown)).toThrow(/fee/);
   });
 });
@@ -167,7 +208,12 @@ const CUSTOMER: MpCustomer = {
       expiration_year: 2020,
       first_six_digits: '415231',
       last_four_digits: '0001',
-      payment_method: { id: 'visa', name: 'visa', payment_type_id: 'credit_card', thumbnail: 'http://img.mlstatic.com/org-img/MP3/API/logos/visa.gif' },
+      payment_method: {
+        id: 'visa',
+        name: 'visa',
+        payment_type_id: 'credit_card',
+        thumbnail: 'http://img.mlstatic.com/org-img/MP3/API/logos/visa.gif',
+      },
       security_code: { length: 3, card_location: 'back' },
       issuer: { id: 25, name: 'Visa' },
       cardholder: { name: 'APRO', identification: { number: '12345678', type: 'DNI' } },
@@ -181,7 +227,14 @@ const CUSTOMER: MpCustomer = {
 describe('toCustomer and toCard', () => {
   it('maps the customer, its saved cards and its default card from the same body', () => {
     const c = toCustomer(CUSTOMER);
-    expect(c).toMatchObject({ id: '123456789-jxOV430go9fx2e', email: 'test@test.com', firstName: null, phone: null, identification: null, dateCreated: '2017-05-05T00:00:00.000-04:00' });
+    expect(c).toMatchObject({
+      id: '123456789-jxOV430go9fx2e',
+      email: 'test@test.com',
+      firstName: null,
+      phone: null,
+      identification: null,
+      dateCreated: '2017-05-05T00:00:00.000-04:00',
+    });
     expect(c.cards).toEqual([
       {
         id: '1490022319978',
@@ -190,7 +243,12 @@ describe('toCustomer and toCard', () => {
         lastFourDigits: '0001',
         expirationMonth: 12,
         expirationYear: 2020,
-        paymentMethod: { id: 'visa', name: 'visa', paymentTypeId: 'credit_card', thumbnail: 'http://img.mlstatic.com/org-img/MP3/API/logos/visa.gif' },
+        paymentMethod: {
+          id: 'visa',
+          name: 'visa',
+          paymentTypeId: 'credit_card',
+          thumbnail: 'http://img.mlstatic.com/org-img/MP3/API/logos/visa.gif',
+        },
         issuer: { id: '25', name: 'Visa' },
         securityCode: { length: 3, cardLocation: 'back', mode: null },
         cardholder: { name: 'APRO', identification: { type: 'DNI', number: '12345678' } },
@@ -207,7 +265,13 @@ describe('toCustomer and toCard', () => {
   });
 
   it('keeps a phone or document that has either part', () => {
-    expect(toCustomer({ ...CUSTOMER, phone: { area_code: '11', number: null }, identification: { type: 'CPF', number: null } })).toMatchObject({
+    expect(
+      toCustomer({
+        ...CUSTOMER,
+        phone: { area_code: '11', number: null },
+        identification: { type: 'CPF', number: null },
+      }),
+    ).toMatchObject({
       phone: { areaCode: '11', number: null },
       identification: { type: 'CPF', number: null },
     });
@@ -233,7 +297,13 @@ describe('catalog mappers', () => {
           status: 'active',
           secure_thumbnail: 'https://www.mercadopago.com/org-img/MP3/API/logos/visa.gif',
           deferred_capture: 'supported',
-          settings: [{ card_number: { validation: 'standard', length: 16 }, bin: { pattern: '^4', installments_pattern: '^4', exclusion_pattern: null }, security_code: { length: 3, card_location: 'back', mode: 'mandatory' } }],
+          settings: [
+            {
+              card_number: { validation: 'standard', length: 16 },
+              bin: { pattern: '^4', installments_pattern: '^4', exclusion_pattern: null },
+              security_code: { length: 3, card_location: 'back', mode: 'mandatory' },
+            },
+          ],
           additional_info_needed: ['cardholder_name'],
           min_allowed_amount: 0.5,
           max_allowed_amount: 60000,
@@ -256,7 +326,13 @@ describe('catalog mappers', () => {
       accreditationTime: 2880,
       additionalInfoNeeded: ['cardholder_name'],
       processingModes: ['aggregator'],
-      settings: [{ cardNumber: { length: 16, validation: 'standard' }, bin: { pattern: '^4', installmentsPattern: '^4', exclusionPattern: null }, securityCode: { length: 3, cardLocation: 'back', mode: 'mandatory' } }],
+      settings: [
+        {
+          cardNumber: { length: 16, validation: 'standard' },
+          bin: { pattern: '^4', installmentsPattern: '^4', exclusionPattern: null },
+          securityCode: { length: 3, cardLocation: 'back', mode: 'mandatory' },
+        },
+      ],
     });
   });
 
@@ -267,7 +343,13 @@ describe('catalog mappers', () => {
   });
 
   it('maps an identification type, and refuses one without an id', () => {
-    expect(toIdentificationType({ id: 'CPF', name: 'CPF', type: 'number', min_length: 11, max_length: 11 })).toEqual({ id: 'CPF', name: 'CPF', type: 'number', minLength: 11, maxLength: 11 });
+    expect(toIdentificationType({ id: 'CPF', name: 'CPF', type: 'number', min_length: 11, max_length: 11 })).toEqual({
+      id: 'CPF',
+      name: 'CPF',
+      type: 'number',
+      minLength: 11,
+      maxLength: 11,
+    });
     expect(() => toIdentificationType({ name: 'x' })).toThrow(UnexpectedUpstreamBody);
   });
 });

@@ -22,14 +22,25 @@ const ORDER = {
   paid_amount: 591,
   pack_id: null,
   tags: ['not_delivered', 'paid'],
-  order_items: [{ currency_id: 'BRL', item: { id: 'MLB600034093', title: 'Item', variation_id: null }, quantity: 1, unit_price: 591 }],
+  order_items: [
+    {
+      currency_id: 'BRL',
+      item: { id: 'MLB600034093', title: 'Item', variation_id: null },
+      quantity: 1,
+      unit_price: 591,
+    },
+  ],
   payments: [{ id: 885920310 }, { id: 885920410 }],
   buyer: { id: 160903317, nickname: 'TETE2022123', first_name: 'Test', last_name: 'Test', email: 'b@testuser.com' },
   seller: { id: 169648308 },
 };
 
 const payment = (status: PaymentStatus, amount: string, refunded = '0', currency = 'BRL') =>
-  ({ status, amount: { amount: new Decimal(amount), currency }, amountRefunded: { amount: new Decimal(refunded), currency } }) as Payment;
+  ({
+    status,
+    amount: { amount: new Decimal(amount), currency },
+    amountRefunded: { amount: new Decimal(refunded), currency },
+  }) as Payment;
 
 describe('toOrder', () => {
   it('maps the seed order; the payments are ids only, for the payment loader', () => {
@@ -85,7 +96,16 @@ describe('balanceDue', () => {
 describe('orderSearch', () => {
   it("is the caller's sales, newest first, by default; purchases and filters as asked", () => {
     expect(orderSearch({})).toEqual({ role: 'seller', sort: 'date_desc', offset: 0, limit: 20 });
-    expect(orderSearch({ first: 5, filter: { role: 'BUYER' as never, statuses: [OrderStatus.PAID, OrderStatus.PAID, OrderStatus.CANCELLED], sortDirection: 'ASC' as never } })).toEqual({
+    expect(
+      orderSearch({
+        first: 5,
+        filter: {
+          role: 'BUYER' as never,
+          statuses: [OrderStatus.PAID, OrderStatus.PAID, OrderStatus.CANCELLED],
+          sortDirection: 'ASC' as never,
+        },
+      }),
+    ).toEqual({
       role: 'buyer',
       sort: 'date_asc',
       offset: 0,
@@ -96,7 +116,9 @@ describe('orderSearch', () => {
 
   it('refuses an empty status list and a date range the wrong way round', () => {
     expect(() => orderSearch({ filter: { statuses: [] } })).toThrow(/at least one status/);
-    expect(() => orderSearch({ filter: { dateCreatedFrom: '2024-02-01T00:00:00Z', dateCreatedTo: '2024-01-01T00:00:00Z' } })).toThrow(/after/);
+    expect(() =>
+      orderSearch({ filter: { dateCreatedFrom: '2024-02-01T00:00:00Z', dateCreatedTo: '2024-01-01T00:00:00Z' } }),
+    ).toThrow(/after/);
   });
 });
 
@@ -122,6 +144,10 @@ describe('Mercado Libre failures', () => {
     expect(limited.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 3 });
     expect(toGraphQLError(new MercadoLibreConnectionError(true)).message).toBe('Mercado Libre did not answer in time.');
     expect(toGraphQLError(new MercadoLibreError(404, 'order_not_found', null)).message).toBe(MESSAGES.NOT_FOUND);
-    expect(upstreamDetail(new MercadoLibreError(403, 'not_owned_order', null))).toEqual({ kind: 'MercadoLibreError', status: 403, error: 'not_owned_order' });
+    expect(upstreamDetail(new MercadoLibreError(403, 'not_owned_order', null))).toEqual({
+      kind: 'MercadoLibreError',
+      status: 403,
+      error: 'not_owned_order',
+    });
   });
 });

@@ -6,7 +6,11 @@ import { PaymentStatus } from '../../src/graph/payments/payment.enums';
 import { formatMoneyForText, statusMessage, type StatusMessageFacts } from '../../src/graph/payments/statusMessage';
 import { STATUS_MESSAGES } from '../../src/graph/payments/statusMessages';
 
-const facts = (status: PaymentStatus, statusDetail: string, over: Partial<StatusMessageFacts> = {}): StatusMessageFacts => ({
+const facts = (
+  status: PaymentStatus,
+  statusDetail: string,
+  over: Partial<StatusMessageFacts> = {},
+): StatusMessageFacts => ({
   status,
   statusDetail,
   amount: { amount: toDecimal(3500), currency: 'MXN' },
@@ -44,7 +48,9 @@ describe('statusMessage', () => {
   it('has the 18 rows of the guide, each (status, detail) once', () => {
     expect(STATUS_MESSAGES).toHaveLength(18);
     expect(new Set(STATUS_MESSAGES.map((r) => `${r.status}/${r.statusDetail}`)).size).toBe(18);
-    expect(STATUS_MESSAGES.map((r): [PaymentStatus, string] => [r.status, r.statusDetail]).sort()).toEqual([...DETAILS].sort());
+    expect(STATUS_MESSAGES.map((r): [PaymentStatus, string] => [r.status, r.statusDetail]).sort()).toEqual(
+      [...DETAILS].sort(),
+    );
   });
 
   describe.each(DETAILS)('%s / %s', (status, detail) => {
@@ -63,21 +69,33 @@ describe('statusMessage', () => {
 
   it('fills amount and statement descriptor (approved/accredited)', () => {
     const p = facts(PaymentStatus.APPROVED, 'accredited');
-    expect(statusMessage(p, Locale.ES)).toBe('¡Listo! Se acreditó tu pago. En tu resumen verás el cargo de MXN 3500.00 como MERCADOPAGO.');
-    expect(statusMessage(p, Locale.EN)).toBe('Done! Your payment was credited. Your statement will show the MXN 3500.00 charge as MERCADOPAGO.');
+    expect(statusMessage(p, Locale.ES)).toBe(
+      '¡Listo! Se acreditó tu pago. En tu resumen verás el cargo de MXN 3500.00 como MERCADOPAGO.',
+    );
+    expect(statusMessage(p, Locale.EN)).toBe(
+      'Done! Your payment was credited. Your statement will show the MXN 3500.00 charge as MERCADOPAGO.',
+    );
     // The guide's pt text says "do valor" in words: no amount in it.
-    expect(statusMessage(p, Locale.PT)).toBe('Pronto, seu pagamento foi aprovado! No resumo, você verá a cobrança do valor como MERCADOPAGO.');
+    expect(statusMessage(p, Locale.PT)).toBe(
+      'Pronto, seu pagamento foi aprovado! No resumo, você verá a cobrança do valor como MERCADOPAGO.',
+    );
   });
 
   it('fills payment method and installments (rejected/cc_rejected_invalid_installments)', () => {
-    const p = facts(PaymentStatus.REJECTED, 'cc_rejected_invalid_installments', { paymentMethodId: 'visa', installments: 12 });
+    const p = facts(PaymentStatus.REJECTED, 'cc_rejected_invalid_installments', {
+      paymentMethodId: 'visa',
+      installments: 12,
+    });
     expect(statusMessage(p, Locale.ES)).toBe('visa no procesa pagos en 12 cuotas.');
     expect(statusMessage(p, Locale.EN)).toBe('visa does not process payments in 12 installments.');
     expect(statusMessage(p, Locale.PT)).toBe('O visa não processa pagamentos em 12 parcelas.');
   });
 
   it('fills amount and method (rejected/cc_rejected_call_for_authorize)', () => {
-    const p = facts(PaymentStatus.REJECTED, 'cc_rejected_call_for_authorize', { amount: { amount: toDecimal(296), currency: 'BRL' }, paymentMethodId: 'visa' });
+    const p = facts(PaymentStatus.REJECTED, 'cc_rejected_call_for_authorize', {
+      amount: { amount: toDecimal(296), currency: 'BRL' },
+      paymentMethodId: 'visa',
+    });
     expect(statusMessage(p, Locale.ES)).toBe('Debes autorizar ante visa el pago de BRL 296.00.');
     expect(statusMessage(p, Locale.EN)).toBe('Authorize the BRL 296.00 payment to visa.');
   });
@@ -97,9 +115,19 @@ describe('statusMessage', () => {
   it('is null rather than a text with a hole when the view lacks a value it needs', () => {
     const p = facts(PaymentStatus.APPROVED, 'accredited', { statementDescriptor: null });
     expect(statusMessage(p, Locale.ES)).toBeNull();
-    expect(statusMessage(facts(PaymentStatus.REJECTED, 'cc_rejected_insufficient_amount', { paymentMethodId: null }), Locale.EN)).toBeNull();
+    expect(
+      statusMessage(
+        facts(PaymentStatus.REJECTED, 'cc_rejected_insufficient_amount', { paymentMethodId: null }),
+        Locale.EN,
+      ),
+    ).toBeNull();
     // A text without placeholders needs nothing from the payment.
-    expect(statusMessage(facts(PaymentStatus.REJECTED, 'cc_rejected_bad_filled_date', { amount: null, paymentMethodId: null }), Locale.EN)).toBe('Check expiration date.');
+    expect(
+      statusMessage(
+        facts(PaymentStatus.REJECTED, 'cc_rejected_bad_filled_date', { amount: null, paymentMethodId: null }),
+        Locale.EN,
+      ),
+    ).toBe('Check expiration date.');
   });
 });
 

@@ -97,7 +97,11 @@ export const describeStoreContract = (name: string, harness: StoreHarness): void
       await harness.elapse(lockMs / 2);
       await store.complete(scope, 'fp-a', '"kept"', retainMs);
       await harness.elapse(retainMs / 2);
-      expect(await store.claim(scope, 'fp-a', lockMs)).toEqual({ status: 'done', fingerprint: 'fp-a', outcome: '"kept"' });
+      expect(await store.claim(scope, 'fp-a', lockMs)).toEqual({
+        status: 'done',
+        fingerprint: 'fp-a',
+        outcome: '"kept"',
+      });
       await harness.elapse(retainMs / 2);
       expect(await store.claim(scope, 'fp-a', lockMs)).toEqual({ status: 'claimed' });
     });
@@ -110,7 +114,11 @@ export const describeStoreContract = (name: string, harness: StoreHarness): void
       await store.release(scope, 'fp-slow');
       expect(await store.claim(scope, 'fp-x', lockMs)).toEqual({ status: 'in_progress', fingerprint: 'fp-new' });
       expect(await store.complete(scope, 'fp-new', '"new"', retainMs)).toBe(true);
-      expect(await store.claim(scope, 'fp-x', lockMs)).toEqual({ status: 'done', fingerprint: 'fp-new', outcome: '"new"' });
+      expect(await store.claim(scope, 'fp-x', lockMs)).toEqual({
+        status: 'done',
+        fingerprint: 'fp-new',
+        outcome: '"new"',
+      });
     });
 
     it('refuses a completion after the claim lapsed, even with no one else there', async () => {
@@ -152,7 +160,10 @@ export const describeStoreContract = (name: string, harness: StoreHarness): void
     beforeEach(() => {
       key = `key-${randomUUID()}`;
     });
-    const call = <T>(run: (upstreamKey: string) => Promise<T>, overrides: { input?: unknown; callerId?: string; operation?: string; key?: string } = {}) =>
+    const call = <T>(
+      run: (upstreamKey: string) => Promise<T>,
+      overrides: { input?: unknown; callerId?: string; operation?: string; key?: string } = {},
+    ) =>
       idempotent<T>({
         store,
         callerId: overrides.callerId ?? callerId,
@@ -178,10 +189,20 @@ export const describeStoreContract = (name: string, harness: StoreHarness): void
       const answers = await Promise.all(pending);
       expect(run).toHaveBeenCalledTimes(1);
       const results = answers.filter((a) => a.kind === 'result');
-      expect(results).toEqual([{ kind: 'result', value: { paymentId: '9001', upstreamKey: upstreamIdempotencyKey(callerId, 'createPayment', key) }, replayed: false }]);
+      expect(results).toEqual([
+        {
+          kind: 'result',
+          value: { paymentId: '9001', upstreamKey: upstreamIdempotencyKey(callerId, 'createPayment', key) },
+          replayed: false,
+        },
+      ]);
       expect(answers.filter((a) => a.kind === 'in_progress')).toHaveLength(49);
 
-      expect(await call(run)).toEqual({ kind: 'result', value: { paymentId: '9001', upstreamKey: upstreamIdempotencyKey(callerId, 'createPayment', key) }, replayed: true });
+      expect(await call(run)).toEqual({
+        kind: 'result',
+        value: { paymentId: '9001', upstreamKey: upstreamIdempotencyKey(callerId, 'createPayment', key) },
+        replayed: true,
+      });
       expect(run).toHaveBeenCalledTimes(1);
     });
 
@@ -214,7 +235,11 @@ export const describeStoreContract = (name: string, harness: StoreHarness): void
     it('takes the same input written in another key order as the same input', async () => {
       const run = jest.fn(async () => 'ok');
       await call(run, { input: { a: 1, b: { c: 2, d: [1, 2] } } });
-      expect(await call(run, { input: { b: { d: [1, 2], c: 2 }, a: 1, e: undefined } })).toEqual({ kind: 'result', value: 'ok', replayed: true });
+      expect(await call(run, { input: { b: { d: [1, 2], c: 2 }, a: 1, e: undefined } })).toEqual({
+        kind: 'result',
+        value: 'ok',
+        replayed: true,
+      });
       expect(run).toHaveBeenCalledTimes(1);
     });
 
@@ -275,10 +300,18 @@ export const describeStoreContract = (name: string, harness: StoreHarness): void
       });
       await waitFor(() => started);
       await harness.elapse(lockMs);
-      expect(await call(async () => 'other', { input: { other: 1 } })).toEqual({ kind: 'result', value: 'other', replayed: false });
+      expect(await call(async () => 'other', { input: { other: 1 } })).toEqual({
+        kind: 'result',
+        value: 'other',
+        replayed: false,
+      });
       slow.resolve();
       expect(await running).toEqual({ kind: 'result', value: 'slow', replayed: false });
-      expect(await call(async () => 'never', { input: { other: 1 } })).toEqual({ kind: 'result', value: 'other', replayed: true });
+      expect(await call(async () => 'never', { input: { other: 1 } })).toEqual({
+        kind: 'result',
+        value: 'other',
+        replayed: true,
+      });
     });
   });
 };

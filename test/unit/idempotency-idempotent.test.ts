@@ -90,7 +90,11 @@ describe('idempotent', () => {
   it('still answers the write when its outcome cannot be stored (the write happened)', async () => {
     const store = new FlakyStore();
     store.fail.complete = true;
-    expect(await idempotent(args(store, async () => ({ paymentId: '1' })))).toEqual({ kind: 'result', value: { paymentId: '1' }, replayed: false });
+    expect(await idempotent(args(store, async () => ({ paymentId: '1' })))).toEqual({
+      kind: 'result',
+      value: { paymentId: '1' },
+      replayed: false,
+    });
   });
 
   it('refuses an outcome that is not JSON data, and releases the key', async () => {
@@ -110,7 +114,11 @@ describe('idempotent', () => {
 
   it('reports a stored outcome that is not JSON as a store error, and does not run', async () => {
     const store: IdempotencyStore = {
-      claim: async () => ({ status: 'done', fingerprint: fingerprint('createPayment', { amount: '10' }), outcome: '{' }),
+      claim: async () => ({
+        status: 'done',
+        fingerprint: fingerprint('createPayment', { amount: '10' }),
+        outcome: '{',
+      }),
       complete: async () => true,
       release: async () => undefined,
       close: async () => undefined,

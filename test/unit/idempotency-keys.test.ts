@@ -1,6 +1,12 @@
 // The names idempotency records are kept under (src/idempotency/keys.ts): caller identities,
 // canonical fingerprints, scopes and the upstream X-Idempotency-Key.
-import { callerIdentity, canonicalJson, fingerprint, idempotencyScope, upstreamIdempotencyKey } from '../../src/idempotency';
+import {
+  callerIdentity,
+  canonicalJson,
+  fingerprint,
+  idempotencyScope,
+  upstreamIdempotencyKey,
+} from '../../src/idempotency';
 
 describe('callerIdentity', () => {
   const secret = 'a secret of sixteen+';
@@ -25,17 +31,29 @@ describe('callerIdentity', () => {
 
 describe('fingerprint', () => {
   it('is the sha256 of the operation and the canonical JSON, in hex', () => {
-    expect(fingerprint('createPayment', { payer: { email: 'a@b.c' }, amount: '10.00' })).toBe('54eafa9208d482476132f1acf5dcd17630cf31f1731b4f823821b91f0a536728');
+    expect(fingerprint('createPayment', { payer: { email: 'a@b.c' }, amount: '10.00' })).toBe(
+      '54eafa9208d482476132f1acf5dcd17630cf31f1731b4f823821b91f0a536728',
+    );
   });
 
   it('does not depend on key order, at any depth', () => {
-    const a = { amount: '10', payer: { email: 'a@b.c', identification: { type: 'CPF', number: '123' } }, items: [{ id: 1, q: 2 }] };
-    const b = { items: [{ q: 2, id: 1 }], payer: { identification: { number: '123', type: 'CPF' }, email: 'a@b.c' }, amount: '10' };
+    const a = {
+      amount: '10',
+      payer: { email: 'a@b.c', identification: { type: 'CPF', number: '123' } },
+      items: [{ id: 1, q: 2 }],
+    };
+    const b = {
+      items: [{ q: 2, id: 1 }],
+      payer: { identification: { number: '123', type: 'CPF' }, email: 'a@b.c' },
+      amount: '10',
+    };
     expect(fingerprint('createPayment', a)).toBe(fingerprint('createPayment', b));
   });
 
   it('drops undefined fields, as JSON does', () => {
-    expect(fingerprint('refundPayment', { paymentId: '1', amount: undefined })).toBe(fingerprint('refundPayment', { paymentId: '1' }));
+    expect(fingerprint('refundPayment', { paymentId: '1', amount: undefined })).toBe(
+      fingerprint('refundPayment', { paymentId: '1' }),
+    );
     expect(canonicalJson([1, undefined, () => 1])).toBe('[1,null,null]');
   });
 
@@ -53,7 +71,9 @@ describe('fingerprint', () => {
   });
 
   it('includes the operation', () => {
-    expect(fingerprint('capturePayment', { paymentId: '1' })).not.toBe(fingerprint('cancelPayment', { paymentId: '1' }));
+    expect(fingerprint('capturePayment', { paymentId: '1' })).not.toBe(
+      fingerprint('cancelPayment', { paymentId: '1' }),
+    );
   });
 
   it('takes class instances (type-graphql inputs) like plain objects, and applies toJSON', () => {
@@ -63,7 +83,9 @@ describe('fingerprint', () => {
         public amount?: string,
       ) {}
     }
-    expect(fingerprint('refundPayment', new Input('1', '5'))).toBe(fingerprint('refundPayment', { amount: '5', paymentId: '1' }));
+    expect(fingerprint('refundPayment', new Input('1', '5'))).toBe(
+      fingerprint('refundPayment', { amount: '5', paymentId: '1' }),
+    );
     expect(canonicalJson({ at: new Date('2024-01-02T03:04:05.000Z') })).toBe('{"at":"2024-01-02T03:04:05.000Z"}');
   });
 
@@ -84,7 +106,9 @@ describe('fingerprint', () => {
 
   it('accepts the same object twice when it is not a cycle', () => {
     const shared = { email: 'a@b.c' };
-    expect(canonicalJson({ payer: shared, buyer: shared })).toBe('{"buyer":{"email":"a@b.c"},"payer":{"email":"a@b.c"}}');
+    expect(canonicalJson({ payer: shared, buyer: shared })).toBe(
+      '{"buyer":{"email":"a@b.c"},"payer":{"email":"a@b.c"}}',
+    );
   });
 
   it('refuses an operation that is not an identifier', () => {
@@ -127,11 +151,15 @@ describe('upstreamIdempotencyKey', () => {
     expect(upstreamIdempotencyKey('caller', 'refundPayment', 'k')).not.toBe(base);
     expect(upstreamIdempotencyKey('caller', 'createPayment', 'k2')).not.toBe(base);
     // The parts are JSON-encoded, so moving a character between them changes the key.
-    expect(upstreamIdempotencyKey('ab', 'createPayment', 'c')).not.toBe(upstreamIdempotencyKey('a', 'createPayment', 'bc'));
+    expect(upstreamIdempotencyKey('ab', 'createPayment', 'c')).not.toBe(
+      upstreamIdempotencyKey('a', 'createPayment', 'bc'),
+    );
   });
 
   it('is never the client key itself', () => {
-    expect(upstreamIdempotencyKey('caller', 'createPayment', '294d58f2-a4cb-8129-9857-763c9521c2b5')).not.toBe('294d58f2-a4cb-8129-9857-763c9521c2b5');
+    expect(upstreamIdempotencyKey('caller', 'createPayment', '294d58f2-a4cb-8129-9857-763c9521c2b5')).not.toBe(
+      '294d58f2-a4cb-8129-9857-763c9521c2b5',
+    );
   });
 
   it('refuses an empty caller or key', () => {

@@ -1,8 +1,20 @@
 // The in-memory notification bus (src/notifications/bus.ts).
 import { createMemoryBus, type NotificationEvent } from '../../src/notifications';
 
-const payment = (id: string, userId = '1'): NotificationEvent => ({ kind: 'payment', id, action: 'payment.updated', userId, source: 'mercadopago' });
-const order = (id: string): NotificationEvent => ({ kind: 'order', id, topic: 'orders_v2', userId: '1', source: 'mercadolibre' });
+const payment = (id: string, userId = '1'): NotificationEvent => ({
+  kind: 'payment',
+  id,
+  action: 'payment.updated',
+  userId,
+  source: 'mercadopago',
+});
+const order = (id: string): NotificationEvent => ({
+  kind: 'order',
+  id,
+  topic: 'orders_v2',
+  userId: '1',
+  source: 'mercadolibre',
+});
 
 describe('createMemoryBus', () => {
   it('delivers an event to every subscriber whose filter matches', async () => {
@@ -59,7 +71,12 @@ describe('createMemoryBus', () => {
 
   it('keeps a failing handler from the publisher and the other handlers, and logs it', async () => {
     const errors: unknown[] = [];
-    const log = { error: (_m: string, f?: Record<string, unknown>) => void errors.push(f), warn: () => undefined, info: () => undefined, debug: () => undefined };
+    const log = {
+      error: (_m: string, f?: Record<string, unknown>) => void errors.push(f),
+      warn: () => undefined,
+      info: () => undefined,
+      debug: () => undefined,
+    };
     const bus = createMemoryBus(log);
     const got: string[] = [];
     bus.subscribe({}, () => {

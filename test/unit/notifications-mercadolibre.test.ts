@@ -1,5 +1,11 @@
 // Mercado Libre notification intake (src/notifications/mercadolibre.ts, receiver.ts).
-import { createMemoryBus, MemoryDedupeStore, NotificationReceiver, parseMercadoLibreNotification, responseOf } from '../../src/notifications';
+import {
+  createMemoryBus,
+  MemoryDedupeStore,
+  NotificationReceiver,
+  parseMercadoLibreNotification,
+  responseOf,
+} from '../../src/notifications';
 import type { Logger } from '../../src/graph/context';
 
 const silent: Logger = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
@@ -29,7 +35,15 @@ describe('parseMercadoLibreNotification', () => {
 
   it('treats the legacy topic orders as orders_v2 (seed 003, without _id, attempts 0)', () => {
     // Seed 003's sample, as printed (its missing comma fixed).
-    const seed = { user_id: 1234, resource: '/orders/731867397', topic: 'orders', received: '2011-10-19T16:38:34.425Z', application_id: 14529, sent: '2011-10-19T16:40:34.425Z', attempts: 0 };
+    const seed = {
+      user_id: 1234,
+      resource: '/orders/731867397',
+      topic: 'orders',
+      received: '2011-10-19T16:38:34.425Z',
+      application_id: 14529,
+      sent: '2011-10-19T16:40:34.425Z',
+      attempts: 0,
+    };
     expect(parseMercadoLibreNotification(seed)).toEqual({
       ok: true,
       topic: 'orders',
@@ -40,18 +54,22 @@ describe('parseMercadoLibreNotification', () => {
   });
 
   it('keeps created_orders as its own topic', () => {
-    expect(parseMercadoLibreNotification(note({ topic: 'created_orders' }))).toMatchObject({ event: { kind: 'order', topic: 'created_orders' } });
+    expect(parseMercadoLibreNotification(note({ topic: 'created_orders' }))).toMatchObject({
+      event: { kind: 'order', topic: 'created_orders' },
+    });
   });
 
-  it.each(['/v1/payments/1320000001', '/payments/1320000001', '/collections/1320000001', '/collections/notifications/1320000001'])(
-    'turns payments with resource %s into a payment event',
-    (resource) => {
-      expect(parseMercadoLibreNotification(note({ topic: 'payments', resource }))).toMatchObject({
-        ok: true,
-        event: { kind: 'payment', id: '1320000001', action: null, userId: '169648308', source: 'mercadolibre' },
-      });
-    },
-  );
+  it.each([
+    '/v1/payments/1320000001',
+    '/payments/1320000001',
+    '/collections/1320000001',
+    '/collections/notifications/1320000001',
+  ])('turns payments with resource %s into a payment event', (resource) => {
+    expect(parseMercadoLibreNotification(note({ topic: 'payments', resource }))).toMatchObject({
+      ok: true,
+      event: { kind: 'payment', id: '1320000001', action: null, userId: '169648308', source: 'mercadolibre' },
+    });
+  });
 
   it.each([
     ['an order path with ..', { resource: '/orders/..' }],
@@ -79,28 +97,44 @@ describe('parseMercadoLibreNotification', () => {
   });
 
   it('recognises other topics (items, questions) without making an event of them', () => {
-    expect(parseMercadoLibreNotification(note({ topic: 'items', resource: '/items/MLA123' }))).toMatchObject({ ok: true, event: null });
+    expect(parseMercadoLibreNotification(note({ topic: 'items', resource: '/items/MLA123' }))).toMatchObject({
+      ok: true,
+      event: null,
+    });
   });
 });
 
 describe('NotificationReceiver.receiveMercadoLibre', () => {
   const make = (mlApplicationId: string | null = null) =>
-    new NotificationReceiver({ bus: createMemoryBus(), dedupe: new MemoryDedupeStore(), mpWebhookSecret: null, mlApplicationId, log: silent });
+    new NotificationReceiver({
+      bus: createMemoryBus(),
+      dedupe: new MemoryDedupeStore(),
+      mpWebhookSecret: null,
+      mlApplicationId,
+      log: silent,
+    });
 
   it('accepts a notification once and takes its retries (same _id, later attempt) as duplicates', async () => {
     const r = make();
     expect((await r.receiveMercadoLibre(note())).result).toBe('accepted');
-    expect((await r.receiveMercadoLibre(note({ attempts: 2, sent: '2026-11-23T13:33:21.125Z' }))).result).toBe('duplicate');
+    expect((await r.receiveMercadoLibre(note({ attempts: 2, sent: '2026-11-23T13:33:21.125Z' }))).result).toBe(
+      'duplicate',
+    );
     expect((await r.receiveMercadoLibre(note({ _id: 'another' }))).result).toBe('accepted');
   });
 
   it('answers a malformed notification with 400', async () => {
     const outcome = await make().receiveMercadoLibre(note({ resource: '/orders/../users/me' }));
-    expect(responseOf(outcome)).toEqual({ status: 400, body: { error: 'invalid_notification', message: 'The notification is malformed.' } });
+    expect(responseOf(outcome)).toEqual({
+      status: 400,
+      body: { error: 'invalid_notification', message: 'The notification is malformed.' },
+    });
   });
 
   it('ACKs and ignores a topic it does not publish', async () => {
-    expect(await make().receiveMercadoLibre(note({ topic: 'questions', resource: '/questions/1' }))).toEqual({ result: 'ignored' });
+    expect(await make().receiveMercadoLibre(note({ topic: 'questions', resource: '/questions/1' }))).toEqual({
+      result: 'ignored',
+    });
   });
 
   it('with ML_APPLICATION_ID set, refuses another application (403) or none, and accepts its own', async () => {

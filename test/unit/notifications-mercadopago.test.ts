@@ -1,7 +1,14 @@
 // Mercado Pago webhook verification and intake (src/notifications/mercadopago.ts, receiver.ts).
 // Signatures are built here with node:crypto from the documented manifest, not with the code under test.
 import { createHmac, randomUUID } from 'node:crypto';
-import { createMemoryBus, MemoryDedupeStore, NotificationReceiver, parseMercadoPagoWebhook, responseOf, verifyMercadoPagoSignature } from '../../src/notifications';
+import {
+  createMemoryBus,
+  MemoryDedupeStore,
+  NotificationReceiver,
+  parseMercadoPagoWebhook,
+  responseOf,
+  verifyMercadoPagoSignature,
+} from '../../src/notifications';
 import type { Logger } from '../../src/graph/context';
 
 const SECRET = 'unit-test-secret-7f3a';
@@ -29,7 +36,14 @@ const silent: Logger = { error: () => undefined, warn: () => undefined, info: ()
 describe('verifyMercadoPagoSignature', () => {
   const requestId = randomUUID();
   const check = (over: Partial<Parameters<typeof verifyMercadoPagoSignature>[0]> = {}) =>
-    verifyMercadoPagoSignature({ xSignature: sign('1320000001', requestId), xRequestId: requestId, dataId: '1320000001', secret: SECRET, now, ...over });
+    verifyMercadoPagoSignature({
+      xSignature: sign('1320000001', requestId),
+      xRequestId: requestId,
+      dataId: '1320000001',
+      secret: SECRET,
+      now,
+      ...over,
+    });
 
   it('accepts a signature over id, request id and ts with the right secret', () => {
     expect(check()).toEqual({ ok: true, requestId });
@@ -62,19 +76,34 @@ describe('verifyMercadoPagoSignature', () => {
     // Signed without a request id, as the SDK's validator would accept it.
     const ts = TS;
     const noRequestId = `ts=${ts},v1=${createHmac('sha256', SECRET).update(`id:1320000001;ts:${ts};`).digest('hex')}`;
-    expect(check({ xSignature: noRequestId, xRequestId: undefined })).toEqual({ ok: false, reason: 'MissingRequestId' });
+    expect(check({ xSignature: noRequestId, xRequestId: undefined })).toEqual({
+      ok: false,
+      reason: 'MissingRequestId',
+    });
   });
 
   it('refuses a timestamp beyond the tolerance, either way, and accepts one inside it', () => {
-    expect(check({ xSignature: sign('1320000001', requestId, TS - 301) })).toEqual({ ok: false, reason: 'TimestampOutOfTolerance' });
-    expect(check({ xSignature: sign('1320000001', requestId, TS + 301) })).toEqual({ ok: false, reason: 'TimestampOutOfTolerance' });
+    expect(check({ xSignature: sign('1320000001', requestId, TS - 301) })).toEqual({
+      ok: false,
+      reason: 'TimestampOutOfTolerance',
+    });
+    expect(check({ xSignature: sign('1320000001', requestId, TS + 301) })).toEqual({
+      ok: false,
+      reason: 'TimestampOutOfTolerance',
+    });
     expect(check({ xSignature: sign('1320000001', requestId, TS - 299) }).ok).toBe(true);
-    expect(check({ xSignature: sign('1320000001', requestId, TS - 30), toleranceSeconds: 10 })).toEqual({ ok: false, reason: 'TimestampOutOfTolerance' });
+    expect(check({ xSignature: sign('1320000001', requestId, TS - 30), toleranceSeconds: 10 })).toEqual({
+      ok: false,
+      reason: 'TimestampOutOfTolerance',
+    });
   });
 
   it('puts an alphanumeric data.id into the manifest in lower case, as Mercado Pago signs it', () => {
     expect(check({ dataId: 'ORD01ABC', xSignature: sign('ord01abc', requestId) }).ok).toBe(true);
-    expect(check({ dataId: 'ORD01ABC', xSignature: sign('ORD01ABC', requestId) })).toEqual({ ok: false, reason: 'SignatureMismatch' });
+    expect(check({ dataId: 'ORD01ABC', xSignature: sign('ORD01ABC', requestId) })).toEqual({
+      ok: false,
+      reason: 'SignatureMismatch',
+    });
   });
 });
 
@@ -84,14 +113,23 @@ describe('parseMercadoPagoWebhook', () => {
       ok: true,
       type: 'payment',
       payment: {
-        event: { kind: 'payment', id: '1320000001', action: 'payment.created', userId: '169648308', source: 'mercadopago' },
+        event: {
+          kind: 'payment',
+          id: '1320000001',
+          action: 'payment.created',
+          userId: '169648308',
+          source: 'mercadopago',
+        },
         key: 'mp:notification:120000000001:2026-11-23T09:33:20.000-04:00',
       },
     });
   });
 
   it('refuses a body whose data.id is not the signed one, as forged', () => {
-    expect(parseMercadoPagoWebhook(body({ data: { id: '999' } }), '1320000001', [])).toMatchObject({ ok: false, forged: true });
+    expect(parseMercadoPagoWebhook(body({ data: { id: '999' } }), '1320000001', [])).toMatchObject({
+      ok: false,
+      forged: true,
+    });
   });
 
   it.each([
@@ -115,21 +153,48 @@ describe('parseMercadoPagoWebhook', () => {
   });
 
   it('recognises other types without making an event of them', () => {
-    expect(parseMercadoPagoWebhook(body({ type: 'merchant_order', data: { id: '123' } }), '123', [])).toEqual({ ok: true, type: 'merchant_order', payment: null });
+    expect(parseMercadoPagoWebhook(body({ type: 'merchant_order', data: { id: '123' } }), '123', [])).toEqual({
+      ok: true,
+      type: 'merchant_order',
+      payment: null,
+    });
   });
 });
 
 describe('NotificationReceiver.receiveMercadoPago', () => {
   const make = (secret: string | null = SECRET) =>
-    new NotificationReceiver({ bus: createMemoryBus(), dedupe: new MemoryDedupeStore({ now }), mpWebhookSecret: secret, mlApplicationId: null, now, log: silent });
+    new NotificationReceiver({
+      bus: createMemoryBus(),
+      dedupe: new MemoryDedupeStore({ now }),
+      mpWebhookSecret: secret,
+      mlApplicationId: null,
+      now,
+      log: silent,
+    });
   const input = (over: Record<string, unknown> = {}) => {
     const requestId = randomUUID();
-    return { dataIds: ['1320000001'], types: ['payment'], xSignature: sign('1320000001', requestId), xRequestId: requestId, body: body(), ...over };
+    return {
+      dataIds: ['1320000001'],
+      types: ['payment'],
+      xSignature: sign('1320000001', requestId),
+      xRequestId: requestId,
+      body: body(),
+      ...over,
+    };
   };
 
   it('accepts a well-signed payment webhook', async () => {
     const outcome = await make().receiveMercadoPago(input());
-    expect(outcome).toEqual({ result: 'accepted', event: { kind: 'payment', id: '1320000001', action: 'payment.created', userId: '169648308', source: 'mercadopago' } });
+    expect(outcome).toEqual({
+      result: 'accepted',
+      event: {
+        kind: 'payment',
+        id: '1320000001',
+        action: 'payment.created',
+        userId: '169648308',
+        source: 'mercadopago',
+      },
+    });
     expect(responseOf(outcome)).toEqual({ status: 200, body: { status: 'accepted' } });
   });
 
@@ -143,17 +208,23 @@ describe('NotificationReceiver.receiveMercadoPago', () => {
     const r = make();
     const first = input();
     expect((await r.receiveMercadoPago(first)).result).toBe('accepted');
-    expect((await r.receiveMercadoPago({ ...first, body: body({ id: 120000000099, action: 'payment.updated' }) })).result).toBe('duplicate');
+    expect(
+      (await r.receiveMercadoPago({ ...first, body: body({ id: 120000000099, action: 'payment.updated' }) })).result,
+    ).toBe('duplicate');
   });
 
   it('accepts a new notification for the same payment', async () => {
     const r = make();
     expect((await r.receiveMercadoPago(input())).result).toBe('accepted');
-    expect((await r.receiveMercadoPago(input({ body: body({ id: 120000000002, action: 'payment.updated' }) }))).result).toBe('accepted');
+    expect(
+      (await r.receiveMercadoPago(input({ body: body({ id: 120000000002, action: 'payment.updated' }) }))).result,
+    ).toBe('accepted');
   });
 
   it('refuses a tampered query data.id with 401', async () => {
-    const outcome = await make().receiveMercadoPago(input({ dataIds: ['1320000002'], body: body({ data: { id: '1320000002' } }) }));
+    const outcome = await make().receiveMercadoPago(
+      input({ dataIds: ['1320000002'], body: body({ data: { id: '1320000002' } }) }),
+    );
     expect(outcome).toMatchObject({ result: 'refused', error: 'invalid_signature', reason: 'SignatureMismatch' });
     expect(responseOf(outcome).status).toBe(401);
   });
@@ -170,13 +241,19 @@ describe('NotificationReceiver.receiveMercadoPago', () => {
       { xSignature: undefined },
       { xSignature: sign('1320000001', requestId, TS - 3600), xRequestId: requestId },
     ]) {
-      expect(await make().receiveMercadoPago(input(over))).toMatchObject({ result: 'refused', error: 'invalid_signature' });
+      expect(await make().receiveMercadoPago(input(over))).toMatchObject({
+        result: 'refused',
+        error: 'invalid_signature',
+      });
     }
   });
 
   it('refuses a missing, repeated or malformed data.id query parameter with 400', async () => {
     for (const dataIds of [[], ['1', '2'], ['../1'], ['x'.repeat(65)]]) {
-      expect(await make().receiveMercadoPago(input({ dataIds }))).toMatchObject({ result: 'refused', error: 'invalid_notification' });
+      expect(await make().receiveMercadoPago(input({ dataIds }))).toMatchObject({
+        result: 'refused',
+        error: 'invalid_notification',
+      });
     }
   });
 

@@ -6,13 +6,14 @@ import type { SiteId } from '../../src/sandbox/fixtures/users';
 import { financing } from '../../src/sandbox/rules/installments';
 
 describe('brandForBin', () => {
-  it('finds every test card\'s own brand from its BIN, debit inside credit included', () => {
+  it("finds every test card's own brand from its BIN, debit inside credit included", () => {
     for (const site of Object.keys(TEST_CARDS) as SiteId[]) {
-      for (const [number, id] of Object.entries(TEST_CARDS[site])) expect([site, number, brandForBin(site, number.slice(0, 6))?.id]).toEqual([site, number, id]);
+      for (const [number, id] of Object.entries(TEST_CARDS[site]))
+        expect([site, number, brandForBin(site, number.slice(0, 6))?.id]).toEqual([site, number, id]);
     }
   });
 
-  it('writes the debit BINs into the credit brand\'s exclusion pattern', () => {
+  it("writes the debit BINs into the credit brand's exclusion pattern", () => {
     expect(exclusionPattern('MLA', brandById('MLA', 'visa')!)).toBe('^(400276)');
     expect(exclusionPattern('MLA', brandById('MLA', 'master')!)).toBe('^(528733)');
     expect(exclusionPattern('MLB', brandById('MLB', 'visa')!)).toBeNull();
@@ -20,10 +21,35 @@ describe('brandForBin', () => {
 });
 
 describe('paymentMethods', () => {
-  it('lists each site\'s brands, then its usual other methods', () => {
-    expect(paymentMethods('MLA').map((m) => m.id)).toEqual(['visa', 'master', 'amex', 'debmaster', 'debvisa', 'rapipago', 'pagofacil', 'account_money']);
-    expect(paymentMethods('MLB').map((m) => m.id)).toEqual(['visa', 'master', 'amex', 'debelo', 'pix', 'bolbradesco', 'account_money']);
-    expect(paymentMethods('MLM').map((m) => m.id)).toEqual(['visa', 'master', 'amex', 'debmaster', 'debvisa', 'oxxo', 'account_money']);
+  it("lists each site's brands, then its usual other methods", () => {
+    expect(paymentMethods('MLA').map((m) => m.id)).toEqual([
+      'visa',
+      'master',
+      'amex',
+      'debmaster',
+      'debvisa',
+      'rapipago',
+      'pagofacil',
+      'account_money',
+    ]);
+    expect(paymentMethods('MLB').map((m) => m.id)).toEqual([
+      'visa',
+      'master',
+      'amex',
+      'debelo',
+      'pix',
+      'bolbradesco',
+      'account_money',
+    ]);
+    expect(paymentMethods('MLM').map((m) => m.id)).toEqual([
+      'visa',
+      'master',
+      'amex',
+      'debmaster',
+      'debvisa',
+      'oxxo',
+      'account_money',
+    ]);
   });
 });
 

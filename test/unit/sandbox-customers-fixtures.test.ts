@@ -41,7 +41,11 @@ describe('customer fixtures', () => {
 
   it('answers with cards inside the customer, as a copy', () => {
     const view = customerView(store.customers.get('247711297-jxOV430go9fx2e')!);
-    expect(view.cards[0]).toMatchObject({ id: '1493990563105', customer_id: '247711297-jxOV430go9fx2e', user_id: '247711297' });
+    expect(view.cards[0]).toMatchObject({
+      id: '1493990563105',
+      customer_id: '247711297-jxOV430go9fx2e',
+      user_id: '247711297',
+    });
     view.cards[0].expiration_year = 1999;
     expect(store.customers.get('247711297-jxOV430go9fx2e')?.cards[0].expiration_year).toBe(2020);
   });
@@ -63,7 +67,7 @@ describe('ids', () => {
     for (const id of ['..', '123456789', '123-abc/..', 'search']) expect(CUSTOMER_ID.test(id)).toBe(false);
   });
 
-  it('prints a card\'s user_id as its customer\'s numeric part', () => {
+  it("prints a card's user_id as its customer's numeric part", () => {
     expect(cardUserId('255276729-yLOTNHQjpDWw1X')).toBe('255276729');
   });
 });

@@ -23,11 +23,18 @@ describe('readCustomerInput', () => {
   });
 
   it('reads names with accents, apostrophes and hyphens', () => {
-    expect(readCustomerInput({ first_name: "María José", last_name: "O'Neil-Pérez" })).toEqual({ first_name: 'María José', last_name: "O'Neil-Pérez" });
+    expect(readCustomerInput({ first_name: 'María José', last_name: "O'Neil-Pérez" })).toEqual({
+      first_name: 'María José',
+      last_name: "O'Neil-Pérez",
+    });
   });
 
-  it('keeps a numeric street_number as a string and ignores the request\'s address id', () => {
-    expect(readCustomerInput({ address: { id: '123123', street_name: 'Rua Exemplo', street_number: 123, zip_code: '01234-567' } }).address).toEqual({
+  it("keeps a numeric street_number as a string and ignores the request's address id", () => {
+    expect(
+      readCustomerInput({
+        address: { id: '123123', street_name: 'Rua Exemplo', street_number: 123, zip_code: '01234-567' },
+      }).address,
+    ).toEqual({
       street_name: 'Rua Exemplo',
       street_number: '123',
       zip_code: '01234-567',
@@ -62,9 +69,12 @@ describe('readCustomerInput', () => {
 });
 
 describe('isValidIsoDate', () => {
-  it.each(['2000-01-18', '2021-10-20T11:37:30.000-04:00', '2021-10-20T11:37:30Z', '2021-10-20T11:37'])('accepts %s', (d) => {
-    expect(isValidIsoDate(d)).toBe(true);
-  });
+  it.each(['2000-01-18', '2021-10-20T11:37:30.000-04:00', '2021-10-20T11:37:30Z', '2021-10-20T11:37'])(
+    'accepts %s',
+    (d) => {
+      expect(isValidIsoDate(d)).toBe(true);
+    },
+  );
   it.each(['22021-10-20T11:37:30.000-04:00', '20/10/2021', '2021-02-30x', ''])('refuses %s', (d) => {
     expect(isValidIsoDate(d)).toBe(false);
   });

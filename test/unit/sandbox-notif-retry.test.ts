@@ -7,7 +7,13 @@ import type { SandboxConfig } from '../../src/sandbox/http';
 
 describe('sandbox notification retry policy', () => {
   it('defaults: 5 attempts, 1 s doubling (capped at 30 s), 5 s per attempt', () => {
-    expect(DEFAULT_RETRY_POLICY).toEqual({ attempts: 5, baseDelayMs: 1000, factor: 2, maxDelayMs: 30_000, timeoutMs: 5000 });
+    expect(DEFAULT_RETRY_POLICY).toEqual({
+      attempts: 5,
+      baseDelayMs: 1000,
+      factor: 2,
+      maxDelayMs: 30_000,
+      timeoutMs: 5000,
+    });
     const p = retryPolicy();
     expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, p))).toEqual([1000, 2000, 4000, 8000, null]);
   });
@@ -100,13 +106,19 @@ describe('sandbox notifier schedule (fake timers, stubbed fetch)', () => {
   it('aborts an attempt after timeoutMs and counts it as a failure', async () => {
     answer = (n, init) =>
       n === 0
-        ? new Promise<Response>((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+        ? new Promise<Response>((_resolve, reject) =>
+            init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+          )
         : Promise.resolve(new Response('ok', { status: 200 }));
     order();
     await jest.advanceTimersByTimeAsync(499);
     expect(notifier.deliveries()[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: null });
     await jest.advanceTimersByTimeAsync(1);
-    expect(notifier.deliveries()[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'timeout after 500 ms' });
+    expect(notifier.deliveries()[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'timeout after 500 ms',
+    });
     await jest.advanceTimersByTimeAsync(1000);
     expect(notifier.deliveries()[0]).toMatchObject({ status: 'delivered', attempts: 2, lastError: null });
   });

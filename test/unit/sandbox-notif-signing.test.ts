@@ -18,7 +18,9 @@ describe('sandbox webhook signature', () => {
   it('signs id:<data.id>;request-id:<x-request-id>;ts:<ts>; with HMAC-SHA256, as ts=…,v1=<hex>', () => {
     expect(signatureManifest('1320000001', 'req-1', 1700000000)).toBe('id:1320000001;request-id:req-1;ts:1700000000;');
     const expected = createHmac('sha256', SECRET).update('id:1320000001;request-id:req-1;ts:1700000000;').digest('hex');
-    expect(signWebhook({ secret: SECRET, dataId: '1320000001', requestId: 'req-1', ts: 1700000000 })).toBe(`ts=1700000000,v1=${expected}`);
+    expect(signWebhook({ secret: SECRET, dataId: '1320000001', requestId: 'req-1', ts: 1700000000 })).toBe(
+      `ts=1700000000,v1=${expected}`,
+    );
   });
 
   it('is what the SDK validator accepts, and only with the same secret, data.id and request id', () => {
@@ -38,7 +40,13 @@ describe('sandbox webhook signature', () => {
 });
 
 describe('sandbox notification formats', () => {
-  const body = mpWebhookBody({ notificationId: 120000000001, paymentId: 1320000001, userId: 169648308, action: 'payment.created', now: Date.UTC(2024, 0, 2, 15, 4, 5, 678) });
+  const body = mpWebhookBody({
+    notificationId: 120000000001,
+    paymentId: 1320000001,
+    userId: 169648308,
+    action: 'payment.created',
+    now: Date.UTC(2024, 0, 2, 15, 4, 5, 678),
+  });
 
   it('Mercado Pago webhook body: numeric id and user_id, string data.id, MP date', () => {
     expect(body).toEqual({
@@ -54,8 +62,12 @@ describe('sandbox notification formats', () => {
   });
 
   it('adds data.id and type to the URL, keeping its own query', () => {
-    expect(mpWebhookUrl('http://127.0.0.1:4000/webhooks/mercadopago', 7)).toBe('http://127.0.0.1:4000/webhooks/mercadopago?data.id=7&type=payment');
-    expect(mpWebhookUrl('https://shop.example/hook?store=3', 7)).toBe('https://shop.example/hook?store=3&data.id=7&type=payment');
+    expect(mpWebhookUrl('http://127.0.0.1:4000/webhooks/mercadopago', 7)).toBe(
+      'http://127.0.0.1:4000/webhooks/mercadopago?data.id=7&type=payment',
+    );
+    expect(mpWebhookUrl('https://shop.example/hook?store=3', 7)).toBe(
+      'https://shop.example/hook?store=3&data.id=7&type=payment',
+    );
   });
 
   it('each request gets a new x-request-id and ts, and verifies', () => {
@@ -68,7 +80,12 @@ describe('sandbox notification formats', () => {
     expect(b.headers['x-signature']).toMatch(/^ts=1700000005,v1=/);
     for (const r of [a, b]) {
       expect(() =>
-        WebhookSignatureValidator.validate({ xSignature: r.headers['x-signature'], xRequestId: r.requestId, dataId: '1320000001', secret: SECRET }),
+        WebhookSignatureValidator.validate({
+          xSignature: r.headers['x-signature'],
+          xRequestId: r.requestId,
+          dataId: '1320000001',
+          secret: SECRET,
+        }),
       ).not.toThrow();
     }
     expect(a.body).toBe(body);
@@ -95,6 +112,10 @@ describe('sandbox notification formats', () => {
       received: '2011-10-19T16:38:34.425Z',
     });
     expect(Number.isSafeInteger(SANDBOX_APPLICATION_ID)).toBe(true);
-    expect(mlNotificationRequest(ml)).toEqual({ headers: { 'Content-Type': 'application/json' }, body: ml, requestId: null });
+    expect(mlNotificationRequest(ml)).toEqual({
+      headers: { 'Content-Type': 'application/json' },
+      body: ml,
+      requestId: null,
+    });
   });
 });

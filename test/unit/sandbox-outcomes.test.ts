@@ -49,7 +49,10 @@ describe('settle (request options over the issuer answer)', () => {
   const base = { capture: true, binary_mode: false, installments_offered: true };
 
   it('turns an approval into authorized/pending_capture when capture is false', () => {
-    expect(settle(OUTCOMES.APRO, { ...base, capture: false })).toEqual({ status: 'authorized', status_detail: 'pending_capture' });
+    expect(settle(OUTCOMES.APRO, { ...base, capture: false })).toEqual({
+      status: 'authorized',
+      status_detail: 'pending_capture',
+    });
   });
 
   it('leaves declines and contingencies alone when capture is false', () => {
@@ -58,7 +61,10 @@ describe('settle (request options over the issuer answer)', () => {
   });
 
   it('rejects an in_process answer in binary mode', () => {
-    expect(settle(OUTCOMES.CONT, { ...base, binary_mode: true })).toEqual({ status: 'rejected', status_detail: 'cc_rejected_other_reason' });
+    expect(settle(OUTCOMES.CONT, { ...base, binary_mode: true })).toEqual({
+      status: 'rejected',
+      status_detail: 'cc_rejected_other_reason',
+    });
     expect(settle(OUTCOMES.APRO, { ...base, binary_mode: true })).toEqual(OUTCOMES.APRO);
   });
 

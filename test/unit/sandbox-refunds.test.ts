@@ -7,7 +7,11 @@ const run = (amount: number, totalPaid: number, requests: (number | undefined)[]
   const done: Done[] = [];
   return requests.map((r) => {
     const check = planRefund(amount, totalPaid, done, r);
-    if (check.ok) done.push({ amount: check.plan.amount.toNumber(), amount_refunded_to_payer: check.plan.amount_refunded_to_payer.toNumber() });
+    if (check.ok)
+      done.push({
+        amount: check.plan.amount.toNumber(),
+        amount_refunded_to_payer: check.plan.amount_refunded_to_payer.toNumber(),
+      });
     return check;
   });
 };

@@ -1,10 +1,17 @@
-import { BRANDS, TEST_CARDS, brandById, luhnValid, siteOfTestCard, testCardBrand } from '../../src/sandbox/rules/paymentMethods';
+import {
+  BRANDS,
+  TEST_CARDS,
+  brandById,
+  luhnValid,
+  siteOfTestCard,
+  testCardBrand,
+} from '../../src/sandbox/rules/paymentMethods';
 import { financing, payerCosts } from '../../src/sandbox/rules/installments';
 import type { SiteId } from '../../src/sandbox/fixtures/users';
 
 describe('test cards', () => {
   it.each(Object.entries(TEST_CARDS).flatMap(([site, cards]) => Object.keys(cards).map((n) => [site, n])))(
-    '%s %s passes Luhn and has a brand with its site\'s number length',
+    "%s %s passes Luhn and has a brand with its site's number length",
     (site, number) => {
       expect(luhnValid(number)).toBe(true);
       const brand = testCardBrand(site as SiteId, number);

@@ -1,6 +1,14 @@
 // The explorer shows descriptions: every type, field, argument, input field and enum value of the
 // schema has one (issue 5). Built from the code, so a field added without a description fails here.
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isUnionType, type GraphQLSchema } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildGatewaySchema } from '../../src/gateway/schema';
 
 const missingDescriptions = (schema: GraphQLSchema): string[] => {

@@ -28,24 +28,69 @@ const SELLER_VIEW: MpPayment = {
   date_approved: '2018-03-05T10:06:55.000-04:00',
   date_last_updated: '2018-03-05T10:06:55.000-04:00',
   transaction_details: { net_received_amount: 3500, total_paid_amount: 3987.2, installment_amount: 443.02 },
-  card: { id: null, first_six_digits: '371772', last_four_digits: '1001', expiration_month: 10, expiration_year: 2019, cardholder: { name: 'JOAN C GONZALEZ GUZMAN' } },
+  card: {
+    id: null,
+    first_six_digits: '371772',
+    last_four_digits: '1001',
+    expiration_month: 10,
+    expiration_year: 2019,
+    cardholder: { name: 'JOAN C GONZALEZ GUZMAN' },
+  },
 };
 
 const QUERY = /* GraphQL */ `
   query ($id: ID!) {
     payment(id: $id) {
-      id status statusDetail installments paymentMethodId paymentTypeId description externalReference
-      statementDescriptor captured liveMode dateCreated dateApproved dateLastUpdated
-      amount { amount currency } installmentAmount { amount currency }
-      totalPaidAmount { amount currency } netReceivedAmount { amount currency }
-      card { firstSixDigits lastFourDigits expirationMonth expirationYear cardholder { name } }
+      id
+      status
+      statusDetail
+      installments
+      paymentMethodId
+      paymentTypeId
+      description
+      externalReference
+      statementDescriptor
+      captured
+      liveMode
+      dateCreated
+      dateApproved
+      dateLastUpdated
+      amount {
+        amount
+        currency
+      }
+      installmentAmount {
+        amount
+        currency
+      }
+      totalPaidAmount {
+        amount
+        currency
+      }
+      netReceivedAmount {
+        amount
+        currency
+      }
+      card {
+        firstSixDigits
+        lastFourDigits
+        expirationMonth
+        expirationYear
+        cardholder {
+          name
+        }
+      }
     }
   }
 `;
 
 const silent = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
 
-const run = async (getPayment: ((id: string) => Promise<MpPayment>) | null, source: string, variables?: Record<string, unknown>) => {
+const run = async (
+  getPayment: ((id: string) => Promise<MpPayment>) | null,
+  source: string,
+  variables?: Record<string, unknown>,
+) => {
   const schema = await buildGatewaySchema();
   const calls: string[] = [];
   const base: Omit<Context, 'loaders'> = {
@@ -62,7 +107,12 @@ const run = async (getPayment: ((id: string) => Promise<MpPayment>) | null, sour
     },
     log: silent,
   };
-  const result = await graphql({ schema, source, variableValues: variables, contextValue: { ...base, loaders: createLoaders(base) } });
+  const result = await graphql({
+    schema,
+    source,
+    variableValues: variables,
+    contextValue: { ...base, loaders: createLoaders(base) },
+  });
   return { result, calls };
 };
 
@@ -89,12 +139,21 @@ describe('Query.payment (schema level)', () => {
       installmentAmount: { amount: '443.02', currency: 'MXN' },
       totalPaidAmount: { amount: '3987.2', currency: 'MXN' },
       netReceivedAmount: { amount: '3500', currency: 'MXN' },
-      card: { firstSixDigits: '371772', lastFourDigits: '1001', expirationMonth: 10, expirationYear: 2019, cardholder: { name: 'JOAN C GONZALEZ GUZMAN' } },
+      card: {
+        firstSixDigits: '371772',
+        lastFourDigits: '1001',
+        expirationMonth: 10,
+        expirationYear: 2019,
+        cardholder: { name: 'JOAN C GONZALEZ GUZMAN' },
+      },
     });
   });
 
   it('serves an unknown upstream status as null, and the rest of the payment', async () => {
-    const { result } = await run(async () => ({ ...SELLER_VIEW, status: 'teleported' }), '{ payment(id: "3506756222") { status statusDetail amount { amount } } }');
+    const { result } = await run(
+      async () => ({ ...SELLER_VIEW, status: 'teleported' }),
+      '{ payment(id: "3506756222") { status statusDetail amount { amount } } }',
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.payment).toEqual({ status: null, statusDetail: 'accredited', amount: { amount: '3500' } });
   });
@@ -105,15 +164,24 @@ describe('Query.payment (schema level)', () => {
       '{ payment(id: "3506756222") { status amount { amount } totalPaidAmount { amount } card { lastFourDigits } dateApproved } }',
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.payment).toEqual({ status: null, amount: null, totalPaidAmount: null, card: null, dateApproved: null });
+    expect(result.data?.payment).toEqual({
+      status: null,
+      amount: null,
+      totalPaidAmount: null,
+      card: null,
+      dateApproved: null,
+    });
   });
 
-  it.each(['../1', '', 'abc', '12345678901234567890', '1 ', '-1', '1.5', '%2e%2e'])('refuses id %j with BAD_USER_INPUT before any upstream call', async (id) => {
-    const { result, calls } = await run(async () => SELLER_VIEW, QUERY, { id });
-    expect(calls).toEqual([]);
-    expect(result.data?.payment).toBeNull();
-    expect(result.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
-  });
+  it.each(['../1', '', 'abc', '12345678901234567890', '1 ', '-1', '1.5', '%2e%2e'])(
+    'refuses id %j with BAD_USER_INPUT before any upstream call',
+    async (id) => {
+      const { result, calls } = await run(async () => SELLER_VIEW, QUERY, { id });
+      expect(calls).toEqual([]);
+      expect(result.data?.payment).toBeNull();
+      expect(result.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    },
+  );
 
   it('is null with one NOT_FOUND at ["payment"] when upstream has no such payment', async () => {
     const { result } = await run(async () => Promise.reject(toGraphQLError(buildError(404, {}))), QUERY, { id: '1' });
@@ -137,7 +205,8 @@ describe('Query.payment (schema level)', () => {
 
   it('fetches the same payment once, and each failing one in its own slot', async () => {
     const { result, calls } = await run(
-      async (id) => (id === '2' ? Promise.reject(toGraphQLError(buildError(503, {}))) : { ...SELLER_VIEW, id: Number(id) }),
+      async (id) =>
+        id === '2' ? Promise.reject(toGraphQLError(buildError(503, {}))) : { ...SELLER_VIEW, id: Number(id) },
       '{ a: payment(id: "3506756222") { id } b: payment(id: "3506756222") { id } c: payment(id: "2") { id } }',
     );
     expect(calls.sort()).toEqual(['2', '3506756222']);

@@ -10,13 +10,28 @@ import { noMercadoLibre, stubClient, testIdentity } from '../support/stubMercado
 
 const run = async (methods: Partial<MercadoPagoClient>, source: string) => {
   const warnings: [string, Record<string, unknown> | undefined][] = [];
-  const log = { error: () => undefined, warn: (m: string, f?: Record<string, unknown>) => warnings.push([m, f]), info: () => undefined, debug: () => undefined };
-  const base: Omit<Context, 'loaders'> = { mercadoPago: () => stubClient(methods), mercadoLibre: noMercadoLibre, ...testIdentity(), log };
-  const result = await graphql({ schema: await buildGatewaySchema(), source, contextValue: { ...base, loaders: createLoaders(base) } });
+  const log = {
+    error: () => undefined,
+    warn: (m: string, f?: Record<string, unknown>) => warnings.push([m, f]),
+    info: () => undefined,
+    debug: () => undefined,
+  };
+  const base: Omit<Context, 'loaders'> = {
+    mercadoPago: () => stubClient(methods),
+    mercadoLibre: noMercadoLibre,
+    ...testIdentity(),
+    log,
+  };
+  const result = await graphql({
+    schema: await buildGatewaySchema(),
+    source,
+    contextValue: { ...base, loaders: createLoaders(base) },
+  });
   return { result, warnings };
 };
 
-const codes = (result: Awaited<ReturnType<typeof run>>['result']) => result.errors?.map((e) => [e.path, e.extensions.code]);
+const codes = (result: Awaited<ReturnType<typeof run>>['result']) =>
+  result.errors?.map((e) => [e.path, e.extensions.code]);
 
 describe('read queries (schema level)', () => {
   it('refuses a search answer without paging.total as UPSTREAM_ERROR', async () => {
@@ -27,7 +42,12 @@ describe('read queries (schema level)', () => {
 
   it('fails the page, not just the row, when a search row cannot be served', async () => {
     const { result } = await run(
-      { searchCustomers: async () => ({ paging: { total: 2 }, results: [{ id: '1-a', email: 'a@x.com' }, { email: 'no-id@x.com' }] }) },
+      {
+        searchCustomers: async () => ({
+          paging: { total: 2 },
+          results: [{ id: '1-a', email: 'a@x.com' }, { email: 'no-id@x.com' }],
+        }),
+      },
       '{ customers { nodes { id } } }',
     );
     expect(codes(result)).toEqual([[['customers'], 'UPSTREAM_ERROR']]);
@@ -45,7 +65,12 @@ describe('read queries (schema level)', () => {
       '{ paymentMethods { id status } }',
     );
     expect(result).toEqual({ data: { paymentMethods: [{ id: 'visa', status: null }] } });
-    expect(warnings).toEqual([['payment method: unknown upstream value, served as null', { paymentMethodId: 'visa', field: 'status', value: 'asleep' }]]);
+    expect(warnings).toEqual([
+      [
+        'payment method: unknown upstream value, served as null',
+        { paymentMethodId: 'visa', field: 'status', value: 'asleep' },
+      ],
+    ]);
   });
 
   it('serves a list of payment methods that is not a list as UPSTREAM_ERROR', async () => {
@@ -69,7 +94,9 @@ describe('read queries (schema level)', () => {
 
 describe('loaderError', () => {
   it('turns an unexpected body into UPSTREAM_ERROR and keeps a bug as itself', () => {
-    expect((loaderError(new UnexpectedUpstreamBody('x')) as { extensions?: { code?: string } }).extensions?.code).toBe('UPSTREAM_ERROR');
+    expect((loaderError(new UnexpectedUpstreamBody('x')) as { extensions?: { code?: string } }).extensions?.code).toBe(
+      'UPSTREAM_ERROR',
+    );
     const bug = new TypeError('boom');
     expect(loaderError(bug)).toBe(bug);
     expect(loaderError('odd')).toBeInstanceOf(Error);

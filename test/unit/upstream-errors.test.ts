@@ -1,9 +1,5 @@
 import { GraphQLError } from 'graphql';
-import {
-  buildError,
-  MercadoPagoError,
-  MPConnectionError,
-} from 'mercadopago';
+import { buildError, MercadoPagoError, MPConnectionError } from 'mercadopago';
 import { gqlError, toGraphQLError, upstreamDetail, upstreamErrorCode, MESSAGES } from '../../src/upstream/errors';
 
 const body = (status: number) => ({
@@ -65,7 +61,12 @@ describe('upstream error mapping', () => {
   it('keeps the original for the log', () => {
     const original = buildError(500, body(500));
     expect(toGraphQLError(original).originalError).toBe(original);
-    expect(upstreamDetail(original)).toEqual({ kind: 'MPServerError', status: 500, error: 'some_error', causes: ['2000'] });
+    expect(upstreamDetail(original)).toEqual({
+      kind: 'MPServerError',
+      status: 500,
+      error: 'some_error',
+      causes: ['2000'],
+    });
   });
 
   it('leaves an error that already has one of our codes alone', () => {

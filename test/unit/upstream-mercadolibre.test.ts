@@ -2,7 +2,11 @@
 // (one retry on 5xx or a dropped connection, none on 4xx), its timeout, and its errors.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMercadoLibreClient, MercadoLibreConnectionError, MercadoLibreError } from '../../src/upstream/mercadolibre';
+import {
+  createMercadoLibreClient,
+  MercadoLibreConnectionError,
+  MercadoLibreError,
+} from '../../src/upstream/mercadolibre';
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'drop';
 
@@ -20,7 +24,9 @@ describe('Mercado Libre client', () => {
       const reply = replies.shift() ?? otherwise;
       if (reply === 'hang') return;
       if (reply === 'drop') return void req.socket.destroy();
-      res.writeHead(reply.status, { 'Content-Type': 'application/json', ...(reply.headers ?? {}) }).end(JSON.stringify(reply.body ?? {}));
+      res
+        .writeHead(reply.status, { 'Content-Type': 'application/json', ...(reply.headers ?? {}) })
+        .end(JSON.stringify(reply.body ?? {}));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -36,10 +42,21 @@ describe('Mercado Libre client', () => {
   });
 
   it('sends the bearer token and asks for JSON; builds the search query', async () => {
-    replies = [{ status: 200, body: { id: 1 } }, { status: 200, body: { results: [], paging: { total: 0, offset: 0, limit: 5 } } }];
+    replies = [
+      { status: 200, body: { id: 1 } },
+      { status: 200, body: { results: [], paging: { total: 0, offset: 0, limit: 5 } } },
+    ];
     const client = createMercadoLibreClient(base, 'TEST-SELLER-1');
     expect(await client.getOrder('1')).toEqual({ id: 1 });
-    await client.searchOrders({ role: 'buyer', userId: '160903317', statuses: ['paid', 'cancelled'], dateCreatedFrom: '2024-01-01T00:00:00.000-03:00', sort: 'date_desc', offset: 10, limit: 5 });
+    await client.searchOrders({
+      role: 'buyer',
+      userId: '160903317',
+      statuses: ['paid', 'cancelled'],
+      dateCreatedFrom: '2024-01-01T00:00:00.000-03:00',
+      sort: 'date_desc',
+      offset: 10,
+      limit: 5,
+    });
     expect(seen.map((r) => [r.method, r.url, r.headers.authorization, r.headers.accept])).toEqual([
       ['GET', '/orders/1', 'Bearer TEST-SELLER-1', 'application/json'],
       [
@@ -52,16 +69,25 @@ describe('Mercado Libre client', () => {
   });
 
   it('retries once on a 5xx, then gives the error with its status and name', async () => {
-    replies = [{ status: 503, body: {} }, { status: 200, body: { id: 7 } }];
+    replies = [
+      { status: 503, body: {} },
+      { status: 200, body: { id: 7 } },
+    ];
     expect(await createMercadoLibreClient(base, 't').getMe()).toEqual({ id: 7 });
     replies = [{ status: 500 }, { status: 502, body: { error: 'bad_gateway' } }];
-    await expect(createMercadoLibreClient(base, 't').getMe()).rejects.toMatchObject({ name: 'MercadoLibreError', status: 502, error: 'bad_gateway' });
+    await expect(createMercadoLibreClient(base, 't').getMe()).rejects.toMatchObject({
+      name: 'MercadoLibreError',
+      status: 502,
+      error: 'bad_gateway',
+    });
     expect(seen).toHaveLength(4);
   });
 
   it('does not retry a 4xx, and keeps Retry-After of a 429', async () => {
     replies = [{ status: 403, body: { message: 'x', error: 'not_owned_order', status: 403, cause: [] } }];
-    const err = await createMercadoLibreClient(base, 't').getOrder('2').catch((e: unknown) => e);
+    const err = await createMercadoLibreClient(base, 't')
+      .getOrder('2')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MercadoLibreError);
     expect(err).toMatchObject({ status: 403, error: 'not_owned_order' });
     replies = [{ status: 429, headers: { 'Retry-After': '7' } }];
@@ -78,7 +104,9 @@ describe('Mercado Libre client', () => {
     seen = [];
     otherwise = 'hang';
     const started = Date.now();
-    await expect(createMercadoLibreClient(base, 't', 200).getMe()).rejects.toEqual(new MercadoLibreConnectionError(true));
+    await expect(createMercadoLibreClient(base, 't', 200).getMe()).rejects.toEqual(
+      new MercadoLibreConnectionError(true),
+    );
     expect(Date.now() - started).toBeLessThan(2000);
     expect(seen).toHaveLength(2);
   });

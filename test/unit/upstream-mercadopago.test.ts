@@ -53,7 +53,7 @@ describe('Mercado Pago upstream', () => {
   });
 
   describe('mercadoPagoConfig', () => {
-    it('builds a new config each time, so one call\'s options never leak into another', () => {
+    it("builds a new config each time, so one call's options never leak into another", () => {
       const a = mercadoPagoConfig('T1', READ_OPTIONS);
       const b = mercadoPagoConfig('T1', READ_OPTIONS);
       expect(a).not.toBe(b);
@@ -75,7 +75,9 @@ describe('Mercado Pago upstream', () => {
 
     it('turns a 404 into NOT_FOUND without the upstream message', async () => {
       fetchMock.mockResolvedValue(json(404, errorBody(404)));
-      const err = await createMercadoPagoClient('T').getPayment('1').catch((e: unknown) => e);
+      const err = await createMercadoPagoClient('T')
+        .getPayment('1')
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(GraphQLError);
       expect((err as GraphQLError).extensions.code).toBe('NOT_FOUND');
       expect((err as GraphQLError).message).not.toContain('upstream says no');
@@ -83,7 +85,9 @@ describe('Mercado Pago upstream', () => {
 
     it('retries a 5xx once, then gives up', async () => {
       fetchMock.mockImplementation(async () => json(503, errorBody(503)));
-      const err = await createMercadoPagoClient('T').getPayment('1').catch((e: unknown) => e);
+      const err = await createMercadoPagoClient('T')
+        .getPayment('1')
+        .catch((e: unknown) => e);
       expect((err as GraphQLError).extensions.code).toBe('UPSTREAM_UNAVAILABLE');
       expect(fetchMock).toHaveBeenCalledTimes(2);
     });
@@ -96,7 +100,9 @@ describe('Mercado Pago upstream', () => {
 
     it('does not retry a 429 and passes Retry-After on', async () => {
       fetchMock.mockImplementation(async () => json(429, errorBody(429), { 'Retry-After': '3' }));
-      const err = (await createMercadoPagoClient('T').getPayment('1').catch((e: unknown) => e)) as GraphQLError;
+      const err = (await createMercadoPagoClient('T')
+        .getPayment('1')
+        .catch((e: unknown) => e)) as GraphQLError;
       expect(err.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 3 });
       expect(fetchMock).toHaveBeenCalledTimes(1);
     });
@@ -106,9 +112,15 @@ describe('Mercado Pago upstream', () => {
       // A server that never answers: only the abort signal ends the request.
       fetchMock.mockImplementation(
         (_url: string, init: RequestInit) =>
-          new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('This operation was aborted', 'AbortError')))),
+          new Promise((_resolve, reject) =>
+            init.signal!.addEventListener('abort', () =>
+              reject(new DOMException('This operation was aborted', 'AbortError')),
+            ),
+          ),
       );
-      const settled = createMercadoPagoClient('T').getPayment('1').catch((e: unknown) => e);
+      const settled = createMercadoPagoClient('T')
+        .getPayment('1')
+        .catch((e: unknown) => e);
       await jest.advanceTimersByTimeAsync(2 * READ_TIMEOUT_MS + 1_000);
       const err = (await settled) as GraphQLError;
       expect(err.extensions.code).toBe('UPSTREAM_TIMEOUT');

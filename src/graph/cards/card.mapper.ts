@@ -16,10 +16,14 @@ export const toCard = (c: MpCard | null | undefined): Card | null => {
     lastFourDigits: str(c.last_four_digits),
     expirationMonth: int(c.expiration_month),
     expirationYear: int(c.expiration_year),
-    paymentMethod: pm ? { id: str(pm.id), name: str(pm.name), paymentTypeId: str(pm.payment_type_id), thumbnail: str(pm.thumbnail) } : null,
+    paymentMethod: pm
+      ? { id: str(pm.id), name: str(pm.name), paymentTypeId: str(pm.payment_type_id), thumbnail: str(pm.thumbnail) }
+      : null,
     issuer: c.issuer ? { id: text(c.issuer.id), name: str(c.issuer.name) } : null,
     securityCode: sc ? { length: int(sc.length), cardLocation: str(sc.card_location), mode: null } : null,
-    cardholder: c.cardholder ? { name: str(c.cardholder.name), identification: toIdentification(c.cardholder.identification) } : null,
+    cardholder: c.cardholder
+      ? { name: str(c.cardholder.name), identification: toIdentification(c.cardholder.identification) }
+      : null,
     dateCreated: str(c.date_created),
     dateLastUpdated: str(c.date_last_updated),
   };

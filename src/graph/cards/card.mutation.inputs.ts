@@ -34,7 +34,10 @@ export class RemoveCardInput {
 
 @ObjectType({ description: 'The card a mutation saved or removed, or why it did not.' })
 export class CardPayload {
-  @Field(() => Card, { nullable: true, description: 'The card saved, or the card removed as it was; null when userErrors say why nothing was done.' })
+  @Field(() => Card, {
+    nullable: true,
+    description: 'The card saved, or the card removed as it was; null when userErrors say why nothing was done.',
+  })
   card!: Card | null;
 
   @Field(() => [UserError], { description: 'Bad input or refusals; empty on success.' })
@@ -49,7 +52,12 @@ export const addCardArgs = (input: AddCardInput): Checked<{ customerId: string; 
   checked(() => {
     const c = new Checks();
     const customerId = checkCustomerId(c, ['input', 'customerId'], input.customerId);
-    const token = c.matches(['input', 'token'], input.token.trim(), CARD_TOKEN, 'a card token: 1 to 64 letters and digits');
+    const token = c.matches(
+      ['input', 'token'],
+      input.token.trim(),
+      CARD_TOKEN,
+      'a card token: 1 to 64 letters and digits',
+    );
     c.done();
     return { customerId, token };
   });

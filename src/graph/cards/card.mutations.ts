@@ -16,8 +16,10 @@ const refused = (userErrors: CardPayload['userErrors']): CardPayload => ({ card:
 /** Mercado Pago's answer about a card of `customerId`; a card without an id, or another customer's, is an upstream fault. */
 const answered = (row: MpCard, customerId: string, cardId?: string): Card => {
   const card = toCard(row);
-  if (!card || card.id === null || (cardId !== undefined && card.id !== cardId)) throw new UnexpectedUpstreamBody(`customer ${customerId}: the answer is not the card asked for`);
-  if (card.customerId !== null && card.customerId !== customerId) throw new UnexpectedUpstreamBody(`customer ${customerId}: the answer is another customer's card`);
+  if (!card || card.id === null || (cardId !== undefined && card.id !== cardId))
+    throw new UnexpectedUpstreamBody(`customer ${customerId}: the answer is not the card asked for`);
+  if (card.customerId !== null && card.customerId !== customerId)
+    throw new UnexpectedUpstreamBody(`customer ${customerId}: the answer is another customer's card`);
   return card;
 };
 
@@ -27,7 +29,10 @@ export class CardMutationResolver {
     description:
       "Saves a card for a customer from a card token (the first card saved becomes the default). One upstream call, and one more when the payload's `customer` is selected.",
   })
-  async addCard(@Arg('input', () => AddCardInput, { description: 'The customer and the card token.' }) input: AddCardInput, @Ctx() ctx: Context): Promise<CardPayload> {
+  async addCard(
+    @Arg('input', () => AddCardInput, { description: 'The customer and the card token.' }) input: AddCardInput,
+    @Ctx() ctx: Context,
+  ): Promise<CardPayload> {
     const mp = ctx.mercadoPago();
     const args = addCardArgs(input);
     if (!args.ok) return refused(args.userErrors);
@@ -42,7 +47,11 @@ export class CardMutationResolver {
     description:
       "Removes a saved card from a customer (when it was the default, Mercado Pago makes the oldest remaining card the default). One upstream call, and one more when the payload's `customer` is selected.",
   })
-  async removeCard(@Arg('input', () => RemoveCardInput, { description: 'The customer and the card to remove.' }) input: RemoveCardInput, @Ctx() ctx: Context): Promise<CardPayload> {
+  async removeCard(
+    @Arg('input', () => RemoveCardInput, { description: 'The customer and the card to remove.' })
+    input: RemoveCardInput,
+    @Ctx() ctx: Context,
+  ): Promise<CardPayload> {
     const mp = ctx.mercadoPago();
     const args = removeCardArgs(input);
     if (!args.ok) return refused(args.userErrors);

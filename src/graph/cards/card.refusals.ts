@@ -10,11 +10,23 @@ type Rule = [UserErrorCode, string[] | null, string];
 
 const BY_CAUSE: Record<string, Rule> = {
   '119': ['CARD_TOKEN_INVALID', ['input', 'token'], 'A card token is required: tokenize the card.'],
-  '121': ['CARD_TOKEN_INVALID', ['input', 'token'], 'The card token does not exist, is another account\'s, or has expired: tokenize the card again.'],
-  '140': ['CARD_TOKEN_INVALID', ['input', 'token'], "The card token was made from another customer's saved card: tokenize the card's number for this customer."],
+  '121': [
+    'CARD_TOKEN_INVALID',
+    ['input', 'token'],
+    "The card token does not exist, is another account's, or has expired: tokenize the card again.",
+  ],
+  '140': [
+    'CARD_TOKEN_INVALID',
+    ['input', 'token'],
+    "The card token was made from another customer's saved card: tokenize the card's number for this customer.",
+  ],
   '120': ['NOT_FOUND', ['input', 'cardId'], 'The card is not saved for this customer.'],
   '122': ['REFUSED', ['input', 'token'], 'The card cannot be saved: it has expired, or its data is not valid.'],
-  '129': ['REFUSED', ['input', 'customerId'], 'The customer already has as many saved cards as Mercado Pago keeps: remove one first.'],
+  '129': [
+    'REFUSED',
+    ['input', 'customerId'],
+    'The customer already has as many saved cards as Mercado Pago keeps: remove one first.',
+  ],
 };
 
 /** One userError for a refusal of addCard or removeCard: the first cause we know, else by status. */
@@ -24,6 +36,12 @@ export const cardRefusal = (r: UpstreamRefusal): UserError => {
     if (rule) return userError(rule[0], rule[2], rule[1], cause);
   }
   const first = r.causes[0] ?? null;
-  if (r.status === 404) return userError('NOT_FOUND', 'The customer does not exist, or belongs to another seller.', ['input', 'customerId'], first ?? r.error);
+  if (r.status === 404)
+    return userError(
+      'NOT_FOUND',
+      'The customer does not exist, or belongs to another seller.',
+      ['input', 'customerId'],
+      first ?? r.error,
+    );
   return userError('REFUSED', 'Mercado Pago refused the request.', null, first ?? r.error);
 };

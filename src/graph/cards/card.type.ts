@@ -7,7 +7,10 @@ export class Cardholder {
   @Field(() => String, { nullable: true, description: 'Name as printed on the card.' })
   name!: string | null;
 
-  @Field(() => Identification, { nullable: true, description: "The holder's identity document; null when Mercado Pago knows none." })
+  @Field(() => Identification, {
+    nullable: true,
+    description: "The holder's identity document; null when Mercado Pago knows none.",
+  })
   identification!: Identification | null;
 }
 
@@ -45,7 +48,8 @@ export class SecurityCode {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Whether a payment must send it ("mandatory", "optional"); set on payment methods, null on saved cards.',
+    description:
+      'Whether a payment must send it ("mandatory", "optional"); set on payment methods, null on saved cards.',
   })
   mode!: string | null;
 }
@@ -55,10 +59,13 @@ export class SecurityCode {
     "A payment card, as much of it as Mercado Pago discloses. Saved cards (`Customer.cards`) carry every field; the card of a payment (`Payment.card`) has no customerId, paymentMethod, issuer or securityCode (see the payment's paymentMethodId and issuerId).",
 })
 export class Card {
-  @Field(() => ID, { nullable: true, description: 'Saved card id (13 digits); null on a payment made with a card that was not saved.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Saved card id (13 digits); null on a payment made with a card that was not saved.',
+  })
   id!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The customer the card is saved for; null on a payment\'s card.' })
+  @Field(() => ID, { nullable: true, description: "The customer the card is saved for; null on a payment's card." })
   customerId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'First six digits of the card number (the BIN).' })
@@ -79,13 +86,19 @@ export class Card {
   @Field(() => CardIssuer, { nullable: true, description: "The card's issuer; null on a payment's card." })
   issuer!: CardIssuer | null;
 
-  @Field(() => SecurityCode, { nullable: true, description: "The card's security code rules; null on a payment's card." })
+  @Field(() => SecurityCode, {
+    nullable: true,
+    description: "The card's security code rules; null on a payment's card.",
+  })
   securityCode!: SecurityCode | null;
 
   @Field(() => Cardholder, { nullable: true, description: 'The cardholder.' })
   cardholder!: Cardholder | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the card was saved (or first used in the payment).' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the card was saved (or first used in the payment).',
+  })
   dateCreated!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the card data last changed.' })

@@ -18,14 +18,28 @@ const listOf = <T>(what: string, rows: T[]): T[] => {
   return rows;
 };
 
-const single = <T>(fetch: () => Promise<T>) => new DataLoader<All, T>((keys) => fetch().then((value) => keys.map(() => value), (err: unknown) => keys.map(() => loaderError(err))));
+const single = <T>(fetch: () => Promise<T>) =>
+  new DataLoader<All, T>((keys) =>
+    fetch().then(
+      (value) => keys.map(() => value),
+      (err: unknown) => keys.map(() => loaderError(err)),
+    ),
+  );
 
 export const createPaymentMethodsLoader = (ctx: Base): DataLoader<All, PaymentMethod[]> =>
   single(async () =>
     listOf('payment methods', await ctx.mercadoPago().listPaymentMethods()).map((row) =>
-      toPaymentMethod(row, (field, value) => ctx.log.warn('payment method: unknown upstream value, served as null', { paymentMethodId: row.id, field, value })),
+      toPaymentMethod(row, (field, value) =>
+        ctx.log.warn('payment method: unknown upstream value, served as null', {
+          paymentMethodId: row.id,
+          field,
+          value,
+        }),
+      ),
     ),
   );
 
 export const createIdentificationTypesLoader = (ctx: Base): DataLoader<All, IdentificationType[]> =>
-  single(async () => listOf('identification types', await ctx.mercadoPago().listIdentificationTypes()).map(toIdentificationType));
+  single(async () =>
+    listOf('identification types', await ctx.mercadoPago().listIdentificationTypes()).map(toIdentificationType),
+  );

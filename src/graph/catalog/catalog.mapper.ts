@@ -11,9 +11,19 @@ const decimal = (n: number | null | undefined) => (typeof n === 'number' && Numb
 
 export const toPaymentMethodSetting = (s: MpPaymentMethodSetting): PaymentMethodSetting => ({
   cardNumber: s.card_number ? { length: int(s.card_number.length), validation: str(s.card_number.validation) } : null,
-  bin: s.bin ? { pattern: str(s.bin.pattern), installmentsPattern: str(s.bin.installments_pattern), exclusionPattern: str(s.bin.exclusion_pattern) } : null,
+  bin: s.bin
+    ? {
+        pattern: str(s.bin.pattern),
+        installmentsPattern: str(s.bin.installments_pattern),
+        exclusionPattern: str(s.bin.exclusion_pattern),
+      }
+    : null,
   securityCode: s.security_code
-    ? { length: int(s.security_code.length), cardLocation: str(s.security_code.card_location), mode: str(s.security_code.mode) }
+    ? {
+        length: int(s.security_code.length),
+        cardLocation: str(s.security_code.card_location),
+        mode: str(s.security_code.mode),
+      }
     : null,
 });
 

@@ -8,7 +8,11 @@ import { PaymentMethod } from './paymentMethod.type';
 @Resolver()
 export class CatalogResolver {
   // One upstream answer: a site lists a dozen or two methods (card brands, vouchers, transfers, account money).
-  @Query(() => [PaymentMethod], { complexity: listCost(25), description: "The payment methods of the caller's site (the access token's country), as a checkout page offers them." })
+  @Query(() => [PaymentMethod], {
+    complexity: listCost(25),
+    description:
+      "The payment methods of the caller's site (the access token's country), as a checkout page offers them.",
+  })
   paymentMethods(@Ctx() ctx: Context): Promise<PaymentMethod[]> {
     return ctx.loaders.paymentMethods.load(ALL);
   }
@@ -16,7 +20,8 @@ export class CatalogResolver {
   // One upstream answer: 2 types in Brazil (CPF, CNPJ), up to 5 or so elsewhere, none in Mexico.
   @Query(() => [IdentificationType], {
     complexity: listCost(5),
-    description: "The identity document types of the caller's site, for a checkout form's document field. Empty where documents do not apply (Mexico).",
+    description:
+      "The identity document types of the caller's site, for a checkout form's document field. Empty where documents do not apply (Mexico).",
   })
   identificationTypes(@Ctx() ctx: Context): Promise<IdentificationType[]> {
     return ctx.loaders.identificationTypes.load(ALL);

@@ -1,6 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: "An identity document type accepted on the caller's site (e.g. CPF and CNPJ in Brazil, DNI in Argentina)." })
+@ObjectType({
+  description:
+    "An identity document type accepted on the caller's site (e.g. CPF and CNPJ in Brazil, DNI in Argentina).",
+})
 export class IdentificationType {
   @Field(() => ID, { description: 'Document type id, what `Identification.type` holds, such as "CPF" or "DNI".' })
   id!: string;
@@ -8,7 +11,10 @@ export class IdentificationType {
   @Field(() => String, { nullable: true, description: 'Display name.' })
   name!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What its numbers are made of: "number" (digits only) or "string".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What its numbers are made of: "number" (digits only) or "string".',
+  })
   type!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Fewest characters a number may have.' })

@@ -56,18 +56,29 @@ export class PaymentMethodSetting {
   securityCode!: SecurityCode | null;
 }
 
-@ObjectType({ description: "A way to pay offered on the caller's site: a card brand, a cash voucher, a bank transfer, account money." })
+@ObjectType({
+  description:
+    "A way to pay offered on the caller's site: a card brand, a cash voucher, a bank transfer, account money.",
+})
 export class PaymentMethod {
-  @Field(() => ID, { description: 'Payment method id, such as "visa", "pix" or "oxxo"; what `Payment.paymentMethodId` holds.' })
+  @Field(() => ID, {
+    description: 'Payment method id, such as "visa", "pix" or "oxxo"; what `Payment.paymentMethodId` holds.',
+  })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'Display name.' })
   name!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Payment type, such as "credit_card", "debit_card", "ticket" or "bank_transfer".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Payment type, such as "credit_card", "debit_card", "ticket" or "bank_transfer".',
+  })
   paymentTypeId!: string | null;
 
-  @Field(() => PaymentMethodStatus, { nullable: true, description: 'Whether it can be used now. Null when Mercado Pago sends a status this gateway does not know yet.' })
+  @Field(() => PaymentMethodStatus, {
+    nullable: true,
+    description: 'Whether it can be used now. Null when Mercado Pago sends a status this gateway does not know yet.',
+  })
   status!: PaymentMethodStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Logo URL (http).' })
@@ -76,10 +87,17 @@ export class PaymentMethod {
   @Field(() => String, { nullable: true, description: 'Logo URL (https); use this one in pages.' })
   secureThumbnail!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Whether a payment may be authorized now and captured later: "supported", "unsupported" or "does_not_apply".' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Whether a payment may be authorized now and captured later: "supported", "unsupported" or "does_not_apply".',
+  })
   deferredCapture!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: "Smallest amount it accepts, in the site's currency (Mercado Pago does not name the currency here)." })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "Smallest amount it accepts, in the site's currency (Mercado Pago does not name the currency here).",
+  })
   minAllowedAmount!: Decimal | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: "Largest amount it accepts, in the site's currency." })
@@ -88,13 +106,18 @@ export class PaymentMethod {
   @Field(() => Int, { nullable: true, description: 'Minutes until a payment with it is credited.' })
   accreditationTime!: number | null;
 
-  @Field(() => [String], { description: 'Data a payment with it must carry, such as "cardholder_name" or "cardholder_identification_number".' })
+  @Field(() => [String], {
+    description: 'Data a payment with it must carry, such as "cardholder_name" or "cardholder_identification_number".',
+  })
   additionalInfoNeeded!: string[];
 
   @Field(() => [String], { description: 'Processing modes it supports ("aggregator", "gateway").' })
   processingModes!: string[];
 
   // Embedded in the method: one entry per BIN range, usually one, two for some brands.
-  @Field(() => [PaymentMethodSetting], { complexity: listCost(2), description: 'Card rules, one entry per BIN range; empty for methods that are not cards.' })
+  @Field(() => [PaymentMethodSetting], {
+    complexity: listCost(2),
+    description: 'Card rules, one entry per BIN range; empty for methods that are not cards.',
+  })
   settings!: PaymentMethodSetting[];
 }

@@ -11,24 +11,36 @@ export const MAX_PAGE_SIZE = 50;
 
 const PREFIX = 'o:';
 
-export const encodeCursor = (position: number): string => Buffer.from(`${PREFIX}${position}`, 'utf8').toString('base64url');
+export const encodeCursor = (position: number): string =>
+  Buffer.from(`${PREFIX}${position}`, 'utf8').toString('base64url');
 
 /** The position a cursor stands for; BAD_USER_INPUT for anything this gateway did not issue. */
 export const decodeCursor = (cursor: string): number => {
   const text = /^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const position = text.startsWith(PREFIX) && /^\d{1,9}$/.test(text.slice(PREFIX.length)) ? Number(text.slice(PREFIX.length)) : NaN;
+  const position =
+    text.startsWith(PREFIX) && /^\d{1,9}$/.test(text.slice(PREFIX.length)) ? Number(text.slice(PREFIX.length)) : NaN;
   if (!Number.isSafeInteger(position)) {
-    throw gqlError('BAD_USER_INPUT', 'Argument "after" is not a cursor this API issued: pass an endCursor or edge cursor from a previous page.', { argument: 'after' });
+    throw gqlError(
+      'BAD_USER_INPUT',
+      'Argument "after" is not a cursor this API issued: pass an endCursor or edge cursor from a previous page.',
+      { argument: 'after' },
+    );
   }
   return position;
 };
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many items to return: 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when omitted.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items to return: 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when omitted.`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return the items after this cursor (an endCursor or edge cursor of a previous page).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return the items after this cursor (an endCursor or edge cursor of a previous page).',
+  })
   after?: string | null;
 }
 
@@ -36,7 +48,9 @@ export class PageArgs {
 export const pageWindow = (args: PageArgs): { offset: number; limit: number } => {
   const limit = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw gqlError('BAD_USER_INPUT', `Argument "first" must be between 1 and ${MAX_PAGE_SIZE}; got ${limit}.`, { argument: 'first' });
+    throw gqlError('BAD_USER_INPUT', `Argument "first" must be between 1 and ${MAX_PAGE_SIZE}; got ${limit}.`, {
+      argument: 'first',
+    });
   }
   const offset = args.after === null || args.after === undefined ? 0 : decodeCursor(args.after) + 1;
   return { offset, limit };
@@ -47,7 +61,10 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more items follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The cursor of the last item of this page; null on an empty page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the last item of this page; null on an empty page.',
+  })
   endCursor!: string | null;
 }
 
@@ -64,7 +81,10 @@ export const toConnection = <T>(items: readonly T[], offset: number, total: numb
   return {
     edges,
     nodes: [...items],
-    pageInfo: { hasNextPage: offset + items.length < total, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: offset + items.length < total,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
     totalCount: total,
   };
 };

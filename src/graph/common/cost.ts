@@ -6,7 +6,10 @@ import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
 
 /** The page size a connection will be asked for. Out-of-range values are refused by the resolver, so they price as the cap. */
-const pageSize = (first: unknown): number => (typeof first === 'number' && Number.isInteger(first) ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE);
+const pageSize = (first: unknown): number =>
+  typeof first === 'number' && Number.isInteger(first)
+    ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE)
+    : DEFAULT_PAGE_SIZE;
 
 /**
  * A connection (one upstream search): 2, plus `first` (the default page size when omitted) times

@@ -4,7 +4,10 @@ import { str } from './values';
 
 @ObjectType({ description: 'An identity document, such as a CPF, DNI or RFC.' })
 export class Identification {
-  @Field(() => String, { nullable: true, description: 'Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI").',
+  })
   type!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Document number, as given.' })
@@ -16,7 +19,10 @@ export class IdentificationInput {
   @Field(() => String, { description: 'Document type, as in `Query.identificationTypes` (e.g. "CPF", "DNI").' })
   type!: string;
 
-  @Field(() => String, { description: 'Document number; checked against the type where its shape is known (a CPF has 11 digits, a DNI 7 or 8).' })
+  @Field(() => String, {
+    description:
+      'Document number; checked against the type where its shape is known (a CPF has 11 digits, a DNI 7 or 8).',
+  })
   number!: string;
 }
 

@@ -8,7 +8,9 @@ export const PAYMENT_ID = /^[0-9]{1,19}$/;
 /** The id itself when it is a well-formed payment id; BAD_USER_INPUT naming the argument otherwise. */
 export const paymentId = (value: string, argument = 'id'): string => {
   if (!PAYMENT_ID.test(value)) {
-    throw gqlError('BAD_USER_INPUT', `Argument "${argument}" is not a payment id: expected 1 to 19 digits.`, { argument });
+    throw gqlError('BAD_USER_INPUT', `Argument "${argument}" is not a payment id: expected 1 to 19 digits.`, {
+      argument,
+    });
   }
   return value;
 };
@@ -24,9 +26,13 @@ export const CARD_ID = /^[0-9]{1,19}$/;
 
 export const customerId = (value: string, argument = 'id'): string => {
   if (!CUSTOMER_ID.test(value)) {
-    throw gqlError('BAD_USER_INPUT', `Argument "${argument}" is not a customer id: expected digits, a hyphen, then letters and digits (like "123456789-jxOV430go9fx2e").`, {
-      argument,
-    });
+    throw gqlError(
+      'BAD_USER_INPUT',
+      `Argument "${argument}" is not a customer id: expected digits, a hyphen, then letters and digits (like "123456789-jxOV430go9fx2e").`,
+      {
+        argument,
+      },
+    );
   }
   return value;
 };
@@ -43,7 +49,9 @@ export const ORDER_ID = /^[0-9]{1,19}$/;
 
 export const orderId = (value: string, argument = 'id'): string => {
   if (!ORDER_ID.test(value)) {
-    throw gqlError('BAD_USER_INPUT', `Argument "${argument}" is not an order id: expected 1 to 19 digits.`, { argument });
+    throw gqlError('BAD_USER_INPUT', `Argument "${argument}" is not an order id: expected 1 to 19 digits.`, {
+      argument,
+    });
   }
   return value;
 };

@@ -16,7 +16,6 @@ export const checked = <T>(run: () => T): Checked<T> => {
   }
 };
 
-
 /** Collects violations; `done()` throws InputRefused when there is any. */
 export class Checks {
   readonly errors: UserError[] = [];
@@ -49,10 +48,17 @@ export class Checks {
    * A positive decimal amount with at most `decimals` places (Mercado Pago: 2; none for CLP and
    * COP), at most `max`. Returns it as a number with exactly those digits, for the SDK.
    */
-  amount(field: string[], value: Decimal | null | undefined, decimals = 2, max = new Decimal('999999999.99')): number | undefined {
+  amount(
+    field: string[],
+    value: Decimal | null | undefined,
+    decimals = 2,
+    max = new Decimal('999999999.99'),
+  ): number | undefined {
     if (value === null || value === undefined) return undefined;
-    if (!value.isFinite() || value.lte(0)) this.fail('INVALID_AMOUNT', field, `${field.at(-1)} must be greater than zero.`);
-    else if (value.decimalPlaces() > decimals) this.fail('INVALID_AMOUNT', field, `${field.at(-1)} has more than ${decimals} decimals.`);
+    if (!value.isFinite() || value.lte(0))
+      this.fail('INVALID_AMOUNT', field, `${field.at(-1)} must be greater than zero.`);
+    else if (value.decimalPlaces() > decimals)
+      this.fail('INVALID_AMOUNT', field, `${field.at(-1)} has more than ${decimals} decimals.`);
     else if (value.gt(max)) this.fail('INVALID_AMOUNT', field, `${field.at(-1)} is larger than ${max.toFixed()}.`);
     else return value.toNumber();
     return undefined;
@@ -61,7 +67,11 @@ export class Checks {
   /** The client's idempotency key of a money-moving input (DESIGN §3: 1 to 255 characters). */
   idempotencyKey(value: string): void {
     if (value.length < 1 || value.length > MAX_IDEMPOTENCY_KEY || value.trim() === '') {
-      this.fail('IDEMPOTENCY_KEY_INVALID', ['input', 'idempotencyKey'], `idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY} characters.`);
+      this.fail(
+        'IDEMPOTENCY_KEY_INVALID',
+        ['input', 'idempotencyKey'],
+        `idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY} characters.`,
+      );
     }
   }
 
@@ -75,7 +85,10 @@ export class Checks {
   }
 
   /** An identity document: the number's shape depends on the type where the type is known. */
-  identification(field: string[], value: { type?: string | null; number?: string | null } | null | undefined): { type: string; number: string } | undefined {
+  identification(
+    field: string[],
+    value: { type?: string | null; number?: string | null } | null | undefined,
+  ): { type: string; number: string } | undefined {
     if (!value) return undefined;
     const type = (value.type ?? '').trim();
     const number = (value.number ?? '').trim();
@@ -86,7 +99,13 @@ export class Checks {
     const rule = DOCUMENTS[type.toUpperCase()];
     const digits = number.replace(/[.\-/\s]/g, '');
     if (rule ? !rule.pattern.test(digits) : !/^[0-9A-Za-z.\-/]{1,20}$/.test(number)) {
-      this.fail('INVALID_IDENTIFICATION', [...field, 'number'], rule ? `number is not a ${type.toUpperCase()}: ${rule.says}.` : 'number must be 1 to 20 letters, digits, dots or hyphens.');
+      this.fail(
+        'INVALID_IDENTIFICATION',
+        [...field, 'number'],
+        rule
+          ? `number is not a ${type.toUpperCase()}: ${rule.says}.`
+          : 'number must be 1 to 20 letters, digits, dots or hyphens.',
+      );
       return undefined;
     }
     return { type, number: rule ? digits : number };

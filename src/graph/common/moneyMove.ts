@@ -24,23 +24,48 @@ export const moneyMove = async <T>(
   const callerId = ctx.callerId();
   let outcome;
   try {
-    outcome = await idempotent({ store: ctx.idempotency, callerId, operation, key: input.idempotencyKey, input: withoutKey(input), run });
+    outcome = await idempotent({
+      store: ctx.idempotency,
+      callerId,
+      operation,
+      key: input.idempotencyKey,
+      input: withoutKey(input),
+      run,
+    });
   } catch (err) {
     if (!(err instanceof IdempotencyStoreError)) throw err;
     // The store itself failed (Redis down) before the write: nothing was done upstream.
-    ctx.log.error('idempotency store unavailable', { operation, error: err instanceof Error ? err.message : String(err) });
-    throw gqlError('UPSTREAM_UNAVAILABLE', 'The idempotency store is unavailable, so nothing was done; retry with the same key.');
+    ctx.log.error('idempotency store unavailable', {
+      operation,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    throw gqlError(
+      'UPSTREAM_UNAVAILABLE',
+      'The idempotency store is unavailable, so nothing was done; retry with the same key.',
+    );
   }
   if (outcome.kind === 'key_reused') {
     return {
       ok: false,
-      userErrors: [userError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used with other input; nothing was done. Use a new key for a new request.', ['input', 'idempotencyKey'])],
+      userErrors: [
+        userError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This idempotency key was already used with other input; nothing was done. Use a new key for a new request.',
+          ['input', 'idempotencyKey'],
+        ),
+      ],
     };
   }
   if (outcome.kind === 'in_progress') {
     return {
       ok: false,
-      userErrors: [userError('IDEMPOTENCY_IN_PROGRESS', 'A request with this idempotency key is still running; retry shortly with the same key.', ['input', 'idempotencyKey'])],
+      userErrors: [
+        userError(
+          'IDEMPOTENCY_IN_PROGRESS',
+          'A request with this idempotency key is still running; retry shortly with the same key.',
+          ['input', 'idempotencyKey'],
+        ),
+      ],
     };
   }
   return { ok: true, value: outcome.value, replayed: outcome.replayed };

@@ -23,9 +23,12 @@ export const formatDecimal = (d: Decimal): string => d.toFixed();
 
 const parseDecimalInput = (text: string): Decimal => {
   if (!DECIMAL_PATTERN.test(text.trim())) {
-    throw new GraphQLError(`Decimal expects a string of digits with an optional fraction, like "10.50"; got "${text.slice(0, 40)}"`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new GraphQLError(
+      `Decimal expects a string of digits with an optional fraction, like "10.50"; got "${text.slice(0, 40)}"`,
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return new Decimal(text.trim());
 };
@@ -43,7 +46,9 @@ export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
         /* reported below */
       }
     }
-    throw new GraphQLError('Mercado Pago sent an amount that is not a number.', { extensions: { code: 'UPSTREAM_ERROR' } });
+    throw new GraphQLError('Mercado Pago sent an amount that is not a number.', {
+      extensions: { code: 'UPSTREAM_ERROR' },
+    });
   },
   parseValue(value) {
     if (typeof value === 'string') return parseDecimalInput(value);
@@ -51,7 +56,8 @@ export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   },
   parseLiteral(ast) {
     // A literal keeps the client's own digits, so 10.50 written unquoted is still exact.
-    if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return parseDecimalInput(ast.value);
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT)
+      return parseDecimalInput(ast.value);
     throw new GraphQLError('Decimal expects a string, like "10.50".', { extensions: { code: 'BAD_USER_INPUT' } });
   },
 });
@@ -68,7 +74,9 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   serialize(value) {
     if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
     if (typeof value === 'string' && isDateTime(value)) return value;
-    throw new GraphQLError('Mercado Pago sent a date that is not ISO-8601.', { extensions: { code: 'UPSTREAM_ERROR' } });
+    throw new GraphQLError('Mercado Pago sent a date that is not ISO-8601.', {
+      extensions: { code: 'UPSTREAM_ERROR' },
+    });
   },
   parseValue(value) {
     if (typeof value === 'string' && isDateTime(value)) return value;

@@ -9,7 +9,8 @@ import type { MpSearchPage } from '../../upstream/mercadopago';
 export const searchRows = <T>(what: string, page: MpSearchPage<T> | null | undefined): { rows: T[]; total: number } => {
   const total = page?.paging?.total;
   const results = page?.results ?? [];
-  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) throw new UnexpectedUpstreamBody(`${what} search: no paging.total`);
+  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0)
+    throw new UnexpectedUpstreamBody(`${what} search: no paging.total`);
   if (!Array.isArray(results)) throw new UnexpectedUpstreamBody(`${what} search: results is not a list`);
   return { rows: results, total };
 };

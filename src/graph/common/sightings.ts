@@ -35,7 +35,12 @@ export interface SearchLoader<K, V> {
   load(key: K): Promise<V>;
 }
 
-export const watchedSearch = <K, V, T>(loader: DataLoader<K, V, string>, sightings: Sightings<T>, items: (page: V) => readonly T[], idOf: (item: T) => string): SearchLoader<K, V> => ({
+export const watchedSearch = <K, V, T>(
+  loader: DataLoader<K, V, string>,
+  sightings: Sightings<T>,
+  items: (page: V) => readonly T[],
+  idOf: (item: T) => string,
+): SearchLoader<K, V> => ({
   load: (key) => {
     const page = loader.load(key);
     sightings.watch(

@@ -5,8 +5,10 @@ import { Field, ObjectType } from 'type-graphql';
 /** Every code a `UserError` may carry, with when it is used (README lists them too). */
 export const USER_ERROR_CODES = {
   INVALID_VALUE: 'A field is malformed: an id, an e-mail, a URL, a length, a boolean.',
-  INVALID_AMOUNT: 'An amount is not a positive decimal with at most the currency\'s decimals, or is outside the allowed range.',
-  INVALID_INSTALLMENTS: 'The number of installments is not a whole number from 1 to 36, or Mercado Pago refused it for the method.',
+  INVALID_AMOUNT:
+    "An amount is not a positive decimal with at most the currency's decimals, or is outside the allowed range.",
+  INVALID_INSTALLMENTS:
+    'The number of installments is not a whole number from 1 to 36, or Mercado Pago refused it for the method.',
   INVALID_IDENTIFICATION: 'An identity document number does not fit its type.',
   IDEMPOTENCY_KEY_INVALID: 'The idempotency key is empty or longer than 255 characters.',
   IDEMPOTENCY_KEY_REUSED: 'This idempotency key was used with other input: nothing was done.',
@@ -23,9 +25,14 @@ export const USER_ERROR_CODES = {
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 
-@ObjectType({ description: 'Why a mutation did not do (all of) what was asked: bad input, or a refusal by Mercado Pago.' })
+@ObjectType({
+  description: 'Why a mutation did not do (all of) what was asked: bad input, or a refusal by Mercado Pago.',
+})
 export class UserError {
-  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, such as ["input", "amount"]; null when no one field is.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path to the input field at fault, such as ["input", "amount"]; null when no one field is.',
+  })
   field!: string[] | null;
 
   @Field(() => String, { description: 'What went wrong, for a person.' })
@@ -34,11 +41,19 @@ export class UserError {
   @Field(() => String, { description: `A stable code to switch on: ${Object.keys(USER_ERROR_CODES).join(', ')}.` })
   code!: UserErrorCode;
 
-  @Field(() => String, { nullable: true, description: "Mercado Pago's cause code when the refusal came from it (e.g. \"2006\", \"101\"); null otherwise." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mercado Pago\'s cause code when the refusal came from it (e.g. "2006", "101"); null otherwise.',
+  })
   upstreamCode!: string | null;
 }
 
-export const userError = (code: UserErrorCode, message: string, field: string[] | null = null, upstreamCode: string | null = null): UserError => ({
+export const userError = (
+  code: UserErrorCode,
+  message: string,
+  field: string[] | null = null,
+  upstreamCode: string | null = null,
+): UserError => ({
   field,
   message,
   code,

@@ -7,7 +7,11 @@ export const MAX_EMAIL_LENGTH = 254;
 
 @ArgsType()
 export class CustomersArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: "Only the customer with this e-mail (exact match, any case). All of the caller's customers when omitted." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Only the customer with this e-mail (exact match, any case). All of the caller's customers when omitted.",
+  })
   email?: string | null;
 }
 
@@ -17,7 +21,11 @@ export const customerSearch = (args: CustomersArgs): MpCustomerSearch => {
   if (args.email === null || args.email === undefined) return { offset, limit };
   const email = args.email.trim();
   if (email === '' || email.length > MAX_EMAIL_LENGTH || !email.includes('@')) {
-    throw gqlError('BAD_USER_INPUT', `Argument "email" must be an e-mail address of at most ${MAX_EMAIL_LENGTH} characters.`, { argument: 'email' });
+    throw gqlError(
+      'BAD_USER_INPUT',
+      `Argument "email" must be an e-mail address of at most ${MAX_EMAIL_LENGTH} characters.`,
+      { argument: 'email' },
+    );
   }
   return { offset, limit, email };
 };

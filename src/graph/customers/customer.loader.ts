@@ -28,7 +28,8 @@ const fetchCustomer = async (ctx: Base, id: string): Promise<Customer | null> =>
     if (err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND') return null;
     throw err;
   }
-  if (row === null || typeof row !== 'object' || row.id !== id) throw new UnexpectedUpstreamBody(`customer ${id}: the answer is not this customer`);
+  if (row === null || typeof row !== 'object' || row.id !== id)
+    throw new UnexpectedUpstreamBody(`customer ${id}: the answer is not this customer`);
   return toCustomer(row);
 };
 
@@ -53,9 +54,13 @@ export const createCustomerSearchLoader = (
   searched: Sightings<Customer>,
 ): SearchLoader<MpCustomerSearch, CustomerPage> =>
   watchedSearch(
-    new DataLoader((searches: readonly MpCustomerSearch[]) => Promise.all(searches.map((s) => fetchCustomerPage(ctx, s).catch(loaderError))), {
-      cacheKeyFn: searchKey,
-    }),
+    new DataLoader(
+      (searches: readonly MpCustomerSearch[]) =>
+        Promise.all(searches.map((s) => fetchCustomerPage(ctx, s).catch(loaderError))),
+      {
+        cacheKeyFn: searchKey,
+      },
+    ),
     searched,
     (page) => page.customers,
     (c) => c.id,

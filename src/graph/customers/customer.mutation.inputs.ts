@@ -23,13 +23,18 @@ export class CustomerPhoneInput {
   @Field(() => String, { nullable: true, description: 'Area code: 1 to 10 digits.' })
   areaCode?: string | null;
 
-  @Field(() => String, { description: 'Number without the area code: digits, with spaces or hyphens between them; at most 20 characters.' })
+  @Field(() => String, {
+    description: 'Number without the area code: digits, with spaces or hyphens between them; at most 20 characters.',
+  })
   number!: string;
 }
 
 @InputType({ description: 'A new customer of the seller, to save cards for.' })
 export class CreateCustomerInput {
-  @Field(() => String, { description: "The customer's e-mail (at most 254 characters); unique among the seller's customers, in any case (CUSTOMER_EXISTS otherwise)." })
+  @Field(() => String, {
+    description:
+      "The customer's e-mail (at most 254 characters); unique among the seller's customers, in any case (CUSTOMER_EXISTS otherwise).",
+  })
   email!: string;
 
   @Field(() => String, { nullable: true, description: `First name (1 to ${NAME_MAX} characters).` })
@@ -44,18 +49,25 @@ export class CreateCustomerInput {
   @Field(() => IdentificationInput, { nullable: true, description: 'Identity document.' })
   identification?: IdentificationInput | null;
 
-  @Field(() => String, { nullable: true, description: `The seller's note about the customer (1 to ${DESCRIPTION_MAX} characters).` })
+  @Field(() => String, {
+    nullable: true,
+    description: `The seller's note about the customer (1 to ${DESCRIPTION_MAX} characters).`,
+  })
   description?: string | null;
 }
 
-@InputType({ description: 'Changes to one of the seller\'s customers: at least one field besides customerId. A field omitted (or null) is left as it is.' })
+@InputType({
+  description:
+    "Changes to one of the seller's customers: at least one field besides customerId. A field omitted (or null) is left as it is.",
+})
 export class UpdateCustomerInput {
   @Field(() => ID, { description: 'The customer to change, like "123456789-jxOV430go9fx2e".' })
   customerId!: string;
 
   @Field(() => String, {
     nullable: true,
-    description: "The customer's e-mail. Mercado Pago keeps the e-mail a customer was created with: any other address is refused (REFUSED, upstreamCode \"126\").",
+    description:
+      'The customer\'s e-mail. Mercado Pago keeps the e-mail a customer was created with: any other address is refused (REFUSED, upstreamCode "126").',
   })
   email?: string | null;
 
@@ -71,10 +83,17 @@ export class UpdateCustomerInput {
   @Field(() => IdentificationInput, { nullable: true, description: 'Identity document, replacing the one kept.' })
   identification?: IdentificationInput | null;
 
-  @Field(() => String, { nullable: true, description: `The seller's note about the customer (1 to ${DESCRIPTION_MAX} characters).` })
+  @Field(() => String, {
+    nullable: true,
+    description: `The seller's note about the customer (1 to ${DESCRIPTION_MAX} characters).`,
+  })
   description?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "One of the customer's saved cards, to become its default card (NOT_FOUND when it is not one of them)." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "One of the customer's saved cards, to become its default card (NOT_FOUND when it is not one of them).",
+  })
   defaultCardId?: string | null;
 }
 
@@ -88,7 +107,8 @@ export class DeleteCustomerInput {
 export class CustomerPayload {
   @Field(() => Customer, {
     nullable: true,
-    description: 'The customer as Mercado Pago answered the change (after deleteCustomer: as it was, with the cards deleted with it); null when userErrors say why nothing was done.',
+    description:
+      'The customer as Mercado Pago answered the change (after deleteCustomer: as it was, with the cards deleted with it); null when userErrors say why nothing was done.',
   })
   customer!: Customer | null;
 
@@ -97,11 +117,17 @@ export class CustomerPayload {
 }
 
 /** A well-formed customer id; checked before it is put in a URL (DESIGN §1: `..` never reaches one). */
-export const checkCustomerId = (c: Checks, field: string[], value: string): string => c.matches(field, value, CUSTOMER_ID, CUSTOMER_ID_SAYS);
+export const checkCustomerId = (c: Checks, field: string[], value: string): string =>
+  c.matches(field, value, CUSTOMER_ID, CUSTOMER_ID_SAYS);
 
-export const checkCardId = (c: Checks, field: string[], value: string): string => c.matches(field, value, CARD_ID, CARD_ID_SAYS);
+export const checkCardId = (c: Checks, field: string[], value: string): string =>
+  c.matches(field, value, CARD_ID, CARD_ID_SAYS);
 
-const checkPhone = (c: Checks, field: string[], phone: CustomerPhoneInput | null | undefined): MpCustomerWrite['phone'] => {
+const checkPhone = (
+  c: Checks,
+  field: string[],
+  phone: CustomerPhoneInput | null | undefined,
+): MpCustomerWrite['phone'] => {
   if (!phone) return undefined;
   const number = phone.number.trim();
   const areaCode = phone.areaCode?.trim();
@@ -111,7 +137,11 @@ const checkPhone = (c: Checks, field: string[], phone: CustomerPhoneInput | null
     ok = false;
   }
   if (!PHONE_NUMBER.test(number)) {
-    c.fail('INVALID_VALUE', [...field, 'number'], 'number must be digits, with spaces or hyphens between them, at most 20 characters.');
+    c.fail(
+      'INVALID_VALUE',
+      [...field, 'number'],
+      'number must be digits, with spaces or hyphens between them, at most 20 characters.',
+    );
     ok = false;
   }
   return ok ? { ...(areaCode !== undefined ? { area_code: areaCode } : {}), number } : undefined;
@@ -148,12 +178,22 @@ export const createCustomerBody = (input: CreateCustomerInput): Checked<MpCustom
   });
 
 /** `PUT /v1/customers/{id}`: the id and the changes. */
-export const updateCustomerBody = (input: UpdateCustomerInput): Checked<{ customerId: string; body: MpCustomerWrite }> =>
+export const updateCustomerBody = (
+  input: UpdateCustomerInput,
+): Checked<{ customerId: string; body: MpCustomerWrite }> =>
   checked(() => {
     const c = new Checks();
     const customerId = checkCustomerId(c, ['input', 'customerId'], input.customerId);
     const body = customerBody(c, input);
-    const given = [input.email, input.firstName, input.lastName, input.phone, input.identification, input.description, input.defaultCardId];
+    const given = [
+      input.email,
+      input.firstName,
+      input.lastName,
+      input.phone,
+      input.identification,
+      input.description,
+      input.defaultCardId,
+    ];
     if (given.every((v) => v === null || v === undefined)) {
       c.fail('INVALID_VALUE', ['input'], 'Nothing to change: give at least one field besides customerId.');
     }

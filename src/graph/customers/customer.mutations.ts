@@ -30,9 +30,14 @@ const answered = (row: MpCustomer, id: string): Customer => {
 @Resolver(() => CustomerPayload)
 export class CustomerMutationResolver {
   @Mutation(() => CustomerPayload, {
-    description: "Creates a customer of the seller (Mercado Pago's Customers API), to save cards for with addCard. One upstream call.",
+    description:
+      "Creates a customer of the seller (Mercado Pago's Customers API), to save cards for with addCard. One upstream call.",
   })
-  async createCustomer(@Arg('input', () => CreateCustomerInput, { description: 'Who the customer is; only the e-mail is required.' }) input: CreateCustomerInput, @Ctx() ctx: Context): Promise<CustomerPayload> {
+  async createCustomer(
+    @Arg('input', () => CreateCustomerInput, { description: 'Who the customer is; only the e-mail is required.' })
+    input: CreateCustomerInput,
+    @Ctx() ctx: Context,
+  ): Promise<CustomerPayload> {
     const mp = ctx.mercadoPago();
     const body = createCustomerBody(input);
     if (!body.ok) return { customer: null, userErrors: body.userErrors };
@@ -44,9 +49,14 @@ export class CustomerMutationResolver {
   }
 
   @Mutation(() => CustomerPayload, {
-    description: "Changes a customer's details or default card. One upstream call; the customer in the payload is Mercado Pago's answer, cards included.",
+    description:
+      "Changes a customer's details or default card. One upstream call; the customer in the payload is Mercado Pago's answer, cards included.",
   })
-  async updateCustomer(@Arg('input', () => UpdateCustomerInput, { description: 'The customer and what to change.' }) input: UpdateCustomerInput, @Ctx() ctx: Context): Promise<CustomerPayload> {
+  async updateCustomer(
+    @Arg('input', () => UpdateCustomerInput, { description: 'The customer and what to change.' })
+    input: UpdateCustomerInput,
+    @Ctx() ctx: Context,
+  ): Promise<CustomerPayload> {
     const mp = ctx.mercadoPago();
     const checked = updateCustomerBody(input);
     if (!checked.ok) return { customer: null, userErrors: checked.userErrors };
@@ -59,9 +69,13 @@ export class CustomerMutationResolver {
   }
 
   @Mutation(() => CustomerPayload, {
-    description: 'Deletes a customer and every card saved for it. One upstream call; the payload has the customer as it was.',
+    description:
+      'Deletes a customer and every card saved for it. One upstream call; the payload has the customer as it was.',
   })
-  async deleteCustomer(@Arg('input', () => DeleteCustomerInput, { description: 'The customer to delete.' }) input: DeleteCustomerInput, @Ctx() ctx: Context): Promise<CustomerPayload> {
+  async deleteCustomer(
+    @Arg('input', () => DeleteCustomerInput, { description: 'The customer to delete.' }) input: DeleteCustomerInput,
+    @Ctx() ctx: Context,
+  ): Promise<CustomerPayload> {
     const mp = ctx.mercadoPago();
     const customerId = deleteCustomerId(input);
     if (!customerId.ok) return { customer: null, userErrors: customerId.userErrors };

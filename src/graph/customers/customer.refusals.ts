@@ -14,11 +14,15 @@ type Rule = [UserErrorCode, string[] | null, string];
 const BY_CAUSE: Record<string, Rule> = {
   '101': ['CUSTOMER_EXISTS', ['input', 'email'], 'A customer with this e-mail already exists for this seller.'],
   '120': ['NOT_FOUND', ['input', 'defaultCardId'], "The card is not one of this customer's saved cards."],
-  '126': ['REFUSED', ['input', 'email'], "Mercado Pago keeps the e-mail a customer was created with: it cannot be changed."],
+  '126': [
+    'REFUSED',
+    ['input', 'email'],
+    'Mercado Pago keeps the e-mail a customer was created with: it cannot be changed.',
+  ],
   '105': ['REFUSED', ['input', 'customerId'], 'Mercado Pago refused the customer id.'],
   '106': ['REFUSED', ['input', 'email'], 'Mercado Pago refused the e-mail address.'],
-  '107': ['REFUSED', ['input', 'firstName'], 'Mercado Pago refused the first name (letters, spaces and \' . - only).'],
-  '108': ['REFUSED', ['input', 'lastName'], 'Mercado Pago refused the last name (letters, spaces and \' . - only).'],
+  '107': ['REFUSED', ['input', 'firstName'], "Mercado Pago refused the first name (letters, spaces and ' . - only)."],
+  '108': ['REFUSED', ['input', 'lastName'], "Mercado Pago refused the last name (letters, spaces and ' . - only)."],
   '109': ['REFUSED', ['input', 'phone', 'areaCode'], 'Mercado Pago refused the phone area code.'],
   '110': ['REFUSED', ['input', 'phone', 'number'], 'Mercado Pago refused the phone number.'],
   '111': ['REFUSED', ['input', 'identification', 'type'], 'Mercado Pago refused the document type.'],
@@ -35,6 +39,12 @@ export const customerRefusal = (operation: CustomerOperation, r: UpstreamRefusal
     if (rule) return userError(rule[0], rule[2], rule[1], cause);
   }
   const first = r.causes[0] ?? null;
-  if (r.status === 404) return userError('NOT_FOUND', NOT_FOUND, operation === 'createCustomer' ? null : ['input', 'customerId'], first ?? r.error);
+  if (r.status === 404)
+    return userError(
+      'NOT_FOUND',
+      NOT_FOUND,
+      operation === 'createCustomer' ? null : ['input', 'customerId'],
+      first ?? r.error,
+    );
   return userError('REFUSED', 'Mercado Pago refused the request.', null, first ?? r.error);
 };

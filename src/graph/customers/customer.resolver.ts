@@ -11,7 +11,8 @@ import { Customer, CustomerConnection } from './customer.type';
 export class CustomerResolver {
   @Query(() => Customer, {
     nullable: true,
-    description: "One of the caller's customers, with its saved cards. Null, with a NOT_FOUND error, when it does not exist or belongs to another seller.",
+    description:
+      "One of the caller's customers, with its saved cards. Null, with a NOT_FOUND error, when it does not exist or belongs to another seller.",
   })
   async customer(
     @Arg('id', () => ID, { description: 'Customer id, like "123456789-jxOV430go9fx2e".' }) id: string,
@@ -24,7 +25,8 @@ export class CustomerResolver {
 
   @Query(() => CustomerConnection, {
     complexity: connectionCost,
-    description: "The caller's customers, oldest first, optionally only the one with an e-mail (Mercado Pago's customer search). Each customer listed is also cached for `customer(id)` in the same operation.",
+    description:
+      "The caller's customers, oldest first, optionally only the one with an e-mail (Mercado Pago's customer search). Each customer listed is also cached for `customer(id)` in the same operation.",
   })
   async customers(@Args(() => CustomersArgs) args: CustomersArgs, @Ctx() ctx: Context): Promise<CustomerConnection> {
     const page = await ctx.loaders.customerSearch.load(customerSearch(args));

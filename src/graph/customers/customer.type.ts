@@ -14,7 +14,9 @@ export class Phone {
   number!: string | null;
 }
 
-@ObjectType({ description: "One of the seller's saved customers (Mercado Pago's Customers API), with the cards saved for it." })
+@ObjectType({
+  description: "One of the seller's saved customers (Mercado Pago's Customers API), with the cards saved for it.",
+})
 export class Customer {
   @Field(() => ID, { description: 'Customer id, like "123456789-jxOV430go9fx2e".' })
   id!: string;
@@ -39,12 +41,16 @@ export class Customer {
 
   @Field(() => Card, {
     nullable: true,
-    description: 'The card used by default, one of `cards`; null when the customer has no cards (read from the customer itself: no extra upstream call).',
+    description:
+      'The card used by default, one of `cards`; null when the customer has no cards (read from the customer itself: no extra upstream call).',
   })
   defaultCard!: Card | null;
 
   // Embedded in the customer: a wallet holds a handful of cards.
-  @Field(() => [Card], { complexity: listCost(5), description: 'Cards saved for this customer (embedded in the customer: no extra upstream call).' })
+  @Field(() => [Card], {
+    complexity: listCost(5),
+    description: 'Cards saved for this customer (embedded in the customer: no extra upstream call).',
+  })
   cards!: Card[];
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the customer was created.' })

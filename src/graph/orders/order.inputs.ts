@@ -34,13 +34,19 @@ export class OrderFilter {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Only orders created at or before this instant.' })
   dateCreatedTo?: string | null;
 
-  @Field(() => SortDirection, { nullable: true, description: 'Order by creation date: DESC (newest first) when omitted, or ASC.' })
+  @Field(() => SortDirection, {
+    nullable: true,
+    description: 'Order by creation date: DESC (newest first) when omitted, or ASC.',
+  })
   sortDirection?: SortDirection | null;
 }
 
 @ArgsType()
 export class OrdersArgs extends PageArgs {
-  @Field(() => OrderFilter, { nullable: true, description: "Which orders, and in which order; the caller's sales, newest first, when omitted." })
+  @Field(() => OrderFilter, {
+    nullable: true,
+    description: "Which orders, and in which order; the caller's sales, newest first, when omitted.",
+  })
   filter?: OrderFilter | null;
 }
 
@@ -55,13 +61,22 @@ export const orderSearch = (args: OrdersArgs): OrderSearch => {
     limit,
   };
   if (f.statuses) {
-    if (f.statuses.length === 0) throw gqlError('BAD_USER_INPUT', 'filter.statuses must name at least one status (omit it for all).', { argument: 'filter.statuses' });
+    if (f.statuses.length === 0)
+      throw gqlError('BAD_USER_INPUT', 'filter.statuses must name at least one status (omit it for all).', {
+        argument: 'filter.statuses',
+      });
     search.statuses = [...new Set(f.statuses)].map((s) => s.toLowerCase());
   }
   if (f.dateCreatedFrom) search.dateCreatedFrom = f.dateCreatedFrom;
   if (f.dateCreatedTo) search.dateCreatedTo = f.dateCreatedTo;
-  if (search.dateCreatedFrom && search.dateCreatedTo && Date.parse(search.dateCreatedFrom) > Date.parse(search.dateCreatedTo)) {
-    throw gqlError('BAD_USER_INPUT', 'filter.dateCreatedFrom is after filter.dateCreatedTo.', { argument: 'filter.dateCreatedFrom' });
+  if (
+    search.dateCreatedFrom &&
+    search.dateCreatedTo &&
+    Date.parse(search.dateCreatedFrom) > Date.parse(search.dateCreatedTo)
+  ) {
+    throw gqlError('BAD_USER_INPUT', 'filter.dateCreatedFrom is after filter.dateCreatedTo.', {
+      argument: 'filter.dateCreatedFrom',
+    });
   }
   return search;
 };

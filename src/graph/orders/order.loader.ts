@@ -45,7 +45,8 @@ const fetchOrder = async (ctx: Base, id: string): Promise<Order | null> => {
     if (mapped instanceof GraphQLError && mapped.extensions.code === 'NOT_FOUND') return null;
     throw mapped;
   }
-  if (row === null || typeof row !== 'object' || String(row.id) !== id) throw new UnexpectedUpstreamBody(`order ${id}: the answer is not this order`);
+  if (row === null || typeof row !== 'object' || String(row.id) !== id)
+    throw new UnexpectedUpstreamBody(`order ${id}: the answer is not this order`);
   return toOrder(row, warnUnknown(ctx, id));
 };
 
@@ -67,24 +68,41 @@ export const createMeLoader = (ctx: Base): MeLoader =>
   });
 
 const searchKey = (s: OrderSearch): string =>
-  JSON.stringify([s.role, s.sort, s.offset, s.limit, s.statuses ?? null, s.dateCreatedFrom ?? null, s.dateCreatedTo ?? null]);
+  JSON.stringify([
+    s.role,
+    s.sort,
+    s.offset,
+    s.limit,
+    s.statuses ?? null,
+    s.dateCreatedFrom ?? null,
+    s.dateCreatedTo ?? null,
+  ]);
 
 const fetchOrderPage = async (ctx: Base, me: MeLoader, search: OrderSearch): Promise<OrderPage> => {
   const { id: userId } = await me.load(ME);
   const page = await ctx.mercadoLibre().searchOrders({ ...search, userId });
   const total = page?.paging?.total;
-  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) throw new UnexpectedUpstreamBody('orders search: no paging.total');
+  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0)
+    throw new UnexpectedUpstreamBody('orders search: no paging.total');
   if (!Array.isArray(page.results)) throw new UnexpectedUpstreamBody('orders search: results is not a list');
   // One answer, one unit: a row we cannot serve fails the page (UPSTREAM_ERROR), it is not dropped.
   const rows = page.results.map((row: MlOrder) => toOrder(row, warnUnknown(ctx, String(row?.id))));
   return { orders: rows, offset: search.offset, total };
 };
 
-export const createOrderSearchLoader = (ctx: Base, me: MeLoader, searched: Sightings<Order>): SearchLoader<OrderSearch, OrderPage> =>
+export const createOrderSearchLoader = (
+  ctx: Base,
+  me: MeLoader,
+  searched: Sightings<Order>,
+): SearchLoader<OrderSearch, OrderPage> =>
   watchedSearch(
-    new DataLoader((searches: readonly OrderSearch[]) => Promise.all(searches.map((s) => fetchOrderPage(ctx, me, s).catch(loaderError))), {
-      cacheKeyFn: searchKey,
-    }),
+    new DataLoader(
+      (searches: readonly OrderSearch[]) =>
+        Promise.all(searches.map((s) => fetchOrderPage(ctx, me, s).catch(loaderError))),
+      {
+        cacheKeyFn: searchKey,
+      },
+    ),
     searched,
     (page) => page.orders,
     (o) => o.id,

@@ -10,19 +10,26 @@ import { orderSearch, OrdersArgs } from './order.inputs';
 import { balanceDue } from './order.mapper';
 import { Order, OrderConnection } from './order.type';
 
-const notFound = (id: string) => gqlError('NOT_FOUND', `Payment ${id} was not found, or is not visible to this access token.`);
+const notFound = (id: string) =>
+  gqlError('NOT_FOUND', `Payment ${id} was not found, or is not visible to this access token.`);
 
 /** The order's payments from Mercado Pago, all asked in one tick (one batch of the payment loader). */
 const loadPayments = async (order: Order, ctx: Context): Promise<(Payment | Error)[]> =>
-  (await ctx.loaders.payment.loadMany(order.paymentIds)).map((p, i) => (p === null ? notFound(order.paymentIds[i]) : p));
+  (await ctx.loaders.payment.loadMany(order.paymentIds)).map((p, i) =>
+    p === null ? notFound(order.paymentIds[i]) : p,
+  );
 
 @Resolver(() => Order)
 export class OrderResolver {
   @Query(() => Order, {
     nullable: true,
-    description: 'One Mercado Libre order by id. Null, with a NOT_FOUND error, when it does not exist or the access token may not see it.',
+    description:
+      'One Mercado Libre order by id. Null, with a NOT_FOUND error, when it does not exist or the access token may not see it.',
   })
-  async order(@Arg('id', () => ID, { description: 'Mercado Libre order id: 1 to 19 digits.' }) id: string, @Ctx() ctx: Context): Promise<Order> {
+  async order(
+    @Arg('id', () => ID, { description: 'Mercado Libre order id: 1 to 19 digits.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Order> {
     const found = await ctx.loaders.order.load(orderId(id));
     if (!found) throw gqlError('NOT_FOUND', `Order ${id} was not found, or is not visible to this access token.`);
     return found;
@@ -63,7 +70,11 @@ export class OrderResolver {
   }
 
   // Reads the order's payments, like balanceDue.
-  @FieldResolver(() => Boolean, { nullable: true, complexity: ORDER_PAYMENTS_ESTIMATE, description: 'Whether the approved payments cover the total (balanceDue is zero).' })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    complexity: ORDER_PAYMENTS_ESTIMATE,
+    description: 'Whether the approved payments cover the total (balanceDue is zero).',
+  })
   async fullyPaid(@Root() order: Order, @Ctx() ctx: Context): Promise<boolean | null> {
     const due = await this.balanceDue(order, ctx);
     return due === null ? null : due.amount.isZero();

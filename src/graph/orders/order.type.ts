@@ -20,10 +20,12 @@ export enum OrderStatus {
 
 registerEnumType(OrderStatus, {
   name: 'OrderStatus',
-  description: "Where a Mercado Libre order stands, as its `status` says it.",
+  description: 'Where a Mercado Libre order stands, as its `status` says it.',
   valuesConfig: {
     CONFIRMED: { description: 'Created outside the mandatory Mercado Pago flow; visible to the seller, not paid yet.' },
-    PAYMENT_REQUIRED: { description: 'Created in the mandatory Mercado Pago flow and not paid yet; only its buyer sees it.' },
+    PAYMENT_REQUIRED: {
+      description: 'Created in the mandatory Mercado Pago flow and not paid yet; only its buyer sees it.',
+    },
     PAYMENT_IN_PROCESS: { description: 'A payment is under review.' },
     PARTIALLY_PAID: { description: 'Approved payments cover part of the total.' },
     PAID: { description: 'Approved payments cover the total.' },
@@ -48,7 +50,10 @@ export class OrderItem {
   @Field(() => Money, { nullable: true, description: 'Price of one unit.' })
   unitPrice!: Money | null;
 
-  @Field(() => ID, { nullable: true, description: 'The variation bought (size, colour…), when the listing has variations.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The variation bought (size, colour…), when the listing has variations.',
+  })
   variationId!: string | null;
 }
 
@@ -96,7 +101,8 @@ export class Order {
 
   @Field(() => MarketplaceUser, {
     nullable: true,
-    description: "Who sold. Before an order of the mandatory flow is paid, Mercado Libre gives its buyer only the seller's id.",
+    description:
+      "Who sold. Before an order of the mandatory flow is paid, Mercado Libre gives its buyer only the seller's id.",
   })
   seller!: MarketplaceUser | null;
 

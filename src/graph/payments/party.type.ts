@@ -7,7 +7,10 @@ import { PayerType } from './payment.enums';
     "Who paid. The seller's view of a payment names the payer; the buyer's view gives only the payer's id, so every other field is null there (never filled in from elsewhere).",
 })
 export class Payer {
-  @Field(() => ID, { nullable: true, description: "The payer's Mercado Pago user id (a customer's numeric id for a saved customer)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The payer's Mercado Pago user id (a customer's numeric id for a saved customer).",
+  })
   id!: string | null;
 
   @Field(() => String, { nullable: true, description: "The payer's e-mail, when Mercado Pago shares it." })
@@ -24,7 +27,8 @@ export class Payer {
 
   @Field(() => PayerType, {
     nullable: true,
-    description: 'Who the payer is to Mercado Pago. Null in the buyer\'s view, and when Mercado Pago sends a type this gateway does not know yet.',
+    description:
+      "Who the payer is to Mercado Pago. Null in the buyer's view, and when Mercado Pago sends a type this gateway does not know yet.",
   })
   type!: PayerType | null;
 }
@@ -43,6 +47,9 @@ export class Collector {
   @Field(() => String, { nullable: true, description: 'Last name.' })
   lastName!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The collector's e-mail; Mercado Pago does not show it to buyers, so usually null." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The collector's e-mail; Mercado Pago does not show it to buyers, so usually null.",
+  })
   email!: string | null;
 }

@@ -14,7 +14,10 @@ export class PaymentFilter {
   @Field(() => PaymentStatus, { nullable: true, description: 'Only payments with this status.' })
   status?: PaymentStatus | null;
 
-  @Field(() => String, { nullable: true, description: `Only payments with this external reference (exact match; at most ${MAX_EXTERNAL_REFERENCE} characters).` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Only payments with this external reference (exact match; at most ${MAX_EXTERNAL_REFERENCE} characters).`,
+  })
   externalReference?: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Only payments created at or after this instant.' })
@@ -23,17 +26,24 @@ export class PaymentFilter {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Only payments created at or before this instant.' })
   dateCreatedTo?: string | null;
 
-  @Field(() => SortDirection, { nullable: true, description: 'Order by creation date: DESC (newest first) when omitted, or ASC.' })
+  @Field(() => SortDirection, {
+    nullable: true,
+    description: 'Order by creation date: DESC (newest first) when omitted, or ASC.',
+  })
   sortDirection?: SortDirection | null;
 }
 
 @ArgsType()
 export class PaymentsArgs extends PageArgs {
-  @Field(() => PaymentFilter, { nullable: true, description: 'Which payments, and in which order; all of them, newest first, when omitted.' })
+  @Field(() => PaymentFilter, {
+    nullable: true,
+    description: 'Which payments, and in which order; all of them, newest first, when omitted.',
+  })
   filter?: PaymentFilter | null;
 }
 
-const badFilter = (field: string, message: string) => gqlError('BAD_USER_INPUT', `filter.${field} ${message}`, { argument: `filter.${field}` });
+const badFilter = (field: string, message: string) =>
+  gqlError('BAD_USER_INPUT', `filter.${field} ${message}`, { argument: `filter.${field}` });
 
 /** The upstream search for these arguments; BAD_USER_INPUT before any call when they cannot be right. */
 export const paymentSearch = (args: PaymentsArgs): MpPaymentSearch => {

@@ -38,11 +38,16 @@ const fetchPayment = async (ctx: Base, id: string): Promise<Payment | null> => {
     throw err;
   }
   // A 200 that is not this payment (an empty or foreign body) must not be served as if it were.
-  if (row === null || typeof row !== 'object' || String(row.id) !== id) throw new UnexpectedUpstreamBody(`payment ${id}: the answer is not this payment`);
+  if (row === null || typeof row !== 'object' || String(row.id) !== id)
+    throw new UnexpectedUpstreamBody(`payment ${id}: the answer is not this payment`);
   return toPayment(row, warnUnknown(ctx, id));
 };
 
-export const batchPayments = async (ctx: Base, ids: readonly string[], searched: Sightings<Payment>): Promise<(Payment | null | Error)[]> => {
+export const batchPayments = async (
+  ctx: Base,
+  ids: readonly string[],
+  searched: Sightings<Payment>,
+): Promise<(Payment | null | Error)[]> => {
   // Search results are the collector's view, the same body `GET /v1/payments/{id}` gives it.
   const found = await searched.find(ids);
   // Each id settles on its own: a failing payment is an Error in its slot, the others stand.
@@ -54,7 +59,15 @@ export const createPaymentLoader = (ctx: Base, searched: Sightings<Payment>): Da
 
 /** The search's cache key: the same search asked twice in one operation is one call. */
 const searchKey = (s: MpPaymentSearch): string =>
-  JSON.stringify([s.offset, s.limit, s.criteria, s.status ?? null, s.externalReference ?? null, s.beginDate ?? null, s.endDate ?? null]);
+  JSON.stringify([
+    s.offset,
+    s.limit,
+    s.criteria,
+    s.status ?? null,
+    s.externalReference ?? null,
+    s.beginDate ?? null,
+    s.endDate ?? null,
+  ]);
 
 const fetchPaymentPage = async (ctx: Base, search: MpPaymentSearch): Promise<PaymentPage> => {
   const { rows: results, total } = searchRows('payments', await ctx.mercadoPago().searchPayments(search));
@@ -68,9 +81,13 @@ export const createPaymentSearchLoader = (
   searched: Sightings<Payment>,
 ): SearchLoader<MpPaymentSearch, PaymentPage> =>
   watchedSearch(
-    new DataLoader((searches: readonly MpPaymentSearch[]) => Promise.all(searches.map((s) => fetchPaymentPage(ctx, s).catch(loaderError))), {
-      cacheKeyFn: searchKey,
-    }),
+    new DataLoader(
+      (searches: readonly MpPaymentSearch[]) =>
+        Promise.all(searches.map((s) => fetchPaymentPage(ctx, s).catch(loaderError))),
+      {
+        cacheKeyFn: searchKey,
+      },
+    ),
     searched,
     (page) => page.payments,
     (p) => p.id,

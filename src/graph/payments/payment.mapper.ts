@@ -39,10 +39,19 @@ export const toCollector = (r: MpPayment): Collector | null => {
   return id === null ? null : { id, firstName: null, lastName: null, email: null };
 };
 
-export const toFeeDetail = (f: MpFeeDetail, paymentId: string, currency: string | null | undefined, onUnknown: OnUnknown): FeeDetail => {
+export const toFeeDetail = (
+  f: MpFeeDetail,
+  paymentId: string,
+  currency: string | null | undefined,
+  onUnknown: OnUnknown,
+): FeeDetail => {
   const amount = money(f.amount, currency);
   if (amount === null) throw new UnexpectedUpstreamBody(`payment ${paymentId}: a fee without an amount or currency`);
-  return { type: readFeeType(f.type, 'fee_details.type', onUnknown), feePayer: readFeePayer(f.fee_payer, 'fee_details.fee_payer', onUnknown), amount };
+  return {
+    type: readFeeType(f.type, 'fee_details.type', onUnknown),
+    feePayer: readFeePayer(f.fee_payer, 'fee_details.fee_payer', onUnknown),
+    amount,
+  };
 };
 
 export const toPayment = (r: MpPayment, onUnknown: OnUnknown): Payment => {

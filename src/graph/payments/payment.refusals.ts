@@ -9,27 +9,55 @@ type Rule = [UserErrorCode, string[] | null, string];
 
 const BY_CAUSE: Record<string, Rule> = {
   '2006': ['CARD_TOKEN_INVALID', ['input', 'token'], 'The card token does not exist: tokenize the card again.'],
-  '2062': ['CARD_TOKEN_INVALID', ['input', 'token'], 'The card token was already used or has expired: tokenize the card again.'],
+  '2062': [
+    'CARD_TOKEN_INVALID',
+    ['input', 'token'],
+    'The card token was already used or has expired: tokenize the card again.',
+  ],
   '3003': ['CARD_TOKEN_INVALID', ['input', 'token'], 'The card token is not valid.'],
   '2000': ['NOT_FOUND', ['input', 'paymentId'], 'The payment does not exist, or is not visible to this access token.'],
   '2002': ['NOT_FOUND', ['input', 'payer', 'customerId'], 'The customer does not exist for this seller.'],
-  '2072': ['INVALID_AMOUNT', ['input', 'amount'], 'Mercado Pago refused the amount (out of the allowed range, or more than authorized).'],
+  '2072': [
+    'INVALID_AMOUNT',
+    ['input', 'amount'],
+    'Mercado Pago refused the amount (out of the allowed range, or more than authorized).',
+  ],
   '4040': ['INVALID_AMOUNT', ['input', 'amount'], 'The amount must be positive, with at most 2 decimals.'],
   '4041': ['INVALID_AMOUNT', ['input', 'amount'], 'The amount must be a number.'],
   '4033': ['INVALID_INSTALLMENTS', ['input', 'installments'], 'The number of installments is not valid.'],
-  '3028': ['INVALID_VALUE', ['input', 'paymentMethodId'], "The payment method does not match the card, or is not offered on the seller's site."],
+  '3028': [
+    'INVALID_VALUE',
+    ['input', 'paymentMethodId'],
+    "The payment method does not match the card, or is not offered on the seller's site.",
+  ],
   '4050': ['INVALID_VALUE', ['input', 'payer', 'email'], "The payer's e-mail is not valid."],
   '2034': ['INVALID_VALUE', ['input', 'payer'], 'The payer cannot be the collector.'],
-  '4012': ['INVALID_VALUE', ['input', 'payer', 'customerId'], 'A token made from a saved card must be paid as that customer (payer.customerId).'],
+  '4012': [
+    'INVALID_VALUE',
+    ['input', 'payer', 'customerId'],
+    'A token made from a saved card must be paid as that customer (payer.customerId).',
+  ],
   '4020': ['INVALID_VALUE', ['input', 'notificationUrl'], 'The notification URL is not valid.'],
-  '2077': ['INVALID_VALUE', ['input', 'capture'], 'This card cannot be authorized for a later capture (debit cards are charged at once).'],
+  '2077': [
+    'INVALID_VALUE',
+    ['input', 'capture'],
+    'This card cannot be authorized for a later capture (debit cards are charged at once).',
+  ],
 };
 
 const STATE: Record<PaymentOperation, Rule> = {
   createPayment: ['REFUSED', null, 'Mercado Pago refused the payment in its current state.'],
   capturePayment: ['NOT_CAPTURABLE', ['input', 'paymentId'], 'Only an authorized payment can be captured.'],
-  cancelPayment: ['NOT_CANCELLABLE', ['input', 'paymentId'], 'Only a pending, in-process or authorized payment can be cancelled.'],
-  refundPayment: ['NOT_REFUNDABLE', ['input', 'paymentId'], 'The payment cannot be refunded: it is not approved, or nothing is left to refund.'],
+  cancelPayment: [
+    'NOT_CANCELLABLE',
+    ['input', 'paymentId'],
+    'Only a pending, in-process or authorized payment can be cancelled.',
+  ],
+  refundPayment: [
+    'NOT_REFUNDABLE',
+    ['input', 'paymentId'],
+    'The payment cannot be refunded: it is not approved, or nothing is left to refund.',
+  ],
 };
 
 /** One userError for a refusal: the first cause we know, else by status. */
@@ -44,7 +72,19 @@ export const paymentRefusal = (operation: PaymentOperation, r: UpstreamRefusal):
     if (rule) return userError(rule[0], rule[2], rule[1], cause);
   }
   const first = r.causes[0] ?? null;
-  if (r.status === 404) return userError('NOT_FOUND', 'The payment does not exist, or is not visible to this access token.', operation === 'createPayment' ? null : ['input', 'paymentId'], first);
-  if (r.status === 403) return userError('REFUSED', 'This access token may not do this to the payment (only its collector may).', null, first ?? r.error);
+  if (r.status === 404)
+    return userError(
+      'NOT_FOUND',
+      'The payment does not exist, or is not visible to this access token.',
+      operation === 'createPayment' ? null : ['input', 'paymentId'],
+      first,
+    );
+  if (r.status === 403)
+    return userError(
+      'REFUSED',
+      'This access token may not do this to the payment (only its collector may).',
+      null,
+      first ?? r.error,
+    );
   return userError('REFUSED', 'Mercado Pago refused the request.', null, first ?? r.error);
 };

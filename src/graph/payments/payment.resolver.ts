@@ -14,9 +14,13 @@ import { statusMessage } from './statusMessage';
 export class PaymentResolver {
   @Query(() => Payment, {
     nullable: true,
-    description: 'One payment by id. Null, with a NOT_FOUND error, when it does not exist or the access token may not see it.',
+    description:
+      'One payment by id. Null, with a NOT_FOUND error, when it does not exist or the access token may not see it.',
   })
-  async payment(@Arg('id', () => ID, { description: 'Mercado Pago payment id: 1 to 19 digits.' }) id: string, @Ctx() ctx: Context): Promise<Payment> {
+  async payment(
+    @Arg('id', () => ID, { description: 'Mercado Pago payment id: 1 to 19 digits.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Payment> {
     const found = await ctx.loaders.payment.load(paymentId(id));
     if (!found) throw gqlError('NOT_FOUND', `Payment ${id} was not found, or is not visible to this access token.`);
     return found;
@@ -35,11 +39,15 @@ export class PaymentResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "The buyer-facing text Mercado Pago's response guide gives for this status and statusDetail, placeholders filled from the payment (amounts as \"MXN 3500.00\"). Null when the guide has no text for this detail, or the text needs a value this view of the payment lacks.",
+      'The buyer-facing text Mercado Pago\'s response guide gives for this status and statusDetail, placeholders filled from the payment (amounts as "MXN 3500.00"). Null when the guide has no text for this detail, or the text needs a value this view of the payment lacks.',
   })
   statusMessage(
     @Root() payment: Payment,
-    @Arg('locale', () => Locale, { defaultValue: Locale.ES, description: 'Language of the text: ES (the default), EN or PT.' }) locale: Locale,
+    @Arg('locale', () => Locale, {
+      defaultValue: Locale.ES,
+      description: 'Language of the text: ES (the default), EN or PT.',
+    })
+    locale: Locale,
   ): string | null {
     return statusMessage(payment, locale);
   }
@@ -52,7 +60,8 @@ export class PaymentResolver {
   async order(@Root() payment: Payment, @Ctx() ctx: Context): Promise<Order | null> {
     if (!payment.orderId) return null;
     const found = await ctx.loaders.order.load(payment.orderId);
-    if (!found) throw gqlError('NOT_FOUND', `Order ${payment.orderId} was not found, or is not visible to this access token.`);
+    if (!found)
+      throw gqlError('NOT_FOUND', `Order ${payment.orderId} was not found, or is not visible to this access token.`);
     return found;
   }
 }

@@ -13,7 +13,7 @@ export { PaymentStatus } from './payment.enums';
 
 @ObjectType({
   description:
-    'A Mercado Pago payment, as the caller\'s access token sees it (a seller sees its sales, a buyer its purchases). A field missing from that view is null. Enum fields are null when Mercado Pago sends a value this gateway does not know yet (logged as a warning), never an error.',
+    "A Mercado Pago payment, as the caller's access token sees it (a seller sees its sales, a buyer its purchases). A field missing from that view is null. Enum fields are null when Mercado Pago sends a value this gateway does not know yet (logged as a warning), never an error.",
 })
 export class Payment {
   @Field(() => ID, { description: 'Mercado Pago payment id (digits; exceeds 32 bits).' })
@@ -26,13 +26,19 @@ export class Payment {
   })
   status!: PaymentStatus | null;
 
-  @Field(() => String, { nullable: true, description: "Mercado Pago's reason for the status, such as \"accredited\" or \"cc_rejected_other_reason\"." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mercado Pago\'s reason for the status, such as "accredited" or "cc_rejected_other_reason".',
+  })
   statusDetail!: string | null;
 
   @Field(() => Money, { nullable: true, description: 'The amount charged for the purchase, before financing.' })
   amount!: Money | null;
 
-  @Field(() => Money, { nullable: true, description: 'How much of `amount` has been refunded so far (0 when nothing was).' })
+  @Field(() => Money, {
+    nullable: true,
+    description: 'How much of `amount` has been refunded so far (0 when nothing was).',
+  })
   amountRefunded!: Money | null;
 
   @Field(() => Int, { nullable: true, description: 'Number of installments chosen by the buyer.' })
@@ -50,7 +56,10 @@ export class Payment {
   @Field(() => String, { nullable: true, description: 'Payment method, such as "visa", "master" or "amex".' })
   paymentMethodId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Payment type, such as "credit_card", "debit_card" or "ticket".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Payment type, such as "credit_card", "debit_card" or "ticket".',
+  })
   paymentTypeId!: string | null;
 
   @Field(() => ID, { nullable: true, description: "The card issuer's Mercado Pago id, for card payments." })
@@ -59,13 +68,19 @@ export class Payment {
   @Field(() => String, { nullable: true, description: 'What was bought, as the seller described it.' })
   description!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The seller's own reference for this payment (for Mercado Libre sales, the order id)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The seller's own reference for this payment (for Mercado Libre sales, the order id).",
+  })
   externalReference!: string | null;
 
   @Field(() => String, { nullable: true, description: "The text on the buyer's card statement." })
   statementDescriptor!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the amount was captured (false while only authorized).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the amount was captured (false while only authorized).',
+  })
   captured!: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: 'False for payments made with test credentials.' })
@@ -82,13 +97,15 @@ export class Payment {
 
   @Field(() => Payer, {
     nullable: true,
-    description: "Who paid. The seller's view names the payer; the buyer's view gives only `payer.id`, every other payer field null.",
+    description:
+      "Who paid. The seller's view names the payer; the buyer's view gives only `payer.id`, every other payer field null.",
   })
   payer!: Payer | null;
 
   @Field(() => Collector, {
     nullable: true,
-    description: "Who received the payment. The buyer's view names the collector; the seller's view gives only `collector.id`.",
+    description:
+      "Who received the payment. The buyer's view names the collector; the seller's view gives only `collector.id`.",
   })
   collector!: Collector | null;
 
@@ -96,11 +113,17 @@ export class Payment {
   card!: Card | null;
 
   // Embedded in the payment: one total refund, or a few partial ones.
-  @Field(() => [Refund], { complexity: listCost(3), description: 'Refunds made on this payment, oldest first (from the payment itself: no extra upstream call).' })
+  @Field(() => [Refund], {
+    complexity: listCost(3),
+    description: 'Refunds made on this payment, oldest first (from the payment itself: no extra upstream call).',
+  })
   refunds!: Refund[];
 
   // Embedded in the payment: the Mercado Pago fee, financing, sometimes shipping or a coupon.
-  @Field(() => [FeeDetail], { complexity: listCost(3), description: 'Fees charged on this payment (Mercado Pago fees, financing, …).' })
+  @Field(() => [FeeDetail], {
+    complexity: listCost(3),
+    description: 'Fees charged on this payment (Mercado Pago fees, financing, …).',
+  })
   feeDetails!: FeeDetail[];
 
   /** The Mercado Libre order the payment belongs to (`order: {type: "mercadolibre", id}`); `order` loads it. */

@@ -15,9 +15,15 @@ export interface StatusMessageFacts {
   statementDescriptor: string | null;
 }
 
-const COLUMN: Readonly<Record<Locale, 'es' | 'en' | 'pt'>> = { [Locale.ES]: 'es', [Locale.EN]: 'en', [Locale.PT]: 'pt' };
+const COLUMN: Readonly<Record<Locale, 'es' | 'en' | 'pt'>> = {
+  [Locale.ES]: 'es',
+  [Locale.EN]: 'en',
+  [Locale.PT]: 'pt',
+};
 
-const BY_KEY = new Map<string, StatusMessageRow>(STATUS_MESSAGES.map((row) => [`${row.status}/${row.statusDetail}`, row]));
+const BY_KEY = new Map<string, StatusMessageRow>(
+  STATUS_MESSAGES.map((row) => [`${row.status}/${row.statusDetail}`, row]),
+);
 
 /**
  * Amounts in texts are the ISO currency code, a space, and the amount with two decimals, rounded

@@ -35,14 +35,14 @@ export const STATUS_MESSAGES: readonly StatusMessageRow[] = [
     status: PaymentStatus.IN_PROCESS,
     statusDetail: 'pending_contingency',
     es: 'Estamos procesando tu pago. No te preocupes, menos de 2 días hábiles te avisaremos por e-mail si se acreditó.',
-    en: 'We are processing your payment. Don\'t worry! You will be notified via e-mail if the payment was credited in less than 2 business days.',
+    en: "We are processing your payment. Don't worry! You will be notified via e-mail if the payment was credited in less than 2 business days.",
     pt: 'Estamos processando o pagamento. Não se preocupe, em menos de 2 dias úteis informaremos por e-mail se foi creditado.',
   },
   {
     status: PaymentStatus.IN_PROCESS,
     statusDetail: 'pending_review_manual',
     es: 'Estamos procesando tu pago. No te preocupes, menos de 2 días hábiles te avisaremos por e-mail si se acreditó o si necesitamos más información.',
-    en: 'We are processing your payment. Don\'t worry! You will be notified via e-mail if it is credited or if we need more information in less than 2 business days.',
+    en: "We are processing your payment. Don't worry! You will be notified via e-mail if it is credited or if we need more information in less than 2 business days.",
     pt: 'Estamos processando seu pagamento. Não se preocupe, em menos de 2 dias úteis informaremos por e-mail se foi creditado ou se necessitamos de mais informação.',
   },
   {
@@ -77,7 +77,7 @@ export const STATUS_MESSAGES: readonly StatusMessageRow[] = [
     status: PaymentStatus.REJECTED,
     statusDetail: 'cc_rejected_blacklist',
     es: 'No pudimos procesar tu pago.',
-    en: 'Your payment couldn\'t be processed.',
+    en: "Your payment couldn't be processed.",
     pt: 'Não pudemos processar seu pagamento.',
   },
   {
@@ -98,7 +98,7 @@ export const STATUS_MESSAGES: readonly StatusMessageRow[] = [
     status: PaymentStatus.REJECTED,
     statusDetail: 'cc_rejected_card_error',
     es: 'No pudimos procesar tu pago.',
-    en: 'Your payment couldn\'t be processed.',
+    en: "Your payment couldn't be processed.",
     pt: 'Não conseguimos processar seu pagamento.',
   },
   {

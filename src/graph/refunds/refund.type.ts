@@ -25,7 +25,9 @@ registerEnumType(RefundStatus, {
 
 export const readRefundStatus = enumReader(upperCaseTable(RefundStatus));
 
-@ObjectType({ description: 'Money given back to the buyer from a payment; a payment may have several partial refunds.' })
+@ObjectType({
+  description: 'Money given back to the buyer from a payment; a payment may have several partial refunds.',
+})
 export class Refund {
   @Field(() => ID, { description: 'Mercado Pago refund id.' })
   id!: string;
@@ -36,7 +38,10 @@ export class Refund {
   @Field(() => Money, { description: "The amount refunded, in the payment's currency." })
   amount!: Money;
 
-  @Field(() => RefundStatus, { nullable: true, description: 'Where the refund stands. Null when Mercado Pago sends a status this gateway does not know yet.' })
+  @Field(() => RefundStatus, {
+    nullable: true,
+    description: 'Where the refund stands. Null when Mercado Pago sends a status this gateway does not know yet.',
+  })
   status!: RefundStatus | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the refund was made.' })

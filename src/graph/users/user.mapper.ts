@@ -6,7 +6,8 @@ import type { MarketplaceUser } from './user.type';
 
 export const toMarketplaceUser = (u: MlOrderParty | MlUser): MarketplaceUser => {
   const id = text(u.id);
-  if (id === null || !/^\d{1,19}$/.test(id)) throw new UnexpectedUpstreamBody('a Mercado Libre user without a numeric id');
+  if (id === null || !/^\d{1,19}$/.test(id))
+    throw new UnexpectedUpstreamBody('a Mercado Libre user without a numeric id');
   return {
     id,
     nickname: text(u.nickname),

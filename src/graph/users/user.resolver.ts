@@ -5,7 +5,10 @@ import { MarketplaceUser } from './user.type';
 
 @Resolver(() => MarketplaceUser)
 export class UserResolver {
-  @Query(() => MarketplaceUser, { nullable: true, description: "The caller's own Mercado Libre account (GET /users/me)." })
+  @Query(() => MarketplaceUser, {
+    nullable: true,
+    description: "The caller's own Mercado Libre account (GET /users/me).",
+  })
   me(@Ctx() ctx: Context): Promise<MarketplaceUser> {
     return ctx.loaders.me.load(ME);
   }

@@ -20,6 +20,9 @@ export class MarketplaceUser {
   @Field(() => String, { nullable: true, description: 'E-mail address.' })
   email!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Mercado Libre site, such as "MLB" (Brazil) or "MLM" (Mexico); only known for `me`.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mercado Libre site, such as "MLB" (Brazil) or "MLM" (Mexico); only known for `me`.',
+  })
   siteId!: string | null;
 }

@@ -6,7 +6,11 @@ import { toNumber } from '../rules/money';
 import type { ItemRecord } from '../types';
 import { mlErrors as E } from './errors';
 
-const DOMAINS: Record<string, string> = { MLA: 'articulo.mercadolibre.com.ar', MLB: 'produto.mercadolivre.com.br', MLM: 'articulo.mercadolibre.com.mx' };
+const DOMAINS: Record<string, string> = {
+  MLA: 'articulo.mercadolibre.com.ar',
+  MLB: 'produto.mercadolivre.com.br',
+  MLM: 'articulo.mercadolibre.com.mx',
+};
 
 export const itemBody = (i: ItemRecord) => ({
   id: i.id,

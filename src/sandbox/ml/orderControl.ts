@@ -39,23 +39,35 @@ const userParam = (ctx: SandboxContext, v: unknown, name: string): SandboxUser =
 };
 
 const amountParam = (v: unknown, name: string): Decimal => {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || dec(v).decimalPlaces() > 2) throw invalid(`${name} must be a positive number with at most 2 decimals`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || dec(v).decimalPlaces() > 2)
+    throw invalid(`${name} must be a positive number with at most 2 decimals`);
   return dec(v);
 };
 
 /** One order line; a listing the store does not know is created for the seller. */
-const readItem = (ctx: SandboxContext, raw: unknown, i: number, seller: SandboxUser, now: string): { line: OrderItemRecord; listing: ItemRecord } => {
+const readItem = (
+  ctx: SandboxContext,
+  raw: unknown,
+  i: number,
+  seller: SandboxUser,
+  now: string,
+): { line: OrderItemRecord; listing: ItemRecord } => {
   if (!isObject(raw)) throw invalid(`items[${i}] must be an object`);
-  if (typeof raw.id !== 'string' || !new RegExp(`^${seller.site_id}\\d{1,18}$`).test(raw.id)) throw invalid(`items[${i}].id must be a ${seller.site_id} item id, e.g. ${seller.site_id}600034093`);
+  if (typeof raw.id !== 'string' || !new RegExp(`^${seller.site_id}\\d{1,18}$`).test(raw.id))
+    throw invalid(`items[${i}].id must be a ${seller.site_id} item id, e.g. ${seller.site_id}600034093`);
   const quantity = raw.quantity ?? 1;
-  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > 999) throw invalid(`items[${i}].quantity must be a whole number from 1 to 999`);
+  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > 999)
+    throw invalid(`items[${i}].quantity must be a whole number from 1 to 999`);
   const known = ctx.store.items.get(raw.id);
   if (known && known.seller_id !== seller.id) throw invalid(`items[${i}]: ${raw.id} is another seller's listing`);
-  if (known && known.available_quantity < quantity) throw invalid(`items[${i}]: ${raw.id} has ${known.available_quantity} left`);
-  if (raw.title !== undefined && (typeof raw.title !== 'string' || !raw.title.trim() || raw.title.length > 256)) throw invalid(`items[${i}].title must be a non-empty string of at most 256 characters`);
+  if (known && known.available_quantity < quantity)
+    throw invalid(`items[${i}]: ${raw.id} has ${known.available_quantity} left`);
+  if (raw.title !== undefined && (typeof raw.title !== 'string' || !raw.title.trim() || raw.title.length > 256))
+    throw invalid(`items[${i}].title must be a non-empty string of at most 256 characters`);
   const title = (raw.title as string | undefined) ?? known?.title;
   if (!title) throw invalid(`items[${i}].title is required for a new listing`);
-  const price = raw.unit_price === undefined && known ? dec(known.price) : amountParam(raw.unit_price, `items[${i}].unit_price`);
+  const price =
+    raw.unit_price === undefined && known ? dec(known.price) : amountParam(raw.unit_price, `items[${i}].unit_price`);
   const listing: ItemRecord = known ?? {
     id: raw.id,
     site_id: seller.site_id,
@@ -71,7 +83,17 @@ const readItem = (ctx: SandboxContext, raw: unknown, i: number, seller: SandboxU
     date_created: now,
     last_updated: now,
   };
-  return { line: { id: raw.id, title, category_id: listing.category_id, variation_id: null, quantity, unit_price: price.toString() }, listing };
+  return {
+    line: {
+      id: raw.id,
+      title,
+      category_id: listing.category_id,
+      variation_id: null,
+      quantity,
+      unit_price: price.toString(),
+    },
+    listing,
+  };
 };
 
 const createOrder: ControlHandler = (req, ctx) => {
@@ -80,11 +102,16 @@ const createOrder: ControlHandler = (req, ctx) => {
   const seller = userParam(ctx, b.seller_id, 'seller_id');
   const buyer = userParam(ctx, b.buyer_id, 'buyer_id');
   if (buyer.id === seller.id) throw invalid('buyer_id and seller_id must be different users');
-  if (buyer.site_id !== seller.site_id) throw invalid(`the buyer (${buyer.site_id}) and the seller (${seller.site_id}) must be users of the same site`);
-  if (!Array.isArray(b.items) || b.items.length < 1 || b.items.length > 50) throw invalid('items must be an array of 1 to 50 items');
+  if (buyer.site_id !== seller.site_id)
+    throw invalid(`the buyer (${buyer.site_id}) and the seller (${seller.site_id}) must be users of the same site`);
+  if (!Array.isArray(b.items) || b.items.length < 1 || b.items.length > 50)
+    throw invalid('items must be an array of 1 to 50 items');
   const mandatory = b.mandatory_mercadopago ?? true;
   if (typeof mandatory !== 'boolean') throw invalid('mandatory_mercadopago must be a boolean');
-  if (!mandatory && seller.site_id === 'MLB') throw invalid('every MLB order goes through the mandatory Mercado Pago flow (seed 003): mandatory_mercadopago cannot be false');
+  if (!mandatory && seller.site_id === 'MLB')
+    throw invalid(
+      'every MLB order goes through the mandatory Mercado Pago flow (seed 003): mandatory_mercadopago cannot be false',
+    );
   const nowMs = ctx.now();
   const now = mpDate(nowMs);
   const read = (b.items as unknown[]).map((raw, i) => readItem(ctx, raw, i, seller, now));
@@ -126,25 +153,37 @@ const payOrder: ControlHandler = (req, ctx) => {
   const order = findOrder(ctx, req.params.id);
   const b = req.body === undefined || req.body === null ? {} : req.body;
   if (!isObject(b)) throw invalid('the body must be a JSON object');
-  if (!PAYABLE.has(order.status)) throw invalidMove(`order ${order.id} is ${order.status}: only an order awaiting payment can be paid`);
+  if (!PAYABLE.has(order.status))
+    throw invalidMove(`order ${order.id} is ${order.status}: only an order awaiting payment can be paid`);
   // An unpaid order of the mandatory flow holds no stock (seed 003): another sale may have taken it.
   if (!order.stock_taken) {
-    const short = order.items.find((line) => (ctx.store.items.get(line.id)?.available_quantity ?? Infinity) < line.quantity);
-    if (short) throw invalidMove(`order ${order.id} cannot be paid: ${short.id} has ${ctx.store.items.get(short.id)!.available_quantity} left, the order needs ${short.quantity}`);
+    const short = order.items.find(
+      (line) => (ctx.store.items.get(line.id)?.available_quantity ?? Infinity) < line.quantity,
+    );
+    if (short)
+      throw invalidMove(
+        `order ${order.id} cannot be paid: ${short.id} has ${ctx.store.items.get(short.id)!.available_quantity} left, the order needs ${short.quantity}`,
+      );
   }
   const seller = ctx.store.users.get(order.seller_id)!;
   const buyer = ctx.store.users.get(order.buyer_id)!;
   const due = orderTotal(order.items).minus(paidAmount(orderPayments(ctx.store, order).map(paymentFacts)));
   const amount = b.amount === undefined ? due : amountParam(b.amount, 'amount');
-  if (amount.gt(due)) throw invalid(`amount ${amount.toString()} exceeds the ${due.toFixed(2)} due on order ${order.id}`);
+  if (amount.gt(due))
+    throw invalid(`amount ${amount.toString()} exceeds the ${due.toFixed(2)} due on order ${order.id}`);
   const name = b.cardholder_name ?? 'APRO';
-  if (typeof name !== 'string' || !/^[\p{L} .'-]{1,64}$/u.test(name)) throw invalid('cardholder_name must be a name such as APRO, OTHE or FUND (the outcome table)');
+  if (typeof name !== 'string' || !/^[\p{L} .'-]{1,64}$/u.test(name))
+    throw invalid('cardholder_name must be a name such as APRO, OTHE or FUND (the outcome table)');
   const method = b.payment_method_id ?? 'master';
   const card = Object.entries(TEST_CARDS[order.site_id]).find(([, id]) => id === method)?.[0];
   const brand = typeof method === 'string' ? brandById(order.site_id, method) : null;
-  if (!card || !brand) throw invalid(`payment_method_id must be one of ${order.site_id}'s test cards: ${[...new Set(Object.values(TEST_CARDS[order.site_id]))].join(', ')}`);
+  if (!card || !brand)
+    throw invalid(
+      `payment_method_id must be one of ${order.site_id}'s test cards: ${[...new Set(Object.values(TEST_CARDS[order.site_id]))].join(', ')}`,
+    );
   const installments = b.installments ?? 1;
-  if (typeof installments !== 'number' || !Number.isInteger(installments) || installments < 1) throw invalid('installments must be a whole number from 1');
+  if (typeof installments !== 'number' || !Number.isInteger(installments) || installments < 1)
+    throw invalid('installments must be a whole number from 1');
   const nowMs = ctx.now();
   // The buyer types the card into the seller's checkout: the token is made with the seller's key.
   const token = issueToken(
@@ -175,7 +214,15 @@ const payOrder: ControlHandler = (req, ctx) => {
       external_reference: String(order.id),
       statement_descriptor: 'MERCADOLIBRE',
       additional_info: {
-        items: order.items.map((i) => ({ id: i.id, title: i.title, picture_url: null, description: null, category_id: i.category_id, quantity: String(i.quantity), unit_price: i.unit_price })),
+        items: order.items.map((i) => ({
+          id: i.id,
+          title: i.title,
+          picture_url: null,
+          description: null,
+          category_id: i.category_id,
+          quantity: String(i.quantity),
+          unit_price: i.unit_price,
+        })),
       },
     },
     { order: { id: String(order.id), type: 'mercadolibre' } },
@@ -190,14 +237,18 @@ const cancelOrder: ControlHandler = (req, ctx) => {
   const b = req.body === undefined || req.body === null ? {} : req.body;
   if (!isObject(b)) throw invalid('the body must be a JSON object');
   const mode = b.refund ?? 'card';
-  if (!(REFUND_MODES as readonly unknown[]).includes(mode)) throw invalid(`refund must be one of ${REFUND_MODES.join(', ')}`);
+  if (!(REFUND_MODES as readonly unknown[]).includes(mode))
+    throw invalid(`refund must be one of ${REFUND_MODES.join(', ')}`);
   if (order.status === 'cancelled') throw invalidMove(`order ${order.id} is already cancelled`);
-  if (order.refund_account_money) throw invalidMove(`order ${order.id} was refunded in account money: it stays paid and cannot be cancelled`);
+  if (order.refund_account_money)
+    throw invalidMove(`order ${order.id} was refunded in account money: it stays paid and cannot be cancelled`);
   const nowMs = ctx.now();
   if (mode === 'account_money') {
     // Seed 003: only for sellers in Mexico (Argentina and Brazil "soon"), and only for a paid sale.
-    if (order.site_id !== 'MLM') throw invalidMove(`refunds in account money are only available to sellers in Mexico (MLM), not ${order.site_id}`);
-    if (order.status !== 'paid') throw invalidMove(`order ${order.id} is ${order.status}: only a paid order can be refunded in account money`);
+    if (order.site_id !== 'MLM')
+      throw invalidMove(`refunds in account money are only available to sellers in Mexico (MLM), not ${order.site_id}`);
+    if (order.status !== 'paid')
+      throw invalidMove(`order ${order.id} is ${order.status}: only a paid order can be refunded in account money`);
     order.refund_account_money = true;
     refreshOrder(ctx.store, order, nowMs);
     return { status: 200, body: viewForCaller(ctx, order, 'buyer') };

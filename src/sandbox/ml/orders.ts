@@ -38,7 +38,8 @@ const getOrder = (req: SandboxRequest, ctx: SandboxContext) => {
 
 const intParam = (raw: string | null, name: string, fallback: number, min: number, max: number): number => {
   if (raw === null || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw E.badSearch(`${name} must be a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw E.badSearch(`${name} must be a whole number from ${min} to ${max}`);
   return Number(raw);
 };
 
@@ -46,7 +47,8 @@ const dateParam = (q: URLSearchParams, name: string, now: number): number | null
   const raw = q.get(name);
   if (raw === null || raw === '') return null;
   const ms = parseSearchDate(raw, now);
-  if (ms === null) throw E.badSearch(`${name} must be an ISO-8601 date-time with an offset, e.g. 2015-07-01T00:00:00.000-00:00`);
+  if (ms === null)
+    throw E.badSearch(`${name} must be an ISO-8601 date-time with an offset, e.g. 2015-07-01T00:00:00.000-00:00`);
   return ms;
 };
 
@@ -83,7 +85,8 @@ const searchOrders = (req: SandboxRequest, ctx: SandboxContext) => {
     const ms = Date.parse(o.date_created);
     if (from !== null && ms < from) return false;
     if (to !== null && ms > to) return false;
-    if (text && String(o.id) !== text && !o.items.some((i) => i.title.toLowerCase().includes(text.toLowerCase()))) return false;
+    if (text && String(o.id) !== text && !o.items.some((i) => i.title.toLowerCase().includes(text.toLowerCase())))
+      return false;
     return true;
   });
   const matches = inRange.filter((o) => statuses === null || statuses.has(o.status));
@@ -91,8 +94,21 @@ const searchOrders = (req: SandboxRequest, ctx: SandboxContext) => {
   matches.sort((a, b) => sign * (Date.parse(a.date_created) - Date.parse(b.date_created) || a.id - b.id));
 
   const caller = req.caller;
-  const filters: Json[] = [{ id: party, name: party === 'seller' ? 'Seller' : 'Buyer', type: 'text', values: [{ id: String(caller.id), name: caller.nickname }] }];
-  if (statuses) filters.push({ id: 'order.status', name: 'Order Status', type: 'text', values: [...statuses].map((s) => ({ id: s, name: s })) });
+  const filters: Json[] = [
+    {
+      id: party,
+      name: party === 'seller' ? 'Seller' : 'Buyer',
+      type: 'text',
+      values: [{ id: String(caller.id), name: caller.nickname }],
+    },
+  ];
+  if (statuses)
+    filters.push({
+      id: 'order.status',
+      name: 'Order Status',
+      type: 'text',
+      values: [...statuses].map((s) => ({ id: s, name: s })),
+    });
   const counts = new Map<string, number>();
   for (const o of inRange) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
   return {
@@ -107,7 +123,14 @@ const searchOrders = (req: SandboxRequest, ctx: SandboxContext) => {
       filters,
       available_filters: statuses
         ? []
-        : [{ id: 'order.status', name: 'Order Status', type: 'text', values: [...counts].map(([id, results]) => ({ id, name: id, results })) }],
+        : [
+            {
+              id: 'order.status',
+              name: 'Order Status',
+              type: 'text',
+              values: [...counts].map(([id, results]) => ({ id, name: id, results })),
+            },
+          ],
     },
   };
 };

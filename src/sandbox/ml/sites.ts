@@ -16,9 +16,30 @@ interface Site {
 }
 
 const SITES: Record<SiteId, Site> = {
-  MLA: { id: 'MLA', name: 'Argentina', country_id: 'AR', default_currency_id: 'ARS', currency_symbol: '$', decimal_places: 2 },
-  MLB: { id: 'MLB', name: 'Brasil', country_id: 'BR', default_currency_id: 'BRL', currency_symbol: 'R$', decimal_places: 2 },
-  MLM: { id: 'MLM', name: 'Mexico', country_id: 'MX', default_currency_id: 'MXN', currency_symbol: '$', decimal_places: 2 },
+  MLA: {
+    id: 'MLA',
+    name: 'Argentina',
+    country_id: 'AR',
+    default_currency_id: 'ARS',
+    currency_symbol: '$',
+    decimal_places: 2,
+  },
+  MLB: {
+    id: 'MLB',
+    name: 'Brasil',
+    country_id: 'BR',
+    default_currency_id: 'BRL',
+    currency_symbol: 'R$',
+    decimal_places: 2,
+  },
+  MLM: {
+    id: 'MLM',
+    name: 'Mexico',
+    country_id: 'MX',
+    default_currency_id: 'MXN',
+    currency_symbol: '$',
+    decimal_places: 2,
+  },
 };
 
 /** Mercado Pago as a Mercado Libre payment method of a site. */

@@ -39,7 +39,8 @@ const tokenError = (which: TokenError, detail?: string): ApiError => {
 
 export const cardTokenNotFound = () => notFound('Card Token not found', 2006);
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
 
 /** Month 1–12, as the SDK sends it ("01") or as MercadoPago.js does (1). */
 const parseMonth = (v: unknown): number | null => {
@@ -72,7 +73,10 @@ const checkSecurityCode = (raw: unknown, brand: CardBrand): void => {
   const code = str(raw)?.trim();
   if (!code) throw tokenError('securityCodeEmpty');
   if (!/^\d+$/.test(code) || code.length !== brand.security_code.length) {
-    throw tokenError('invalidSecurityCode', `invalid security code: ${brand.name} takes ${brand.security_code.length} digits`);
+    throw tokenError(
+      'invalidSecurityCode',
+      `invalid security code: ${brand.name} takes ${brand.security_code.length} digits`,
+    );
   }
 };
 
@@ -86,7 +90,10 @@ const readCardholder = (raw: unknown): Cardholder => {
   const name = str(h.name)?.trim();
   if (!name) throw tokenError('cardholderNameEmpty');
   if (!/^[\p{L} .'-]+$/u.test(name)) throw tokenError('invalidCardholderName');
-  const id = (h.identification && typeof h.identification === 'object' ? h.identification : {}) as Record<string, unknown>;
+  const id = (h.identification && typeof h.identification === 'object' ? h.identification : {}) as Record<
+    string,
+    unknown
+  >;
   const number = str(id.number)?.trim() || null;
   if (number !== null && !/^[0-9A-Za-z.-]{1,20}$/.test(number)) throw tokenError('invalidIdentificationNumber');
   return { name, identification: { type: str(id.type)?.trim() || null, number } };
@@ -108,7 +115,8 @@ export interface TokenCard {
 const fromCardData = (b: Record<string, unknown>, caller: SandboxUser, now: number): TokenCard => {
   const number = str(b.card_number)?.replace(/[\s-]/g, '');
   if (!number) throw tokenError('cardNumberEmpty');
-  if (!/^\d{13,19}$/.test(number) || !luhnValid(number)) throw tokenError('invalidCardNumber', 'invalid card number: it fails the Luhn check');
+  if (!/^\d{13,19}$/.test(number) || !luhnValid(number))
+    throw tokenError('invalidCardNumber', 'invalid card number: it fails the Luhn check');
   const brand = testCardBrand(caller.site_id, number);
   if (!brand) {
     const other = siteOfTestCard(number);
@@ -126,10 +134,21 @@ const fromCardData = (b: Record<string, unknown>, caller: SandboxUser, now: numb
   if (year === null) throw tokenError('expirationYearEmpty');
   if (Number.isNaN(year)) throw tokenError('invalidExpirationYear');
   const today = currentMonth(now);
-  if (year < today.year) throw tokenError('invalidExpirationYear', 'invalid parameter cardExpirationYear: the card has expired');
-  if (year === today.year && month < today.month) throw tokenError('invalidExpirationMonth', 'invalid parameter cardExpirationMonth: the card has expired');
+  if (year < today.year)
+    throw tokenError('invalidExpirationYear', 'invalid parameter cardExpirationYear: the card has expired');
+  if (year === today.year && month < today.month)
+    throw tokenError('invalidExpirationMonth', 'invalid parameter cardExpirationMonth: the card has expired');
   checkSecurityCode(b.security_code, brand);
-  return { card_number: number, brand, expiration_month: month, expiration_year: year, cardholder: readCardholder(b.cardholder), card_id: null, customer_id: null, issuer_id: brand.issuer.id };
+  return {
+    card_number: number,
+    brand,
+    expiration_month: month,
+    expiration_year: year,
+    cardholder: readCardholder(b.cardholder),
+    card_id: null,
+    customer_id: null,
+    issuer_id: brand.issuer.id,
+  };
 };
 
 /** A saved card of one of the caller's customers; the payer types only its security code. */
@@ -150,11 +169,16 @@ const fromSavedCard = (b: Record<string, unknown>, caller: SandboxUser, store: S
   const { customer, card } = found;
   const pm = (card.payment_method ?? {}) as JsonObject;
   const brand = brandById(caller.site_id, String(pm.id ?? ''));
-  if (!brand) throw tokenError('invalidCardNumber', `invalid card number: ${String(pm.id)} is not a card brand of ${caller.site_id}`);
+  if (!brand)
+    throw tokenError(
+      'invalidCardNumber',
+      `invalid card number: ${String(pm.id)} is not a card brand of ${caller.site_id}`,
+    );
   checkSecurityCode(b.security_code, brand);
   const first6 = String(card.first_six_digits ?? '');
   const last4 = String(card.last_four_digits ?? '');
-  const digits = customer.card_numbers.get(cardId) ?? `${first6}${'0'.repeat(Math.max(0, brand.card_number_length - 10))}${last4}`;
+  const digits =
+    customer.card_numbers.get(cardId) ?? `${first6}${'0'.repeat(Math.max(0, brand.card_number_length - 10))}${last4}`;
   const holder = (card.cardholder ?? {}) as JsonObject;
   const holderId = (holder.identification ?? {}) as JsonObject;
   return {
@@ -164,7 +188,10 @@ const fromSavedCard = (b: Record<string, unknown>, caller: SandboxUser, store: S
     expiration_year: Number(card.expiration_year),
     cardholder: {
       name: String(holder.name ?? ''),
-      identification: { type: (holderId.type as string | null) ?? null, number: (holderId.number as string | null) ?? null },
+      identification: {
+        type: (holderId.type as string | null) ?? null,
+        number: (holderId.number as string | null) ?? null,
+      },
     },
     card_id: cardId,
     customer_id: customer.body.id,
@@ -183,7 +210,10 @@ export const cardTokenView = (t: CardTokenRecord, now: number) => ({
   last_four_digits: t.card_number.slice(-4),
   expiration_month: t.expiration_month,
   expiration_year: t.expiration_year,
-  cardholder: { identification: { number: t.cardholder.identification.number, type: t.cardholder.identification.type }, name: t.cardholder.name },
+  cardholder: {
+    identification: { number: t.cardholder.identification.number, type: t.cardholder.identification.type },
+    name: t.cardholder.name,
+  },
   status: tokenStatus(t, now),
   date_created: t.date_created,
   date_last_updated: t.date_last_updated,
@@ -202,10 +232,13 @@ export const cardTokenView = (t: CardTokenRecord, now: number) => ({
  */
 export const usableToken = (ctx: SandboxContext, caller: SandboxUser, id: unknown): CardTokenRecord => {
   const token = typeof id === 'string' ? ctx.store.cardTokens.get(id) : undefined;
-  if (!token || token.user_id !== caller.id) throw new ApiError(400, 'Card Token not found', [cause(2006, 'Card Token not found')]);
+  if (!token || token.user_id !== caller.id)
+    throw new ApiError(400, 'Card Token not found', [cause(2006, 'Card Token not found')]);
   const status = tokenStatus(token, ctx.now());
   if (status !== 'active') {
-    throw new ApiError(400, `Invalid card token: the token was ${status === 'used' ? 'already used' : 'expired'}`, [cause(2062, 'Invalid card token')]);
+    throw new ApiError(400, `Invalid card token: the token was ${status === 'used' ? 'already used' : 'expired'}`, [
+      cause(2062, 'Invalid card token'),
+    ]);
   }
   return token;
 };
@@ -253,9 +286,15 @@ export const registerCardTokens = (router: SandboxRouter): void => {
   router.post(
     '/v1/card_tokens',
     (req, ctx) => {
-      const b = (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {}) as Record<string, unknown>;
+      const b = (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {}) as Record<
+        string,
+        unknown
+      >;
       const now = ctx.now();
-      const card = b.card_id !== undefined && b.card_id !== null ? fromSavedCard(b, req.caller, ctx.store) : fromCardData(b, req.caller, now);
+      const card =
+        b.card_id !== undefined && b.card_id !== null
+          ? fromSavedCard(b, req.caller, ctx.store)
+          : fromCardData(b, req.caller, now);
       const token = issueToken(ctx.store, req.caller, card, now);
       return { status: 201, body: cardTokenView(token, now) };
     },

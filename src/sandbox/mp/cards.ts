@@ -39,7 +39,12 @@ export const cardBody = (p: {
   first_six_digits: p.number.slice(0, 6),
   last_four_digits: p.number.slice(-4),
   // Seed 002 prints the brand id as the name ("master"), as the reference's examples do ("visa").
-  payment_method: { id: p.brand.id, name: p.brand.id, payment_type_id: p.brand.payment_type_id, ...thumbnails(p.brand.id) },
+  payment_method: {
+    id: p.brand.id,
+    name: p.brand.id,
+    payment_type_id: p.brand.payment_type_id,
+    ...thumbnails(p.brand.id),
+  },
   security_code: { length: p.brand.security_code.length, card_location: p.brand.security_code.card_location },
   issuer: { id: p.issuer.id, name: p.issuer.name },
   cardholder: p.cardholder,
@@ -68,7 +73,12 @@ export const findSavedCard = (
  * A token that may be saved to this customer: the caller's own, active and unexpired, and not made
  * from another customer's saved card. Unknown and other users' tokens read alike.
  */
-const usableToken = (ctx: SandboxContext, caller: SandboxUser, customer: CustomerRecord, tokenId: unknown): CardTokenRecord => {
+const usableToken = (
+  ctx: SandboxContext,
+  caller: SandboxUser,
+  customer: CustomerRecord,
+  tokenId: unknown,
+): CardTokenRecord => {
   if (tokenId === undefined || tokenId === null || tokenId === '') throw customerError('119', 'token is required');
   if (typeof tokenId !== 'string') throw customerError('121', 'token must be a string');
   const token = ctx.store.cardTokens.get(tokenId);
@@ -78,9 +88,11 @@ const usableToken = (ctx: SandboxContext, caller: SandboxUser, customer: Custome
   if (status === 'expired' || ctx.now() > token.expires_at) throw customerError('121', 'card token expired');
   // A token a payment already spent can still save its card while it lives: seed 002 advises saving
   // the card after a successful payment, with the token that payment used.
-  if (token.customer_id && token.customer_id !== customer.body.id) throw customerError('140', 'the card token was made from another customer\'s card');
+  if (token.customer_id && token.customer_id !== customer.body.id)
+    throw customerError('140', "the card token was made from another customer's card");
   if (!token.luhn_validation) throw customerError('122', 'the card number is invalid');
-  if (cardExpired(token.expiration_month, token.expiration_year, ctx.now())) throw customerError('122', 'the card is expired');
+  if (cardExpired(token.expiration_month, token.expiration_year, ctx.now()))
+    throw customerError('122', 'the card is expired');
   return token;
 };
 
@@ -97,13 +109,15 @@ const ownedCard = (customer: CustomerRecord, cardId: string | undefined): CardRe
 
 const month = (v: unknown): number => {
   const n = typeof v === 'string' && /^\d{1,2}$/.test(v) ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 12) throw customerError('122', 'expiration_month must be 1 to 12');
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 12)
+    throw customerError('122', 'expiration_month must be 1 to 12');
   return n;
 };
 
 const year = (v: unknown): number => {
   const n = typeof v === 'string' && /^\d{4}$/.test(v) ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1000 || n > 9999) throw customerError('122', 'expiration_year must have 4 digits');
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1000 || n > 9999)
+    throw customerError('122', 'expiration_year must have 4 digits');
   return n;
 };
 
@@ -170,26 +184,41 @@ export const registerCards = (router: SandboxRouter): void => {
       const card = ownedCard(customer, req.params.card_id);
       const body = req.body;
       if (!isPlainObject(body)) throw customerError('118');
-      const next = { expiration_month: card.expiration_month, expiration_year: card.expiration_year, cardholder: structuredClone(card.cardholder) };
+      const next = {
+        expiration_month: card.expiration_month,
+        expiration_year: card.expiration_year,
+        cardholder: structuredClone(card.cardholder),
+      };
 
       if (body.token !== undefined) {
         const token = usableToken(ctx, req.caller, customer, body.token);
-        if (token.card_number !== customer.card_numbers.get(card.id)) throw customerError('121', 'the card token is for another card');
-        Object.assign(next, { expiration_month: token.expiration_month, expiration_year: token.expiration_year, cardholder: cardholderOf(token) });
+        if (token.card_number !== customer.card_numbers.get(card.id))
+          throw customerError('121', 'the card token is for another card');
+        Object.assign(next, {
+          expiration_month: token.expiration_month,
+          expiration_year: token.expiration_year,
+          cardholder: cardholderOf(token),
+        });
       }
       const datesGiven = body.expiration_month !== undefined || body.expiration_year !== undefined;
       if (body.expiration_month !== undefined) next.expiration_month = month(body.expiration_month);
       if (body.expiration_year !== undefined) next.expiration_year = year(body.expiration_year);
-      if (datesGiven && cardExpired(next.expiration_month, next.expiration_year, ctx.now())) throw customerError('122', 'the card is expired');
+      if (datesGiven && cardExpired(next.expiration_month, next.expiration_year, ctx.now()))
+        throw customerError('122', 'the card is expired');
       if (body.cardholder !== undefined) {
         if (!isPlainObject(body.cardholder)) throw customerError('103', 'cardholder must be an object');
         const { name, identification } = body.cardholder;
         if (name !== undefined) {
-          if (typeof name !== 'string' || name.trim() === '' || name.length > 100) throw customerError('122', 'cardholder.name is invalid');
+          if (typeof name !== 'string' || name.trim() === '' || name.length > 100)
+            throw customerError('122', 'cardholder.name is invalid');
           next.cardholder.name = name;
         }
         // Same rules (and codes 103/111/112) as a customer's identification.
-        if (identification !== undefined) next.cardholder.identification = readCustomerInput({ identification }).identification ?? { number: null, type: null };
+        if (identification !== undefined)
+          next.cardholder.identification = readCustomerInput({ identification }).identification ?? {
+            number: null,
+            type: null,
+          };
       }
 
       Object.assign(card, next, { date_last_updated: mpDate(ctx.now()) });

@@ -8,7 +8,13 @@ import type { SandboxRouter } from '../http';
 import { payerCosts, type Financing } from '../rules/installments';
 import { toNumber } from '../rules/money';
 import { BRANDS, TEST_CARDS, brandById, thumbnails, type CardBrand } from '../rules/paymentMethods';
-import { CARD_INFO_NEEDED, IDENTIFICATION_TYPES, INSTALLMENT_WORDING, OTHER_METHODS, type OtherMethod } from './catalogData';
+import {
+  CARD_INFO_NEEDED,
+  IDENTIFICATION_TYPES,
+  INSTALLMENT_WORDING,
+  OTHER_METHODS,
+  type OtherMethod,
+} from './catalogData';
 
 /** BINs of the site's other brands that this brand's pattern would also match (debit inside credit). */
 export const exclusionPattern = (site: SiteId, brand: CardBrand): string | null => {
@@ -37,8 +43,16 @@ const cardMethod = (site: SiteId, b: CardBrand) => ({
   settings: [
     {
       card_number: { validation: 'standard', length: b.card_number_length },
-      bin: { pattern: b.bin_pattern, installments_pattern: b.bin_pattern, exclusion_pattern: exclusionPattern(site, b) },
-      security_code: { length: b.security_code.length, card_location: b.security_code.card_location, mode: b.security_code.mode },
+      bin: {
+        pattern: b.bin_pattern,
+        installments_pattern: b.bin_pattern,
+        exclusion_pattern: exclusionPattern(site, b),
+      },
+      security_code: {
+        length: b.security_code.length,
+        card_location: b.security_code.card_location,
+        mode: b.security_code.mode,
+      },
     },
   ],
   additional_info_needed: CARD_INFO_NEEDED[site],
@@ -65,7 +79,10 @@ const otherMethod = (m: OtherMethod) => ({
   processing_modes: ['aggregator'],
 });
 
-export const paymentMethods = (site: SiteId) => [...BRANDS[site].map((b) => cardMethod(site, b)), ...OTHER_METHODS[site].map(otherMethod)];
+export const paymentMethods = (site: SiteId) => [
+  ...BRANDS[site].map((b) => cardMethod(site, b)),
+  ...OTHER_METHODS[site].map(otherMethod),
+];
 
 const money = (site: SiteId, d: Decimal): string => {
   const w = INSTALLMENT_WORDING[site];
@@ -88,7 +105,9 @@ const AMOUNT = /^\d+(\.\d{1,2})?$/;
 
 export const registerCatalog = (router: SandboxRouter): void => {
   // https://www.mercadopago.com.br/developers/en/reference/payment_methods/_payment_methods/get
-  router.get('/v1/payment_methods', (req) => ({ status: 200, body: paymentMethods(req.caller.site_id) }), { auth: 'publicKey' });
+  router.get('/v1/payment_methods', (req) => ({ status: 200, body: paymentMethods(req.caller.site_id) }), {
+    auth: 'publicKey',
+  });
 
   // https://www.mercadopago.com.br/developers/en/reference/payment_methods/_payment_methods_installments/get
   router.get(
@@ -150,5 +169,7 @@ export const registerCatalog = (router: SandboxRouter): void => {
   );
 
   // https://www.mercadopago.com.br/developers/en/reference/identification_types/_identification_types/get
-  router.get('/v1/identification_types', (req) => ({ status: 200, body: IDENTIFICATION_TYPES[req.caller.site_id] }), { auth: 'publicKey' });
+  router.get('/v1/identification_types', (req) => ({ status: 200, body: IDENTIFICATION_TYPES[req.caller.site_id] }), {
+    auth: 'publicKey',
+  });
 };

@@ -28,12 +28,36 @@ const accountMoney = (max: number): OtherMethod => ({
 
 export const OTHER_METHODS: Record<SiteId, OtherMethod[]> = {
   MLA: [
-    { id: 'rapipago', name: 'Rapipago', payment_type_id: 'ticket', min_allowed_amount: 1, max_allowed_amount: 500_000, accreditation_time: 2880, additional_info_needed: [] },
-    { id: 'pagofacil', name: 'Pago Fácil', payment_type_id: 'ticket', min_allowed_amount: 1, max_allowed_amount: 500_000, accreditation_time: 2880, additional_info_needed: [] },
+    {
+      id: 'rapipago',
+      name: 'Rapipago',
+      payment_type_id: 'ticket',
+      min_allowed_amount: 1,
+      max_allowed_amount: 500_000,
+      accreditation_time: 2880,
+      additional_info_needed: [],
+    },
+    {
+      id: 'pagofacil',
+      name: 'Pago Fácil',
+      payment_type_id: 'ticket',
+      min_allowed_amount: 1,
+      max_allowed_amount: 500_000,
+      accreditation_time: 2880,
+      additional_info_needed: [],
+    },
     accountMoney(5_000_000),
   ],
   MLB: [
-    { id: 'pix', name: 'PIX', payment_type_id: 'bank_transfer', min_allowed_amount: 0.01, max_allowed_amount: 100_000, accreditation_time: 0, additional_info_needed: [] },
+    {
+      id: 'pix',
+      name: 'PIX',
+      payment_type_id: 'bank_transfer',
+      min_allowed_amount: 0.01,
+      max_allowed_amount: 100_000,
+      accreditation_time: 0,
+      additional_info_needed: [],
+    },
     {
       id: 'bolbradesco',
       name: 'Boleto',
@@ -46,7 +70,15 @@ export const OTHER_METHODS: Record<SiteId, OtherMethod[]> = {
     { ...accountMoney(60_000), name: 'Dinheiro em conta' },
   ],
   MLM: [
-    { id: 'oxxo', name: 'OXXO', payment_type_id: 'ticket', min_allowed_amount: 10, max_allowed_amount: 10_000, accreditation_time: 60, additional_info_needed: [] },
+    {
+      id: 'oxxo',
+      name: 'OXXO',
+      payment_type_id: 'ticket',
+      min_allowed_amount: 10,
+      max_allowed_amount: 10_000,
+      accreditation_time: 60,
+      additional_info_needed: [],
+    },
     accountMoney(500_000),
   ],
 };
@@ -66,7 +98,13 @@ export interface IdentificationType {
   max_length: number;
 }
 
-const idType = (id: string, min: number, max: number): IdentificationType => ({ id, name: id, type: 'number', min_length: min, max_length: max });
+const idType = (id: string, min: number, max: number): IdentificationType => ({
+  id,
+  name: id,
+  type: 'number',
+  min_length: min,
+  max_length: max,
+});
 
 // "Keep in mind that this information does not apply to Mexico" (Identification types guide): the
 // MLM list is empty.
@@ -77,7 +115,10 @@ export const IDENTIFICATION_TYPES: Record<SiteId, IdentificationType[]> = {
 };
 
 /** How amounts read in `recommended_message`, per site (es-AR, pt-BR, es-MX). */
-export const INSTALLMENT_WORDING: Record<SiteId, { one: string; many: string; currency: string; thousands: string; decimal: string }> = {
+export const INSTALLMENT_WORDING: Record<
+  SiteId,
+  { one: string; many: string; currency: string; thousands: string; decimal: string }
+> = {
   MLA: { one: 'cuota', many: 'cuotas', currency: '$', thousands: '.', decimal: ',' },
   MLB: { one: 'parcela', many: 'parcelas', currency: 'R$', thousands: '.', decimal: ',' },
   MLM: { one: 'mensualidad', many: 'mensualidades', currency: '$', thousands: ',', decimal: '.' },

@@ -63,7 +63,12 @@ const object = (v: unknown, field: string): Record<string, unknown> => {
 };
 
 /** A nullable string field checked against a pattern. */
-const matching = (v: unknown, re: RegExp, code: '109' | '110' | '111' | '112' | '113', field: string): string | null => {
+const matching = (
+  v: unknown,
+  re: RegExp,
+  code: '109' | '110' | '111' | '112' | '113',
+  field: string,
+): string | null => {
   if (v === undefined || v === null) return null;
   if (!str(v) || !re.test(v)) throw customerError(code, `${field} is invalid`);
   return v;
@@ -92,14 +97,18 @@ const address = (v: unknown): AddressInput | null => {
   const o = object(v, 'address');
   let street_name: string | null = null;
   if (o.street_name !== undefined && o.street_name !== null) {
-    if (!str(o.street_name) || o.street_name.trim() === '') throw customerError('114', 'address.street_name is invalid');
-    if (o.street_name.length > LIMITS.street_name) throw customerError('104', `address.street_name is longer than ${LIMITS.street_name} characters`);
+    if (!str(o.street_name) || o.street_name.trim() === '')
+      throw customerError('114', 'address.street_name is invalid');
+    if (o.street_name.length > LIMITS.street_name)
+      throw customerError('104', `address.street_name is longer than ${LIMITS.street_name} characters`);
     street_name = o.street_name;
   }
   // The reference's own example sends street_number as a number; the response type is a string.
   let street_number: string | null = null;
   if (o.street_number !== undefined && o.street_number !== null) {
-    const ok = (str(o.street_number) && o.street_number.length <= 20) || (typeof o.street_number === 'number' && Number.isInteger(o.street_number) && o.street_number >= 0);
+    const ok =
+      (str(o.street_number) && o.street_number.length <= 20) ||
+      (typeof o.street_number === 'number' && Number.isInteger(o.street_number) && o.street_number >= 0);
     if (!ok) throw customerError('125', 'address.street_number is invalid');
     street_number = String(o.street_number);
   }
@@ -130,21 +139,24 @@ export const readCustomerInput = (body: unknown): CustomerInput => {
   if (body.phone !== undefined) out.phone = phone(body.phone);
   if (body.identification !== undefined) out.identification = identification(body.identification);
   if (body.address !== undefined) out.address = address(body.address);
-  if (body.default_address !== undefined) out.default_address = limited(body.default_address, '125', 'default_address', LIMITS.default_address);
+  if (body.default_address !== undefined)
+    out.default_address = limited(body.default_address, '125', 'default_address', LIMITS.default_address);
   if (body.date_registered !== undefined) {
     if (body.date_registered !== null && !(str(body.date_registered) && isValidIsoDate(body.date_registered))) {
       throw customerError('115', 'date_registered must be an ISO-8601 date');
     }
     out.date_registered = body.date_registered as string | null;
   }
-  if (body.description !== undefined) out.description = limited(body.description, '116', 'description', LIMITS.description);
+  if (body.description !== undefined)
+    out.description = limited(body.description, '116', 'description', LIMITS.description);
   if (body.metadata !== undefined) {
     if (body.metadata === null) out.metadata = {};
     else if (!isPlainObject(body.metadata)) throw customerError('117', 'metadata must be an object');
     else out.metadata = structuredClone(body.metadata) as JsonObject;
   }
   if (body.default_card !== undefined) {
-    if (body.default_card !== null && !str(body.default_card)) throw customerError('120', 'default_card must be the id of one of the customer\'s cards');
+    if (body.default_card !== null && !str(body.default_card))
+      throw customerError('120', "default_card must be the id of one of the customer's cards");
     out.default_card = body.default_card as string | null;
   }
   return out;

@@ -113,7 +113,8 @@ const searchParam = (q: URLSearchParams, name: string, fallback: number, min: nu
   const raw = q.get(name);
   if (raw === null || raw === '') return fallback;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) throw customerError('125', `${name} must be an integer between ${min} and ${max}`);
+  if (!/^\d+$/.test(raw) || n < min || n > max)
+    throw customerError('125', `${name} must be an integer between ${min} and ${max}`);
   return n;
 };
 
@@ -179,12 +180,18 @@ export const registerCustomers = (router: SandboxRouter): void => {
     );
     return {
       status: 200,
-      body: { paging: { limit, offset, total: matches.length }, results: matches.slice(offset, offset + limit).map(customerView) },
+      body: {
+        paging: { limit, offset, total: matches.length },
+        results: matches.slice(offset, offset + limit).map(customerView),
+      },
     };
   });
 
   // https://www.mercadopago.com.br/developers/en/reference/customers/_customers_id/get
-  router.get('/v1/customers/{id}', (req, ctx) => ({ status: 200, body: customerView(ownedCustomer(ctx, req.caller, req.params.id)) }));
+  router.get('/v1/customers/{id}', (req, ctx) => ({
+    status: 200,
+    body: customerView(ownedCustomer(ctx, req.caller, req.params.id)),
+  }));
 
   // https://www.mercadopago.com.br/developers/en/reference/customers/_customers_id/put
   router.put('/v1/customers/{id}', (req, ctx) =>
@@ -197,7 +204,11 @@ export const registerCustomers = (router: SandboxRouter): void => {
         if (!sameEmail(input.email, customer.body.email)) throw customerError('126');
         delete input.email;
       }
-      if (input.default_card !== undefined && input.default_card !== null && !customer.cards.some((c) => c.id === input.default_card)) {
+      if (
+        input.default_card !== undefined &&
+        input.default_card !== null &&
+        !customer.cards.some((c) => c.id === input.default_card)
+      ) {
         throw customerError('120', `default_card ${input.default_card} is not a card of this customer`);
       }
       apply(ctx.store, customer.body, input);

@@ -56,7 +56,8 @@ export const amountFields = (a: Amounts): { fee_details: Json[]; transaction_det
   const financingFee = a.pricing ? a.pricing.financing_fee : dec(0);
   if (financingFee.gt(0)) fees.push({ amount: toNumber(financingFee), fee_payer: 'payer', type: 'financing_fee' });
   const approved = a.status === 'approved' || a.status === 'refunded' || a.status === 'charged_back';
-  if (approved && a.mercadopago_fee) fees.push({ amount: toNumber(a.mercadopago_fee), fee_payer: 'collector', type: 'mercadopago_fee' });
+  if (approved && a.mercadopago_fee)
+    fees.push({ amount: toNumber(a.mercadopago_fee), fee_payer: 'collector', type: 'mercadopago_fee' });
   const total = a.pricing ? a.pricing.total_amount : amount;
   const installment = a.pricing ? a.pricing.installment_amount : amount;
   const net = approved ? amount.minus(a.mercadopago_fee ?? 0) : dec(0);
@@ -77,7 +78,12 @@ export const amountFields = (a: Amounts): { fee_details: Json[]; transaction_det
 };
 
 export const buildPaymentBody = (p: PaymentBodyInput): JsonObject => {
-  const { fee_details, transaction_details } = amountFields({ amount: p.amount, pricing: p.pricing, mercadopago_fee: p.mercadopago_fee, status: p.status });
+  const { fee_details, transaction_details } = amountFields({
+    amount: p.amount,
+    pricing: p.pricing,
+    mercadopago_fee: p.mercadopago_fee,
+    status: p.status,
+  });
   return {
     counter_currency: null,
     acquirer_reconciliation: [],

@@ -20,7 +20,10 @@ export const registerPaymentMoves = (router: SandboxRouter): void => {
       if (!record) throw paymentNotFound();
       const status = statusOf(record);
       if (!(rule.from as readonly string[]).includes(status)) {
-        throw badRequest('invalid_move', `payment ${record.id} is ${status}: ${move} needs a payment that is ${rule.from.join(', ')}`);
+        throw badRequest(
+          'invalid_move',
+          `payment ${record.id} is ${status}: ${move} needs a payment that is ${rule.from.join(', ')}`,
+        );
       }
       const now = ctx.now();
       if (move === 'approve') approvePayment(ctx.store, record, now);

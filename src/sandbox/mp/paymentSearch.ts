@@ -52,7 +52,8 @@ export const searchPayments = (req: SandboxRequest, ctx: SandboxContext) => {
   const begin = q.get('begin_date');
   const end = q.get('end_date');
   const range = q.get('range') || (begin || end ? 'date_created' : null);
-  if (range !== null && !(DATE_FIELDS as readonly string[]).includes(range)) throw E.paramsError(`range must be one of ${DATE_FIELDS.join(', ')}`);
+  if (range !== null && !(DATE_FIELDS as readonly string[]).includes(range))
+    throw E.paramsError(`range must be one of ${DATE_FIELDS.join(', ')}`);
   const now = ctx.now();
   const from = begin ? parseSearchDate(begin, now) : null;
   if (begin && from === null) throw E.badDate('begin_date');
@@ -72,7 +73,8 @@ export const searchPayments = (req: SandboxRequest, ctx: SandboxContext) => {
     return true;
   });
 
-  const key = (p: PaymentRecord): number | null => (sort === 'id' ? p.id : sort === 'transaction_amount' ? Number(p.body.transaction_amount) : dateMs(p, sort));
+  const key = (p: PaymentRecord): number | null =>
+    sort === 'id' ? p.id : sort === 'transaction_amount' ? Number(p.body.transaction_amount) : dateMs(p, sort);
   const sign = criteria === 'asc' ? 1 : -1;
   matches.sort((a, b) => {
     const ka = key(a);

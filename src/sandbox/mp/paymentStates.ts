@@ -20,7 +20,12 @@ const touch = (p: PaymentRecord, now: number): void => {
 const reprice = (p: PaymentRecord, amount: Decimal.Value, status: string): void => {
   const brand = brandById(p.site_id, String(p.body.payment_method_id));
   const pricing = brand ? financing(p.site_id, brand, Number(p.body.installments), amount) : null;
-  const { fee_details, transaction_details } = amountFields({ amount, pricing, mercadopago_fee: mercadopagoFee(p.site_id, amount), status });
+  const { fee_details, transaction_details } = amountFields({
+    amount,
+    pricing,
+    mercadopago_fee: mercadopagoFee(p.site_id, amount),
+    status,
+  });
   p.body.transaction_amount = toNumber(amount);
   p.body.fee_details = fee_details;
   p.body.transaction_details = transaction_details;
@@ -29,7 +34,12 @@ const reprice = (p: PaymentRecord, amount: Decimal.Value, status: string): void 
 export const newAuthorizationCode = (store: Store): string => String(store.nextId('authorization_code', 211_119));
 
 /** authorized, in_process or pending → approved/accredited (a capture, or the issuer's late yes). */
-export const approvePayment = (store: Store, p: PaymentRecord, now: number, amount: Decimal.Value = String(p.body.transaction_amount)): void => {
+export const approvePayment = (
+  store: Store,
+  p: PaymentRecord,
+  now: number,
+  amount: Decimal.Value = String(p.body.transaction_amount),
+): void => {
   p.body.status = 'approved';
   p.body.status_detail = 'accredited';
   p.body.captured = true;
@@ -41,7 +51,12 @@ export const approvePayment = (store: Store, p: PaymentRecord, now: number, amou
   store.emitPayment('payment.updated', p);
 };
 
-export const rejectPayment = (store: Store, p: PaymentRecord, now: number, detail = 'cc_rejected_other_reason'): void => {
+export const rejectPayment = (
+  store: Store,
+  p: PaymentRecord,
+  now: number,
+  detail = 'cc_rejected_other_reason',
+): void => {
   p.body.status = 'rejected';
   p.body.status_detail = detail;
   touch(p, now);

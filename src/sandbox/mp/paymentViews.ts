@@ -21,7 +21,11 @@ const collectorOf = (store: Store, collectorId: number): JsonObject => {
   return {
     id: collectorId,
     first_name: u?.first_name ?? null,
-    phone: { extension: u?.phone.extension ?? null, area_code: u?.phone.area_code ?? null, number: u?.phone.number ?? null },
+    phone: {
+      extension: u?.phone.extension ?? null,
+      area_code: u?.phone.area_code ?? null,
+      number: u?.phone.number ?? null,
+    },
     // Mercado Pago never shows the collector's e-mail to the payer.
     email: null,
     identification: { number: u?.identification.number ?? null, type: u?.identification.type ?? null },
@@ -55,7 +59,11 @@ export const viewFor = (record: PaymentRecord, caller: SandboxUser, store: Store
 /** Numeric ids only: `..`, `1e3` or `12abc` never reach the store. */
 export const parsePaymentId = (raw: string): number | null => (/^\d{1,19}$/.test(raw) ? Number(raw) : null);
 
-export const findVisible = (store: Store, rawId: string, caller: SandboxUser): { record: PaymentRecord; view: JsonObject } => {
+export const findVisible = (
+  store: Store,
+  rawId: string,
+  caller: SandboxUser,
+): { record: PaymentRecord; view: JsonObject } => {
   const id = parsePaymentId(rawId);
   const record = id === null ? undefined : store.payments.get(id);
   const view = record ? viewFor(record, caller, store) : null;
@@ -72,4 +80,6 @@ export const findOwned = (store: Store, rawId: string, caller: SandboxUser): Pay
 
 // The real API answers a write by a user who is not the collector with its policy agent's 403.
 const forbiddenForPayer = () =>
-  new ApiError(403, 'At least one policy returned UNAUTHORIZED.', [cause('PA_UNAUTHORIZED_RESULT_FROM_POLICIES', 'At least one policy returned UNAUTHORIZED.')]);
+  new ApiError(403, 'At least one policy returned UNAUTHORIZED.', [
+    cause('PA_UNAUTHORIZED_RESULT_FROM_POLICIES', 'At least one policy returned UNAUTHORIZED.'),
+  ]);

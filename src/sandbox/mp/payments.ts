@@ -32,7 +32,8 @@ const readAmount = (v: unknown): Decimal => {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw E.transactionAmountNotNumeric();
   const d = dec(v);
   if (d.lte(0)) throw E.invalidTransactionAmount('Invalid value for transaction_amount: it must be greater than 0');
-  if (d.decimalPlaces() > 2) throw E.invalidTransactionAmount('Invalid value for transaction_amount: at most 2 decimals');
+  if (d.decimalPlaces() > 2)
+    throw E.invalidTransactionAmount('Invalid value for transaction_amount: at most 2 decimals');
   return d;
 };
 
@@ -51,7 +52,8 @@ const readNotificationUrl = (v: unknown): string | null => {
 const optionalString = (b: Record<string, unknown>, name: string, max: number): string | null => {
   const v = b[name];
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'string' || v.length > max) throw E.paramsError(`${name} must be a string of at most ${max} characters`);
+  if (typeof v !== 'string' || v.length > max)
+    throw E.paramsError(`${name} must be a string of at most ${max} characters`);
   return v;
 };
 
@@ -85,7 +87,11 @@ const readPayer = (ctx: SandboxContext, caller: SandboxUser, raw: unknown, token
       view: {
         id: customer.body.id.split('-')[0],
         first_name: (c.first_name as string | null) ?? null,
-        phone: { extension: null, area_code: (phone.area_code as string | null) ?? null, number: (phone.number as string | null) ?? null },
+        phone: {
+          extension: null,
+          area_code: (phone.area_code as string | null) ?? null,
+          number: (phone.number as string | null) ?? null,
+        },
         email: customer.body.email,
         identification: identificationOf(c.identification, { type: null, number: null }),
         last_name: (c.last_name as string | null) ?? null,
@@ -96,13 +102,17 @@ const readPayer = (ctx: SandboxContext, caller: SandboxUser, raw: unknown, token
       customer_id: customer.body.id,
     };
   }
-  if (p.type !== undefined && p.type !== null && p.type !== 'registered' && p.type !== 'guest') throw E.invalidPayerType();
+  if (p.type !== undefined && p.type !== null && p.type !== 'registered' && p.type !== 'guest')
+    throw E.invalidPayerType();
   // A token made from a saved card pays as that customer (seed 002, "Usa las tarjetas guardadas").
   if (token.card_id) throw E.payerIdNull();
-  if (typeof p.email !== 'string' || !p.email) throw E.invalidEmail('payer.email must be a valid email: it is required unless payer.type is "customer"');
+  if (typeof p.email !== 'string' || !p.email)
+    throw E.invalidEmail('payer.email must be a valid email: it is required unless payer.type is "customer"');
   if (p.email.length > 254 || !EMAIL.test(p.email)) throw E.invalidEmail();
-  if (p.email.toLowerCase() === caller.email.toLowerCase()) throw E.invalidUsers('Invalid users involved: the payer cannot be the collector');
-  const user = [...ctx.store.users.values()].find((u) => u.email.toLowerCase() === (p.email as string).toLowerCase()) ?? null;
+  if (p.email.toLowerCase() === caller.email.toLowerCase())
+    throw E.invalidUsers('Invalid users involved: the payer cannot be the collector');
+  const user =
+    [...ctx.store.users.values()].find((u) => u.email.toLowerCase() === (p.email as string).toLowerCase()) ?? null;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     view: {
@@ -133,32 +143,47 @@ export interface PaymentLink {
  * Creates a card payment for `caller` (the collector) from a create-payment body, as
  * `POST /v1/payments` does; throws the API's error, having changed nothing, on bad input.
  */
-export const createCardPayment = (ctx: SandboxContext, caller: SandboxUser, rawBody: unknown, link?: PaymentLink): PaymentRecord => {
+export const createCardPayment = (
+  ctx: SandboxContext,
+  caller: SandboxUser,
+  rawBody: unknown,
+  link?: PaymentLink,
+): PaymentRecord => {
   if (!isObject(rawBody)) throw E.paramsError('the body must be a JSON object');
   const b = rawBody;
   // Everything is checked before the token is spent: a refused request changes nothing.
   const amount = readAmount(b.transaction_amount);
   const installments = b.installments;
-  if (typeof installments !== 'number' || !Number.isInteger(installments) || installments < 1) throw E.invalidInstallments();
+  if (typeof installments !== 'number' || !Number.isInteger(installments) || installments < 1)
+    throw E.invalidInstallments();
   if (b.token === undefined || b.token === null || b.token === '') throw E.invalidCardTokenId();
   const token = usableToken(ctx, caller, b.token);
   const brand = brandById(caller.site_id, token.payment_method_id);
-  if (!brand) throw E.invalidPaymentMethod(`Invalid payment_method_id: ${token.payment_method_id} is not offered in ${caller.site_id}`);
+  if (!brand)
+    throw E.invalidPaymentMethod(
+      `Invalid payment_method_id: ${token.payment_method_id} is not offered in ${caller.site_id}`,
+    );
   if (b.payment_method_id !== undefined && b.payment_method_id !== null && b.payment_method_id !== brand.id) {
-    throw E.invalidPaymentMethod(`Invalid payment_method_id: the card token is a ${brand.id} card, not ${String(b.payment_method_id)}`);
+    throw E.invalidPaymentMethod(
+      `Invalid payment_method_id: the card token is a ${brand.id} card, not ${String(b.payment_method_id)}`,
+    );
   }
   if (amount.lt(brand.min_allowed_amount) || amount.gt(brand.max_allowed_amount)) {
-    throw E.invalidTransactionAmount(`Invalid value for transaction_amount: ${brand.id} takes ${brand.min_allowed_amount} to ${brand.max_allowed_amount} ${caller.currency_id}`);
+    throw E.invalidTransactionAmount(
+      `Invalid value for transaction_amount: ${brand.id} takes ${brand.min_allowed_amount} to ${brand.max_allowed_amount} ${caller.currency_id}`,
+    );
   }
   const payer = readPayer(ctx, caller, b.payer, token);
   const notificationUrl = readNotificationUrl(b.notification_url);
   if (b.metadata !== undefined && b.metadata !== null && !isObject(b.metadata)) throw E.invalidMetadata();
-  if (b.additional_info !== undefined && b.additional_info !== null && !isObject(b.additional_info)) throw E.paramsError('additional_info must be an object');
+  if (b.additional_info !== undefined && b.additional_info !== null && !isObject(b.additional_info))
+    throw E.paramsError('additional_info must be an object');
   const description = optionalString(b, 'description', 600);
   const externalReference = optionalString(b, 'external_reference', 256);
   const statementDescriptor = optionalString(b, 'statement_descriptor', 22);
   for (const flag of ['capture', 'binary_mode'] as const) {
-    if (b[flag] !== undefined && b[flag] !== null && typeof b[flag] !== 'boolean') throw E.paramsError(`${flag} must be a boolean`);
+    if (b[flag] !== undefined && b[flag] !== null && typeof b[flag] !== 'boolean')
+      throw E.paramsError(`${flag} must be a boolean`);
   }
   const capture = b.capture !== false;
   const binaryMode = b.binary_mode === true;
@@ -219,14 +244,25 @@ export const createCardPayment = (ctx: SandboxContext, caller: SandboxUser, rawB
     live_mode: false,
   });
   consumeToken(token, now);
-  const record: PaymentRecord = { id, collector_id: caller.id, site_id: caller.site_id, payer_user_id: payer.user_id, customer_id: payer.customer_id, body, refunds: [] };
+  const record: PaymentRecord = {
+    id,
+    collector_id: caller.id,
+    site_id: caller.site_id,
+    payer_user_id: payer.user_id,
+    customer_id: payer.customer_id,
+    body,
+    refunds: [],
+  };
   ctx.store.payments.set(id, record);
   ctx.store.emitPayment('payment.created', record);
   return record;
 };
 
 // https://www.mercadopago.com/developers/en/reference/payments/_payments/post
-const createPayment = (req: SandboxRequest, ctx: SandboxContext) => ({ status: 201, body: sellerView(createCardPayment(ctx, req.caller, req.body)) });
+const createPayment = (req: SandboxRequest, ctx: SandboxContext) => ({
+  status: 201,
+  body: sellerView(createCardPayment(ctx, req.caller, req.body)),
+});
 
 const UPDATABLE = new Set(['capture', 'transaction_amount', 'status', 'metadata', 'external_reference', 'description']);
 
@@ -234,34 +270,44 @@ const UPDATABLE = new Set(['capture', 'transaction_amount', 'status', 'metadata'
 // The SDK's capture sends {capture: true, transaction_amount?}; its cancel sends {status: "cancelled"}.
 const updatePayment = (req: SandboxRequest, ctx: SandboxContext) => {
   const record = findOwned(ctx.store, req.params.id, req.caller);
-  if (!isObject(req.body) || Object.keys(req.body).length === 0) throw E.paramsError('the body must be a JSON object with the fields to update');
+  if (!isObject(req.body) || Object.keys(req.body).length === 0)
+    throw E.paramsError('the body must be a JSON object with the fields to update');
   const b = req.body;
   const unknown = Object.keys(b).filter((k) => !UPDATABLE.has(k));
   if (unknown.length) throw E.unknownParameters(unknown);
   const now = ctx.now();
   const status = statusOf(record);
 
-  if (b.capture !== undefined && b.status !== undefined) throw E.paramsError('capture and status cannot be sent together');
+  if (b.capture !== undefined && b.status !== undefined)
+    throw E.paramsError('capture and status cannot be sent together');
   if (b.capture !== undefined && b.capture !== true) throw E.paramsError('capture can only be true');
   if (b.transaction_amount !== undefined && b.transaction_amount !== null && b.capture !== true) {
     throw E.paramsError('transaction_amount can only change with capture: true');
   }
   if (b.status !== undefined && b.status !== 'cancelled') throw E.paramsError('status can only be set to cancelled');
   if (b.metadata !== undefined && !isObject(b.metadata)) throw E.invalidMetadata();
-  const externalReference = b.external_reference !== undefined ? optionalString(b, 'external_reference', 256) : undefined;
+  const externalReference =
+    b.external_reference !== undefined ? optionalString(b, 'external_reference', 256) : undefined;
   const description = b.description !== undefined ? optionalString(b, 'description', 600) : undefined;
 
   if (b.capture === true) {
-    if (status !== 'authorized') throw E.stateConflict(`Payment ${record.id} is ${status}: only an authorized payment can be captured`);
+    if (status !== 'authorized')
+      throw E.stateConflict(`Payment ${record.id} is ${status}: only an authorized payment can be captured`);
     const authorized = dec(record.body.transaction_amount as number);
     let amount = authorized;
     if (b.transaction_amount !== undefined && b.transaction_amount !== null) {
       amount = readAmount(b.transaction_amount);
-      if (amount.gt(authorized)) throw E.invalidTransactionAmount(`Invalid value for transaction_amount: the capture cannot exceed the authorized ${authorized.toString()}`);
+      if (amount.gt(authorized))
+        throw E.invalidTransactionAmount(
+          `Invalid value for transaction_amount: the capture cannot exceed the authorized ${authorized.toString()}`,
+        );
     }
     approvePayment(ctx.store, record, now, amount);
   } else if (b.status === 'cancelled') {
-    if (!CANCELLABLE.includes(status)) throw E.stateConflict(`Payment ${record.id} is ${status}: only pending, in_process and authorized payments can be cancelled`);
+    if (!CANCELLABLE.includes(status))
+      throw E.stateConflict(
+        `Payment ${record.id} is ${status}: only pending, in_process and authorized payments can be cancelled`,
+      );
     cancelPayment(ctx.store, record, now);
   }
   let touched = false;
@@ -291,8 +337,13 @@ export const registerPayments = (router: SandboxRouter): void => {
   router.get('/v1/payments', (req, ctx) => ({ status: 200, body: searchPayments(req, ctx) }));
 
   // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/get
-  router.get('/v1/payments/{id}', (req, ctx) => ({ status: 200, body: findVisible(ctx.store, req.params.id, req.caller).view }));
-  router.put('/v1/payments/{id}', (req, ctx) => idempotent(req, ctx, { required: false }, () => updatePayment(req, ctx)));
+  router.get('/v1/payments/{id}', (req, ctx) => ({
+    status: 200,
+    body: findVisible(ctx.store, req.params.id, req.caller).view,
+  }));
+  router.put('/v1/payments/{id}', (req, ctx) =>
+    idempotent(req, ctx, { required: false }, () => updatePayment(req, ctx)),
+  );
 
   registerPaymentMoves(router);
 };

@@ -21,14 +21,22 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Refunds `requested` (undefined: all that is left) of a payment `caller` collected, as
  * `POST /v1/payments/{id}/refunds` does; throws the API's error, having changed nothing.
  */
-export const refundPayment = (ctx: SandboxContext, payment: PaymentRecord, caller: SandboxUser, rawBody: unknown): RefundRecord => {
+export const refundPayment = (
+  ctx: SandboxContext,
+  payment: PaymentRecord,
+  caller: SandboxUser,
+  rawBody: unknown,
+): RefundRecord => {
   const b = rawBody === undefined || rawBody === null ? {} : rawBody;
   if (!isObject(b)) throw E.refundAmountNotNumeric();
-  if (b.amount !== undefined && b.amount !== null && (typeof b.amount !== 'number' || !Number.isFinite(b.amount))) throw E.refundAmountNotNumeric();
+  if (b.amount !== undefined && b.amount !== null && (typeof b.amount !== 'number' || !Number.isFinite(b.amount)))
+    throw E.refundAmountNotNumeric();
   if (b.metadata !== undefined && b.metadata !== null && !isObject(b.metadata)) throw E.invalidMetadata();
   const status = statusOf(payment);
-  if (status === 'refunded') throw E.refundState(`Payment ${payment.id} is already fully refunded: nothing is left to refund`);
-  if (status !== 'approved') throw E.refundState(`Payment ${payment.id} is ${status}: only approved payments can be refunded`);
+  if (status === 'refunded')
+    throw E.refundState(`Payment ${payment.id} is already fully refunded: nothing is left to refund`);
+  if (status !== 'approved')
+    throw E.refundState(`Payment ${payment.id} is ${status}: only approved payments can be refunded`);
 
   const details = payment.body.transaction_details as JsonObject;
   const check = planRefund(
@@ -41,7 +49,8 @@ export const refundPayment = (ctx: SandboxContext, payment: PaymentRecord, calle
     const left = check.remaining.toFixed(2);
     if (check.reason === 'nothing_left') throw E.refundState(`Payment ${payment.id} has nothing left to refund`);
     if (check.reason === 'not_positive') throw E.refundAmountNotPositive();
-    if (check.reason === 'too_many_decimals') throw E.refundAmountNotPositive('amount attribute must be positive, with at most 2 decimals');
+    if (check.reason === 'too_many_decimals')
+      throw E.refundAmountNotPositive('amount attribute must be positive, with at most 2 decimals');
     throw E.refundState(`amount ${String(b.amount)} exceeds the ${left} left to refund on payment ${payment.id}`);
   }
   const { plan } = check;
@@ -78,7 +87,9 @@ const createRefund = (req: SandboxRequest, ctx: SandboxContext) => {
 };
 
 export const registerRefunds = (router: SandboxRouter): void => {
-  router.post('/v1/payments/{id}/refunds', (req, ctx) => idempotent(req, ctx, { required: true }, () => createRefund(req, ctx)));
+  router.post('/v1/payments/{id}/refunds', (req, ctx) =>
+    idempotent(req, ctx, { required: true }, () => createRefund(req, ctx)),
+  );
 
   // The SDK lists with a trailing slash (…/refunds/); Express matches it to this route.
   // https://www.mercadopago.com/developers/en/reference/chargebacks/_payments_id_refunds/get
@@ -90,7 +101,9 @@ export const registerRefunds = (router: SandboxRouter): void => {
   // https://www.mercadopago.com/developers/en/reference/chargebacks/_payments_id_refunds_refund_id/get
   router.get('/v1/payments/{id}/refunds/{refund_id}', (req, ctx) => {
     const { record } = findVisible(ctx.store, req.params.id, req.caller);
-    const refund = /^\d{1,19}$/.test(req.params.refund_id) ? record.refunds.find((r) => r.id === Number(req.params.refund_id)) : undefined;
+    const refund = /^\d{1,19}$/.test(req.params.refund_id)
+      ? record.refunds.find((r) => r.id === Number(req.params.refund_id))
+      : undefined;
     if (!refund) throw E.refundNotFound();
     return { status: 200, body: structuredClone(refund) };
   });

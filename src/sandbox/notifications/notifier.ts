@@ -87,11 +87,14 @@ export class Notifier {
   /** Changes where notifications go and the webhook secret, from the next event on. */
   configure(settings: NotificationSettings): void {
     const next = { ...this.config };
-    if (settings.mpNotificationUrl !== undefined) next.mpNotificationUrl = checkUrl('mpNotificationUrl', settings.mpNotificationUrl);
-    if (settings.mlNotificationUrl !== undefined) next.mlNotificationUrl = checkUrl('mlNotificationUrl', settings.mlNotificationUrl);
+    if (settings.mpNotificationUrl !== undefined)
+      next.mpNotificationUrl = checkUrl('mpNotificationUrl', settings.mpNotificationUrl);
+    if (settings.mlNotificationUrl !== undefined)
+      next.mlNotificationUrl = checkUrl('mlNotificationUrl', settings.mlNotificationUrl);
     if (settings.webhookSecret !== undefined) {
       const s = settings.webhookSecret;
-      if (s !== null && (typeof s !== 'string' || s.length === 0)) throw new TypeError('webhookSecret must be a non-empty string or null');
+      if (s !== null && (typeof s !== 'string' || s.length === 0))
+        throw new TypeError('webhookSecret must be a non-empty string or null');
       next.webhookSecret = s;
     }
     Object.assign(this.config, next);
@@ -167,7 +170,8 @@ export class Notifier {
       resource,
       action: null,
       notificationId: id,
-      request: (attempt, nowMs) => mlNotificationRequest(mlNotificationBody({ id, topic, resource, userId, attempt, receivedMs, sentMs: nowMs })),
+      request: (attempt, nowMs) =>
+        mlNotificationRequest(mlNotificationBody({ id, topic, resource, userId, attempt, receivedMs, sentMs: nowMs })),
     });
   }
 

@@ -25,14 +25,19 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 
 const check = (name: keyof RetryPolicy, v: number, min: number, integer: boolean): number => {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || (integer && !Number.isInteger(v))) {
-    throw new RangeError(`notifications.${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${String(v)}`);
+    throw new RangeError(
+      `notifications.${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${String(v)}`,
+    );
   }
   return v;
 };
 
 /** Defaults overlaid with `partial`, each value checked. */
 export const retryPolicy = (partial: Partial<RetryPolicy> = {}): RetryPolicy => {
-  const p = { ...DEFAULT_RETRY_POLICY, ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) };
+  const p = {
+    ...DEFAULT_RETRY_POLICY,
+    ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)),
+  };
   return {
     attempts: check('attempts', p.attempts, 1, true),
     baseDelayMs: check('baseDelayMs', p.baseDelayMs, 0, false),

@@ -20,6 +20,8 @@ export const signatureManifest = (dataId: string, requestId: string, ts: number)
 /** The `x-signature` header value. */
 export const signWebhook = ({ secret, dataId, requestId, ts }: SignatureInput): string => {
   if (!Number.isInteger(ts) || ts < 0) throw new RangeError('ts must be Unix seconds');
-  const v1 = createHmac('sha256', secret).update(signatureManifest(dataId, requestId, ts)).digest('hex');
+  const v1 = createHmac('sha256', secret)
+    .update(signatureManifest(dataId, requestId, ts))
+    .digest('hex');
   return `ts=${ts},v1=${v1}`;
 };

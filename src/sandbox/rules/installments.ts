@@ -9,7 +9,20 @@ import type { CardBrand } from './paymentMethods';
 /** Percent surcharge by number of installments; a count missing here is not offered. */
 export const RATES: Record<SiteId, Record<number, number>> = {
   MLA: { 1: 0, 3: 23.51, 6: 44.04, 9: 66.12, 12: 89.55 },
-  MLB: { 1: 0, 2: 4.59, 3: 6.99, 4: 8.63, 5: 10.28, 6: 11.95, 7: 13.64, 8: 15.35, 9: 17.08, 10: 18.83, 11: 20.6, 12: 22.39 },
+  MLB: {
+    1: 0,
+    2: 4.59,
+    3: 6.99,
+    4: 8.63,
+    5: 10.28,
+    6: 11.95,
+    7: 13.64,
+    8: 15.35,
+    9: 17.08,
+    10: 18.83,
+    11: 20.6,
+    12: 22.39,
+  },
   MLM: { 1: 0, 3: 5.75, 6: 9.86, 9: 13.92, 12: 18.02 },
 };
 
@@ -33,7 +46,12 @@ export const offeredInstallments = (site: SiteId, brand: CardBrand): number[] =>
     .sort((a, b) => a - b);
 
 /** Pricing of `installments` for `amount`, or null when that count is not offered. */
-export const financing = (site: SiteId, brand: CardBrand, installments: number, amount: Decimal.Value): Financing | null => {
+export const financing = (
+  site: SiteId,
+  brand: CardBrand,
+  installments: number,
+  amount: Decimal.Value,
+): Financing | null => {
   if (!offeredInstallments(site, brand).includes(installments)) return null;
   const rate = RATES[site][installments];
   const base = new Decimal(amount);

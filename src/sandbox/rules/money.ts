@@ -10,7 +10,8 @@ export const dec = (value: Decimal.Value): Decimal => new Decimal(value);
 export const toNumber = (value: Decimal.Value, decimals = 2): number =>
   new Decimal(value).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toNumber();
 
-export const sum = (values: Decimal.Value[]): Decimal => values.reduce<Decimal>((acc, v) => acc.plus(v), new Decimal(0));
+export const sum = (values: Decimal.Value[]): Decimal =>
+  values.reduce<Decimal>((acc, v) => acc.plus(v), new Decimal(0));
 
 /** True when a JSON value is a finite positive amount with at most 2 decimals. */
 export const isValidAmount = (value: unknown): value is number =>

@@ -39,7 +39,8 @@ export interface DerivedOrder {
 /** Statuses of a payment that is neither settled nor refused yet. */
 const UNDER_WAY = new Set(['pending', 'in_process', 'authorized']);
 
-export const orderTotal = (items: { quantity: number; unit_price: Decimal.Value }[]): Decimal => sum(items.map((i) => dec(i.unit_price).times(i.quantity)));
+export const orderTotal = (items: { quantity: number; unit_price: Decimal.Value }[]): Decimal =>
+  sum(items.map((i) => dec(i.unit_price).times(i.quantity)));
 
 /** Approved money net of its refunds (a partially refunded payment is still `approved`). */
 export const paidAmount = (payments: OrderPaymentFacts[]): Decimal =>
@@ -68,7 +69,8 @@ export const deriveOrder = (order: OrderFacts, payments: OrderPaymentFacts[]): D
  * Seed 003: an order of the mandatory flow is invisible to its seller (no date_closed, no
  * counterpart data, no stock taken, only `created_orders`) until it is paid in full.
  */
-export const visibleToSeller = (order: { mandatory_mercadopago: boolean; was_paid: boolean }): boolean => !order.mandatory_mercadopago || order.was_paid;
+export const visibleToSeller = (order: { mandatory_mercadopago: boolean; was_paid: boolean }): boolean =>
+  !order.mandatory_mercadopago || order.was_paid;
 
 /** Tags Mercado Libre puts on an order, from its status. */
 export const orderTags = (status: OrderStatus, refundAccountMoney: boolean): string[] => {
@@ -78,7 +80,12 @@ export const orderTags = (status: OrderStatus, refundAccountMoney: boolean): str
 };
 
 /** Statuses in which the buyer can still pay (part of) the order. */
-export const PAYABLE: ReadonlySet<OrderStatus> = new Set(['payment_required', 'confirmed', 'payment_in_process', 'partially_paid']);
+export const PAYABLE: ReadonlySet<OrderStatus> = new Set([
+  'payment_required',
+  'confirmed',
+  'payment_in_process',
+  'partially_paid',
+]);
 
 export const ORDER_STATUSES: readonly OrderStatus[] = [
   'confirmed',

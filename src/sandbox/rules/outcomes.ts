@@ -3,7 +3,8 @@
 // The name's first word is the code ("APRO", "APRO Test" and "apro" all approve); a name that
 // is not a code approves, as a real card with a good balance would.
 
-export type PaymentStatus = 'approved' | 'authorized' | 'in_process' | 'pending' | 'rejected' | 'cancelled' | 'refunded' | 'charged_back';
+export type PaymentStatus =
+  'approved' | 'authorized' | 'in_process' | 'pending' | 'rejected' | 'cancelled' | 'refunded' | 'charged_back';
 
 export interface Outcome {
   status: PaymentStatus;

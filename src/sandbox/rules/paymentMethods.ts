@@ -29,7 +29,14 @@ export const thumbnails = logo;
 const back3 = { length: 3, card_location: 'back', mode: 'mandatory' } as const;
 const front4 = { length: 4, card_location: 'front', mode: 'mandatory' } as const;
 
-const credit = (id: string, name: string, issuer: { id: number; name: string }, bin: string, max: number, limits: [number, number]): CardBrand => ({
+const credit = (
+  id: string,
+  name: string,
+  issuer: { id: number; name: string },
+  bin: string,
+  max: number,
+  limits: [number, number],
+): CardBrand => ({
   id,
   name,
   payment_type_id: 'credit_card',
@@ -42,7 +49,13 @@ const credit = (id: string, name: string, issuer: { id: number; name: string }, 
   max_allowed_amount: limits[1],
 });
 
-const debit = (id: string, name: string, issuer: { id: number; name: string }, bin: string, limits: [number, number]): CardBrand => ({
+const debit = (
+  id: string,
+  name: string,
+  issuer: { id: number; name: string },
+  bin: string,
+  limits: [number, number],
+): CardBrand => ({
   id,
   name,
   payment_type_id: 'debit_card',

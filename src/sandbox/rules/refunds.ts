@@ -13,9 +13,16 @@ export interface RefundPlan {
   exhausts: boolean;
 }
 
-export type RefundCheck = { ok: true; plan: RefundPlan } | { ok: false; reason: 'nothing_left' | 'not_positive' | 'too_many_decimals' | 'exceeds_remaining'; remaining: Decimal };
+export type RefundCheck =
+  | { ok: true; plan: RefundPlan }
+  | {
+      ok: false;
+      reason: 'nothing_left' | 'not_positive' | 'too_many_decimals' | 'exceeds_remaining';
+      remaining: Decimal;
+    };
 
-export const remainingToRefund = (transactionAmount: Decimal.Value, refunded: Decimal.Value[]): Decimal => dec(transactionAmount).minus(sum(refunded));
+export const remainingToRefund = (transactionAmount: Decimal.Value, refunded: Decimal.Value[]): Decimal =>
+  dec(transactionAmount).minus(sum(refunded));
 
 /**
  * Plans a refund of `requested` (undefined: all that is left) on a payment of `transactionAmount`
@@ -27,7 +34,10 @@ export const planRefund = (
   previous: { amount: Decimal.Value; amount_refunded_to_payer: Decimal.Value }[],
   requested?: Decimal.Value,
 ): RefundCheck => {
-  const remaining = remainingToRefund(transactionAmount, previous.map((r) => r.amount));
+  const remaining = remainingToRefund(
+    transactionAmount,
+    previous.map((r) => r.amount),
+  );
   if (remaining.lte(0)) return { ok: false, reason: 'nothing_left', remaining };
   const amount = requested === undefined ? remaining : dec(requested);
   if (amount.lte(0)) return { ok: false, reason: 'not_positive', remaining };
@@ -38,5 +48,13 @@ export const planRefund = (
   const toPayer = exhausts
     ? dec(totalPaid).minus(paidBack)
     : amount.times(totalPaid).div(transactionAmount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  return { ok: true, plan: { amount, amount_refunded_to_payer: toPayer, refunded_after: sum(previous.map((r) => r.amount)).plus(amount), exhausts } };
+  return {
+    ok: true,
+    plan: {
+      amount,
+      amount_refunded_to_payer: toPayer,
+      refunded_after: sum(previous.map((r) => r.amount)).plus(amount),
+      exhausts,
+    },
+  };
 };

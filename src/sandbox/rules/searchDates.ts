@@ -13,7 +13,14 @@ const unitOf = (raw: string): Unit | null => {
   return (UNITS as readonly string[]).includes(u) ? (u as Unit) : null;
 };
 
-const FIXED_MS: Partial<Record<Unit, number>> = { MILLI: 1, SECOND: 1000, MINUTE: 60_000, HOUR: 3_600_000, DAY: 86_400_000, WEEK: 7 * 86_400_000 };
+const FIXED_MS: Partial<Record<Unit, number>> = {
+  MILLI: 1,
+  SECOND: 1000,
+  MINUTE: 60_000,
+  HOUR: 3_600_000,
+  DAY: 86_400_000,
+  WEEK: 7 * 86_400_000,
+};
 
 const step = (ms: number, n: number, unit: Unit): number => {
   const fixed = FIXED_MS[unit];
