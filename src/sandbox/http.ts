@@ -9,6 +9,7 @@ import type { Faults } from './faults';
 import { faultError } from './faults';
 import type { SandboxUser } from './fixtures/users';
 import type { RequestLog } from './requestLog';
+import { RouteTable } from './routeTable';
 import type { Store } from './store';
 
 export interface SandboxConfig {
@@ -69,8 +70,6 @@ interface InternalRouteOptions {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-const toExpressPath = (template: string): string => template.replace(/\{([a-z_]+)\}/g, ':$1');
-
 export const send = (res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   if (body === undefined) {
     res.writeHead(status, headers).end();
@@ -109,14 +108,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class SandboxRouter {
   /** Every served route key, for the faults API and the OpenAPI test. */
   readonly routes = new Set<string>();
+  private readonly apiRoutes = new RouteTable();
+  private readonly controlRoutes: RouteTable | null;
 
+  /** Serves the API routes on `api` and, unless it is null, the control routes on `controlApi`. */
   constructor(
-    private readonly api: express.Router,
-    private readonly controlApi: express.Router | null,
+    api: express.Router,
+    controlApi: express.Router | null,
     private readonly ctx: SandboxContext,
     private readonly log: RequestLog,
     private readonly faults: Faults,
-  ) {}
+  ) {
+    api.use(this.apiRoutes.dispatch);
+    this.controlRoutes = controlApi ? new RouteTable() : null;
+    if (controlApi && this.controlRoutes) controlApi.use(this.controlRoutes.dispatch);
+  }
 
   get(template: string, handler: Handler, options?: RouteOptions): void {
     this.add('GET', template, handler, options);
@@ -137,14 +143,10 @@ export class SandboxRouter {
 
   /** A `/__sandbox/...` route: no auth, not logged, absent when SANDBOX_CONTROL=off. */
   control(method: Method, template: string, handler: ControlHandler): void {
-    if (!this.controlApi) return;
-    const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-    this.controlApi[m](toExpressPath(template), async (req: Request, res: Response) => {
+    if (!this.controlRoutes) return;
+    this.controlRoutes.add(method, template, async (req: Request, res: Response, params) => {
       try {
-        const out = await handler(
-          { params: req.params as Record<string, string>, query: queryOf(req), body: req.body },
-          this.ctx,
-        );
+        const out = await handler({ params, query: queryOf(req), body: req.body }, this.ctx);
         send(res, out.status, out.body, out.headers);
       } catch (err) {
         this.fail(res, err);
@@ -155,8 +157,7 @@ export class SandboxRouter {
   private add(method: Method, template: string, handler: Handler, options: InternalRouteOptions = {}): void {
     const route = `${method} ${template}`;
     this.routes.add(route);
-    const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-    this.api[m](toExpressPath(template), async (req: Request, res: Response) => {
+    this.apiRoutes.add(method, template, async (req: Request, res: Response, params) => {
       const idempotencyKey = (req.headers['x-idempotency-key'] as string | undefined) ?? null;
       const path = req.originalUrl.split('?')[0];
       const record = (status: number | null) => this.log.record({ method, route, path, status, idempotencyKey });
@@ -176,7 +177,7 @@ export class SandboxRouter {
             method,
             route,
             path,
-            params: req.params as Record<string, string>,
+            params,
             query,
             body: req.body,
             headers: req.headers,

@@ -53,6 +53,49 @@ describe('sandbox core', () => {
       expect(res.body).toEqual({ message: 'resource not found', error: 'not_found', status: 404, cause: [] });
     });
 
+    const NOT_FOUND = { message: 'resource not found', error: 'not_found', status: 404, cause: [] };
+
+    it.each([
+      ['OPTIONS', '/v1/customers/search'],
+      ['DELETE', '/v1/customers/search'],
+      ['PUT', '/v1/customers/search'],
+      ['PUT', '/v1/payments/search'],
+      ['DELETE', '/orders/search'],
+      ['OPTIONS', '/v1/payments/885920310'],
+      ['PATCH', '/v1/payments/885920310'],
+    ])('answers %s %s, a method the path does not take, with the Mercado Pago 404 body', async (method, path) => {
+      const res = await raw(env.url, method, path, { token: TOKENS.sellerMLB });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.body).toEqual(NOT_FOUND);
+    });
+
+    it('answers every method a served route does not take with that 404 body, on every route', async () => {
+      const served = new Map<string, Set<string>>();
+      for (const route of env.sandbox.routes) {
+        const [method, template] = route.split(' ');
+        served.set(template, (served.get(template) ?? new Set()).add(method));
+      }
+      const unexpected: string[] = [];
+      for (const [template, methods] of served) {
+        const path = template.replace(/\{[a-z_]+\}/g, '123');
+        for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+          if (methods.has(method)) continue;
+          const res = await raw(env.url, method, path, { token: TOKENS.sellerMLB });
+          if (res.status !== 404 || JSON.stringify(res.body) !== JSON.stringify(NOT_FOUND))
+            unexpected.push(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+        }
+      }
+      expect(unexpected).toEqual([]);
+      expect(served.size).toBeGreaterThan(20);
+    });
+
+    it('answers a path segment that is not valid percent-encoding as an unknown path', async () => {
+      const res = await raw(env.url, 'GET', '/v1/payments/%E0', { token: TOKENS.sellerMLB });
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual(NOT_FOUND);
+    });
+
     it('answers malformed JSON with 400 and the error shape', async () => {
       const res = await raw(env.url, 'POST', '/v1/customers', { token: TOKENS.sellerMLB, body: '{"email":' });
       expect(res.status).toBe(400);

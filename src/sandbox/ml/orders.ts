@@ -136,7 +136,6 @@ const searchOrders = (req: SandboxRequest, ctx: SandboxContext) => {
 };
 
 export const registerOrders = (router: SandboxRouter): void => {
-  // Before /orders/{id}, so "search" is not read as an id.
   router.get('/orders/search', (req, ctx) => searchOrders(req, ctx));
   router.get('/orders/{id}', (req, ctx) => getOrder(req, ctx));
 };

@@ -25,7 +25,6 @@ export const publicUserBody = (u: SandboxUser) => ({
 });
 
 export const registerMlUsers = (router: SandboxRouter): void => {
-  // Registered after GET /users/me, so "me" is not read as an id.
   router.getPublic('/users/{id}', (req, ctx) => {
     const raw = req.params.id;
     if (!/^\d{1,19}$/.test(raw)) throw E.invalidUserId(raw);

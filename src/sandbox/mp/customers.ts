@@ -168,7 +168,6 @@ export const registerCustomers = (router: SandboxRouter): void => {
   );
 
   // https://www.mercadopago.com.br/developers/en/reference/customers/_customers_search/get
-  // Registered before /v1/customers/{id} so that "search" is never read as an id.
   router.get('/v1/customers/search', (req, ctx) => {
     const limit = searchParam(req.query, 'limit', 10, 1, 100);
     const offset = searchParam(req.query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);

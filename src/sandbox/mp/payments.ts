@@ -330,7 +330,6 @@ const updatePayment = (req: SandboxRequest, ctx: SandboxContext) => {
 export const registerPayments = (router: SandboxRouter): void => {
   router.post('/v1/payments', (req, ctx) => idempotent(req, ctx, { required: true }, () => createPayment(req, ctx)));
 
-  // Registered before /v1/payments/{id} so "search" is not read as an id.
   // https://www.mercadopago.com/developers/en/reference/payments/_payments_search/get
   router.get('/v1/payments/search', (req, ctx) => ({ status: 200, body: searchPayments(req, ctx) }));
   // Legacy alias of search (DESIGN §4 lists GET /v1/payments; the SDK never calls it).

@@ -91,7 +91,7 @@ export const registerRefunds = (router: SandboxRouter): void => {
     idempotent(req, ctx, { required: true }, () => createRefund(req, ctx)),
   );
 
-  // The SDK lists with a trailing slash (…/refunds/); Express matches it to this route.
+  // The SDK lists with a trailing slash (…/refunds/); the route table ignores it (routeTable.ts).
   // https://www.mercadopago.com/developers/en/reference/chargebacks/_payments_id_refunds/get
   router.get('/v1/payments/{id}/refunds', (req, ctx) => {
     const { record } = findVisible(ctx.store, req.params.id, req.caller);
