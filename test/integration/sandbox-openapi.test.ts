@@ -244,6 +244,10 @@ const CASES: Record<string, Case> = {
       await swallow(payments.cancel({ id: SEED_PAYMENT })); // approved: cannot be cancelled
       await swallow(payments.cancel({ id: NO_SUCH_PAYMENT }));
       await raw(url, 'PUT', `/v1/payments/${toCancel.id}`, { body: { status: 'cancelled' } });
+      await payments.update({ id: SEED_PAYMENT, body: { date_of_expiration: '2030-11-17T09:37:52.000-04:00' } });
+      await payments.update({ id: SEED_PAYMENT, body: {} });
+      await payments.update({ id: toCapture.id as number, body: { capture: false } });
+      await swallow(payments.update({ id: SEED_PAYMENT, body: { date_of_expiration: '2030-11-17' } }));
     },
   },
 

@@ -491,6 +491,101 @@ describe('payments', () => {
       const err = await failure(payments.update({ id: p.id!, body: { transaction_amount_refunded: 5 } as any }));
       expect(err.causes[0].code).toBe(8);
     });
+
+    /** PUTs `body` and returns the answer, the payment's events it caused, and the payment before. */
+    const put = async (id: number, body: unknown) => {
+      const before = (await raw(env.url, 'GET', `/v1/payments/${id}`, { token: TOKENS.sellerMLB })).body;
+      const events: string[] = [];
+      const listener = (e: any) => events.push(e.action);
+      env.sandbox.store.events.on('payment', listener);
+      try {
+        const res = await raw(env.url, 'PUT', `/v1/payments/${id}`, { token: TOKENS.sellerMLB, body });
+        return { res, events, before };
+      } finally {
+        env.sandbox.store.events.off('payment', listener);
+      }
+    };
+
+    it.each([
+      ['{} on an approved payment', {}, {}],
+      ['{} on an authorized payment', {}, { body: { capture: false } }],
+      ['{capture: false} on an authorized payment', { capture: false }, { body: { capture: false } }],
+      ['{capture: false} on an approved payment', { capture: false }, {}],
+    ])('answers %s with the payment as it is: 200, nothing changed, no event', async (_case, body, options) => {
+      const p = await pay(options as any);
+      const { res, events, before } = await put(p.id, body);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(before);
+      expect(events).toEqual([]);
+      expect((await raw(env.url, 'GET', `/v1/payments/${p.id}`, { token: TOKENS.sellerMLB })).body).toEqual(before);
+    });
+
+    it('takes {capture: false} beside other fields, which change as usual', async () => {
+      const p = await pay({ body: { capture: false } });
+      const { res } = await put(p.id, { capture: false, description: 'kept on hold' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'authorized', captured: false, description: 'kept on hold' });
+    });
+
+    it.each([
+      ['capture that is not a boolean', { capture: 'false' }],
+      ['transaction_amount without capture: true', { capture: false, transaction_amount: 50 }],
+      ['a body that is not an object', [{ capture: true }]],
+    ])('still refuses %s (400, cause 1) and changes nothing', async (_case, body) => {
+      const p = await pay({ body: { capture: false } });
+      const { res, before } = await put(p.id, body);
+      expect(res.status).toBe(400);
+      expect(res.body.cause[0].code).toBe(1);
+      expect((await raw(env.url, 'GET', `/v1/payments/${p.id}`, { token: TOKENS.sellerMLB })).body).toEqual(before);
+    });
+  });
+
+  describe('date_of_expiration', () => {
+    it("sets date_of_expiration through the SDK, in Mercado Pago's date format, and stamps date_last_updated", async () => {
+      const p = await pay({ name: 'CONT' });
+      env.sandbox.store.payments.get(p.id)!.body.date_last_updated = '2020-01-01T00:00:00.000-04:00';
+      const u: any = await new Payment(mp(TOKENS.sellerMLB)).update({
+        id: p.id!,
+        body: { date_of_expiration: '2030-11-17T09:37:52.000-04:00' },
+      });
+      expect(u).toMatchObject({ date_of_expiration: '2030-11-17T09:37:52.000-04:00', status: 'in_process' });
+      expect(u.date_last_updated).not.toBe('2020-01-01T00:00:00.000-04:00');
+      const again: any = await new Payment(mp(TOKENS.sellerMLB)).get({ id: p.id! });
+      expect(again.date_of_expiration).toBe('2030-11-17T09:37:52.000-04:00');
+    });
+
+    it('reads other offsets and no milliseconds as the same instant', async () => {
+      const p = await pay();
+      const res = await raw(env.url, 'PUT', `/v1/payments/${p.id}`, {
+        token: TOKENS.sellerMLB,
+        body: { date_of_expiration: '2030-11-17T13:37:52Z' },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.date_of_expiration).toBe('2030-11-17T09:37:52.000-04:00');
+    });
+
+    it.each([
+      ['a date without a time', '2030-11-17'],
+      ['a time without an offset', '2030-11-17T09:37:52.000'],
+      ['a day the month does not have', '2030-02-30T09:37:52.000-04:00'],
+      ['hour 24', '2030-11-17T24:00:00.000-04:00'],
+      ['words', 'in three days'],
+      ['a number', 1_900_000_000_000],
+      ['null', null],
+    ])('refuses %s (400, cause 1001) and changes nothing', async (_case, value) => {
+      const p = await pay();
+      const before = (await raw(env.url, 'GET', `/v1/payments/${p.id}`, { token: TOKENS.sellerMLB })).body;
+      const res = await raw(env.url, 'PUT', `/v1/payments/${p.id}`, {
+        token: TOKENS.sellerMLB,
+        body: { date_of_expiration: value, description: 'not applied' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: 'bad_request', status: 400 });
+      expect(res.body.cause).toEqual([
+        { code: 1001, description: "Date format must be yyyy-MM-dd'T'HH:mm:ss.SSSZ", data: null },
+      ]);
+      expect((await raw(env.url, 'GET', `/v1/payments/${p.id}`, { token: TOKENS.sellerMLB })).body).toEqual(before);
+    });
   });
 
   describe('GET /v1/payments/search', () => {

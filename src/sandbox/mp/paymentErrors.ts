@@ -9,6 +9,7 @@ const bad = (code: number | string, description: string, message: string = descr
 
 export const STATE_CONFLICT =
   'Not valid action, the resource is in a state that does not allow this operation. For more information see the state that has the resource.';
+const DATE_FORMAT = "Date format must be yyyy-MM-dd'T'HH:mm:ss.SSSZ";
 export const REFUND_STATE = 'The action requested is not valid for the current payment state';
 
 export const paymentErrors = {
@@ -16,11 +17,9 @@ export const paymentErrors = {
   unknownParameters: (names: string[]) =>
     bad(8, `The name of the following parameters is wrong : [${names.join(', ')}]`),
   badDate: (name: string) =>
-    bad(
-      1001,
-      "Date format must be yyyy-MM-dd'T'HH:mm:ss.SSSZ",
-      `${name}: date format must be yyyy-MM-dd'T'HH:mm:ss.SSSZ or NOW[-N(DAYS|MONTHS|…)]`,
-    ),
+    bad(1001, DATE_FORMAT, `${name}: date format must be yyyy-MM-dd'T'HH:mm:ss.SSSZ or NOW[-N(DAYS|MONTHS|…)]`),
+  badDateOfExpiration: () =>
+    bad(1001, DATE_FORMAT, 'date_of_expiration must be a date-time with an offset, e.g. 2022-11-17T09:37:52.000-04:00'),
   tooManyRows: (max: number) => bad(1000, 'Number of rows exceeded the limits', `limit must be between 1 and ${max}`),
   customerNotFound: () => bad(2002, 'Customer not found'),
   invalidUsers: (message: string) => bad(2034, 'Invalid users involved', message),

@@ -2,7 +2,7 @@
 // legacy alias GET /v1/payments), plus the control API's payment moves.
 // Reference pages are named above each handler.
 import Decimal from 'decimal.js';
-import { mpDate } from '../clock';
+import { mpDate, parseDateTime } from '../clock';
 import type { SandboxUser } from '../fixtures/users';
 import type { SandboxContext, SandboxRequest, SandboxRouter } from '../http';
 import { idempotent } from '../idempotency';
@@ -264,14 +264,30 @@ const createPayment = (req: SandboxRequest, ctx: SandboxContext) => ({
   body: sellerView(createCardPayment(ctx, req.caller, req.body)),
 });
 
-const UPDATABLE = new Set(['capture', 'transaction_amount', 'status', 'metadata', 'external_reference', 'description']);
+const UPDATABLE = new Set([
+  'capture',
+  'transaction_amount',
+  'status',
+  'date_of_expiration',
+  'metadata',
+  'external_reference',
+  'description',
+]);
+
+/** date_of_expiration in Mercado Pago's own date format (the instant as sent, on the sandbox's offset). */
+const readDateOfExpiration = (v: unknown): string => {
+  const ms = typeof v === 'string' ? parseDateTime(v) : null;
+  if (ms === null) throw E.badDateOfExpiration();
+  return mpDate(ms);
+};
 
 // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/put
-// The SDK's capture sends {capture: true, transaction_amount?}; its cancel sends {status: "cancelled"}.
+// The SDK's capture sends {capture: true, transaction_amount?}; its cancel sends {status: "cancelled"};
+// its update sends any part of a create body. An update that changes nothing ({}, or capture: false,
+// which asks for no capture) answers the payment as it is.
 const updatePayment = (req: SandboxRequest, ctx: SandboxContext) => {
   const record = findOwned(ctx.store, req.params.id, req.caller);
-  if (!isObject(req.body) || Object.keys(req.body).length === 0)
-    throw E.paramsError('the body must be a JSON object with the fields to update');
+  if (!isObject(req.body)) throw E.paramsError('the body must be a JSON object with the fields to update');
   const b = req.body;
   const unknown = Object.keys(b).filter((k) => !UPDATABLE.has(k));
   if (unknown.length) throw E.unknownParameters(unknown);
@@ -280,15 +296,18 @@ const updatePayment = (req: SandboxRequest, ctx: SandboxContext) => {
 
   if (b.capture !== undefined && b.status !== undefined)
     throw E.paramsError('capture and status cannot be sent together');
-  if (b.capture !== undefined && b.capture !== true) throw E.paramsError('capture can only be true');
+  if (b.capture !== undefined && typeof b.capture !== 'boolean') throw E.paramsError('capture must be a boolean');
   if (b.transaction_amount !== undefined && b.transaction_amount !== null && b.capture !== true) {
     throw E.paramsError('transaction_amount can only change with capture: true');
   }
   if (b.status !== undefined && b.status !== 'cancelled') throw E.paramsError('status can only be set to cancelled');
   if (b.metadata !== undefined && !isObject(b.metadata)) throw E.invalidMetadata();
-  const externalReference =
-    b.external_reference !== undefined ? optionalString(b, 'external_reference', 256) : undefined;
-  const description = b.description !== undefined ? optionalString(b, 'description', 600) : undefined;
+  // Every field is read before anything changes: a refused update changes nothing.
+  const fields: JsonObject = {};
+  if (b.metadata !== undefined) fields.metadata = b.metadata as JsonObject;
+  if (b.external_reference !== undefined) fields.external_reference = optionalString(b, 'external_reference', 256);
+  if (b.description !== undefined) fields.description = optionalString(b, 'description', 600);
+  if (b.date_of_expiration !== undefined) fields.date_of_expiration = readDateOfExpiration(b.date_of_expiration);
 
   if (b.capture === true) {
     if (status !== 'authorized')
@@ -310,20 +329,10 @@ const updatePayment = (req: SandboxRequest, ctx: SandboxContext) => {
       );
     cancelPayment(ctx.store, record, now);
   }
-  let touched = false;
-  if (b.metadata !== undefined) {
-    record.body.metadata = b.metadata as JsonObject;
-    touched = true;
+  if (Object.keys(fields).length) {
+    Object.assign(record.body, fields);
+    record.body.date_last_updated = mpDate(now);
   }
-  if (externalReference !== undefined) {
-    record.body.external_reference = externalReference;
-    touched = true;
-  }
-  if (description !== undefined) {
-    record.body.description = description;
-    touched = true;
-  }
-  if (touched) record.body.date_last_updated = mpDate(now);
   return { status: 200, body: sellerView(record) };
 };
 
