@@ -2,8 +2,6 @@
 // only turned into JSON numbers (as Mercado Pago sends them) at the edge.
 import Decimal from 'decimal.js';
 
-export type Amount = Decimal;
-
 export const dec = (value: Decimal.Value): Decimal => new Decimal(value);
 
 /** Round to the currency's cents (every site we emulate uses 2 decimals) and return a JSON number. */
@@ -12,7 +10,3 @@ export const toNumber = (value: Decimal.Value, decimals = 2): number =>
 
 export const sum = (values: Decimal.Value[]): Decimal =>
   values.reduce<Decimal>((acc, v) => acc.plus(v), new Decimal(0));
-
-/** True when a JSON value is a finite positive amount with at most 2 decimals. */
-export const isValidAmount = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0 && new Decimal(value).decimalPlaces() <= 2;
