@@ -1,7 +1,8 @@
 // Seed 002's customers and cards as the store loads them, and the id helpers of mp/customers.ts / mp/cards.ts.
 import { cardUserId, findSavedCard } from '../../src/sandbox/mp/cards';
 import { cardExpired } from '../../src/sandbox/rules/paymentMethods';
-import { CUSTOMER_ID, customerView, findCustomer, idSuffix, newCustomerId } from '../../src/sandbox/mp/customers';
+import { CUSTOMER_ID } from '../../src/sandbox/ids';
+import { customerView, findCustomer, idSuffix, newCustomerId } from '../../src/sandbox/mp/customers';
 import { FIXTURE_CARD_NUMBERS, FIXTURE_SELLER_ID } from '../../src/sandbox/fixtures/customers';
 import { luhnValid } from '../../src/sandbox/rules/paymentMethods';
 import { Store } from '../../src/sandbox/store';

@@ -5,10 +5,12 @@
 //                                        left pending_cancel ("none"), or refunded in account money
 // Answers use the Mercado Pago error body (400 with a cause) like the rest of the control API.
 import Decimal from 'decimal.js';
+import { isObject } from '../../lib/json';
 import { mpDate } from '../clock';
 import { badRequest } from '../errors';
 import type { SandboxUser } from '../fixtures/users';
 import type { ControlHandler, SandboxContext, SandboxRouter } from '../http';
+import { digitsId, isItemIdOf } from '../ids';
 import { dec, toNumber } from '../rules/money';
 import { PAYABLE, orderTotal, paidAmount } from '../rules/orders';
 import { TEST_CARDS, TEST_CARD_EXPIRY, brandById } from '../rules/paymentMethods';
@@ -18,9 +20,8 @@ import { createCardPayment } from '../mp/payments';
 import { CANCELLABLE, cancelPayment, statusOf } from '../mp/paymentStates';
 import { sellerView } from '../mp/paymentViews';
 import { refundPayment } from '../mp/refunds';
-import { mlErrors as E } from './errors';
 import { openOrder, refreshOrder } from './orderLifecycle';
-import { viewForCaller } from './orders';
+import { findOrder, viewForCaller } from './orders';
 import { orderPayments, paymentFacts } from './orderViews';
 
 const ORDER_ID_START = 2_000_004_000_000_001;
@@ -29,11 +30,9 @@ export const NEW_LISTING_STOCK = 100;
 
 const invalid = (description: string) => badRequest('invalid_order', description);
 const invalidMove = (description: string) => badRequest('invalid_move', description);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const userParam = (ctx: SandboxContext, v: unknown, name: string): SandboxUser => {
-  const id = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,19}$/.test(v) ? Number(v) : NaN;
-  const user = ctx.store.users.get(id);
+  const user = ctx.store.users.get(typeof v === 'number' ? v : (digitsId(v) ?? NaN));
   if (!user) throw invalid(`${name} must be the id of a sandbox user`);
   return user;
 };
@@ -53,7 +52,7 @@ const readItem = (
   now: string,
 ): { line: OrderItemRecord; listing: ItemRecord } => {
   if (!isObject(raw)) throw invalid(`items[${i}] must be an object`);
-  if (typeof raw.id !== 'string' || !new RegExp(`^${seller.site_id}\\d{1,18}$`).test(raw.id))
+  if (typeof raw.id !== 'string' || !isItemIdOf(seller.site_id, raw.id))
     throw invalid(`items[${i}].id must be a ${seller.site_id} item id, e.g. ${seller.site_id}600034093`);
   const quantity = raw.quantity ?? 1;
   if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > 999)
@@ -140,13 +139,6 @@ const createOrder: ControlHandler = (req, ctx) => {
   };
   openOrder(ctx.store, order, nowMs);
   return { status: 201, body: viewForCaller(ctx, order, 'buyer') };
-};
-
-const findOrder = (ctx: SandboxContext, raw: string): OrderRecord => {
-  if (!/^\d{1,19}$/.test(raw)) throw E.invalidOrderId(raw);
-  const order = ctx.store.orders.get(Number(raw));
-  if (!order) throw E.orderNotFound(raw);
-  return order;
 };
 
 const payOrder: ControlHandler = (req, ctx) => {

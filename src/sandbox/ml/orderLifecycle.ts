@@ -2,7 +2,9 @@
 // the stock when the seller gets to see the order, stock back on cancellation, and the
 // notifications: `created_orders` once at creation, `orders_v2` on every change the seller can see.
 // Orders follow their payments: every event of a payment linked to an order refreshes it.
+import { isObject } from '../../lib/json';
 import { mpDate } from '../clock';
+import { digitsId } from '../ids';
 import { deriveOrder, orderTotal, visibleToSeller } from '../rules/orders';
 import type { PaymentEvent, Store } from '../store';
 import type { JsonObject, OrderRecord } from '../types';
@@ -60,13 +62,12 @@ export const openOrder = (store: Store, order: OrderRecord, nowMs: number): void
   }
 };
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The order a payment belongs to, from its `order: {type: "mercadolibre", id}`. */
 export const orderOfPayment = (store: Store, body: JsonObject): OrderRecord | undefined => {
   const link = body.order;
   if (!isObject(link) || link.type !== 'mercadolibre' || link.id === null || link.id === undefined) return undefined;
-  return /^\d{1,19}$/.test(String(link.id)) ? store.orders.get(Number(link.id)) : undefined;
+  const id = digitsId(String(link.id));
+  return id === null ? undefined : store.orders.get(id);
 };
 
 /** Keeps every order in step with its payments; returns the listener to remove on close. */

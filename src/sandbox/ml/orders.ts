@@ -4,6 +4,7 @@
 // stays out of its seller's sight until it is paid (rules/orders.ts).
 import type { SandboxUser } from '../fixtures/users';
 import type { SandboxContext, SandboxRequest, SandboxRouter } from '../http';
+import { digitsId } from '../ids';
 import { parseSearchDate } from '../rules/searchDates';
 import { ORDER_STATUSES, visibleToSeller } from '../rules/orders';
 import type { Json, JsonObject, OrderRecord, OrderStatus } from '../types';
@@ -22,11 +23,18 @@ export const viewForCaller = (ctx: SandboxContext, order: OrderRecord, role: 'bu
   // The seller sees only visible orders, which have their counterpart data.
   orderView(ctx.store, order, role === 'seller' || visibleToSeller(order));
 
+/** The order a path names, whoever asks: 400 for an id that is not 1–19 digits, 404 for an unknown one. */
+export const findOrder = (ctx: SandboxContext, raw: string): OrderRecord => {
+  const id = digitsId(raw);
+  if (id === null) throw E.invalidOrderId(raw);
+  const order = ctx.store.orders.get(id);
+  if (!order) throw E.orderNotFound(raw);
+  return order;
+};
+
 const getOrder = (req: SandboxRequest, ctx: SandboxContext) => {
   const raw = req.params.id;
-  if (!/^\d{1,19}$/.test(raw)) throw E.invalidOrderId(raw);
-  const order = ctx.store.orders.get(Number(raw));
-  if (!order) throw E.orderNotFound(raw);
+  const order = findOrder(ctx, raw);
   const role = roleOf(order, req.caller);
   if (role === null) {
     // Invisible to its seller until paid: for the seller it does not exist yet.

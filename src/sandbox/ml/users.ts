@@ -5,6 +5,7 @@
 import { userBody } from '../mp/users';
 import type { SandboxUser } from '../fixtures/users';
 import type { SandboxRouter } from '../http';
+import { digitsId } from '../ids';
 import { mlErrors as E } from './errors';
 
 const DOMAINS: Record<string, string> = { MLA: 'com.ar', MLB: 'com.br', MLM: 'com.mx' };
@@ -26,9 +27,9 @@ export const publicUserBody = (u: SandboxUser) => ({
 
 export const registerMlUsers = (router: SandboxRouter): void => {
   router.getPublic('/users/{id}', (req, ctx) => {
-    const raw = req.params.id;
-    if (!/^\d{1,19}$/.test(raw)) throw E.invalidUserId(raw);
-    const user = ctx.store.users.get(Number(raw));
+    const id = digitsId(req.params.id);
+    if (id === null) throw E.invalidUserId(req.params.id);
+    const user = ctx.store.users.get(id);
     if (!user) throw E.userNotFound();
     return { status: 200, body: req.caller?.id === user.id ? userBody(user) : publicUserBody(user) };
   });

@@ -1,21 +1,21 @@
 // /v1/customers/{id}/cards: cards saved from card tokens. The full number stays in the customer's
 // `card_numbers` (never returned) so that a token can later be made from `card_id` + `security_code`.
 // Saving a card does not consume its token: the same token can still pay once (see README).
+import { isObject } from '../../lib/json';
 import { mpDate } from '../clock';
 import type { SandboxUser } from '../fixtures/users';
 import type { SandboxContext, SandboxRouter } from '../http';
 import { idempotent } from '../idempotency';
+import { DIGITS_ID } from '../ids';
 import { brandById, cardExpired, thumbnails, type CardBrand } from '../rules/paymentMethods';
 import type { Store } from '../store';
 import type { CardRecord, CardTokenRecord, CustomerRecord } from '../types';
 import { cardNotFound, customerError } from './customerErrors';
-import { isPlainObject, readCustomerInput } from './customerInput';
+import { readCustomerInput } from './customerInput';
 import { ownedCustomer, touch } from './customers';
 
 /** The sandbox's cap for code 129 (the reference names the error, not the number). */
 export const MAX_CARDS_PER_CUSTOMER = 10;
-
-const CARD_ID = /^\d{1,19}$/;
 
 /** The numeric part of a customer id: what Mercado Pago prints as a card's `user_id`. */
 export const cardUserId = (customerId: string): string => customerId.split('-')[0];
@@ -102,7 +102,7 @@ const cardholderOf = (t: CardTokenRecord): CardRecord['cardholder'] => ({
 });
 
 const ownedCard = (customer: CustomerRecord, cardId: string | undefined): CardRecord => {
-  const card = cardId && CARD_ID.test(cardId) ? customer.cards.find((c) => c.id === cardId) : undefined;
+  const card = cardId && DIGITS_ID.test(cardId) ? customer.cards.find((c) => c.id === cardId) : undefined;
   if (!card) throw cardNotFound();
   return card;
 };
@@ -126,7 +126,7 @@ export const registerCards = (router: SandboxRouter): void => {
   router.post('/v1/customers/{id}/cards', (req, ctx) =>
     idempotent(req, ctx, { required: false }, () => {
       const customer = ownedCustomer(ctx, req.caller, req.params.id);
-      if (!isPlainObject(req.body)) throw customerError('118');
+      if (!isObject(req.body)) throw customerError('118');
       const token = usableToken(ctx, req.caller, customer, req.body.token);
       const brand = brandById(token.site_id, token.payment_method_id);
       if (!brand) throw customerError('122', `unknown payment method ${token.payment_method_id}`);
@@ -183,7 +183,7 @@ export const registerCards = (router: SandboxRouter): void => {
       const customer = ownedCustomer(ctx, req.caller, req.params.id);
       const card = ownedCard(customer, req.params.card_id);
       const body = req.body;
-      if (!isPlainObject(body)) throw customerError('118');
+      if (!isObject(body)) throw customerError('118');
       const next = {
         expiration_month: card.expiration_month,
         expiration_year: card.expiration_year,
@@ -206,7 +206,7 @@ export const registerCards = (router: SandboxRouter): void => {
       if (datesGiven && cardExpired(next.expiration_month, next.expiration_year, ctx.now()))
         throw customerError('122', 'the card is expired');
       if (body.cardholder !== undefined) {
-        if (!isPlainObject(body.cardholder)) throw customerError('103', 'cardholder must be an object');
+        if (!isObject(body.cardholder)) throw customerError('103', 'cardholder must be an object');
         const { name, identification } = body.cardholder;
         if (name !== undefined) {
           if (typeof name !== 'string' || name.trim() === '' || name.length > 100)

@@ -3,6 +3,7 @@
 // Reference: https://www.mercadopago.com.br/developers/en/reference/customers/_customers/post
 // Field rules the reference states: first_name/last_name are "String (a-zA-Z)", date_registered is
 // ISO-8601. Length limits are the sandbox's own (the reference names code 104 but no numbers).
+import { isObject } from '../../lib/json';
 import type { JsonObject } from '../types';
 import { customerError } from './customerErrors';
 
@@ -40,9 +41,6 @@ const ID_NUMBER = /^[A-Za-z0-9.-]{1,20}$/;
 const ZIP = /^[A-Za-z0-9 -]{1,20}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export const isValidEmail = (v: string): boolean => EMAIL.test(v);
 
 export const isValidIsoDate = (v: string): boolean => ISO_DATE.test(v) && !Number.isNaN(Date.parse(v));
@@ -58,7 +56,7 @@ const name = (v: unknown, code: '107' | '108', field: string): string | null => 
 };
 
 const object = (v: unknown, field: string): Record<string, unknown> => {
-  if (!isPlainObject(v)) throw customerError('103', `${field} must be an object`);
+  if (!isObject(v)) throw customerError('103', `${field} must be an object`);
   return v;
 };
 
@@ -127,7 +125,7 @@ const limited = (v: unknown, code: '116' | '125', field: string, max: number): s
  * first bad field. `email` is checked for format only; whether it may be set is the route's call.
  */
 export const readCustomerInput = (body: unknown): CustomerInput => {
-  if (!isPlainObject(body)) throw customerError('118');
+  if (!isObject(body)) throw customerError('118');
   const out: CustomerInput = {};
   if (body.email !== undefined) {
     if (!str(body.email) || !isValidEmail(body.email.trim())) throw customerError('106', 'email is invalid');
@@ -151,7 +149,7 @@ export const readCustomerInput = (body: unknown): CustomerInput => {
     out.description = limited(body.description, '116', 'description', LIMITS.description);
   if (body.metadata !== undefined) {
     if (body.metadata === null) out.metadata = {};
-    else if (!isPlainObject(body.metadata)) throw customerError('117', 'metadata must be an object');
+    else if (!isObject(body.metadata)) throw customerError('117', 'metadata must be an object');
     else out.metadata = structuredClone(body.metadata) as JsonObject;
   }
   if (body.default_card !== undefined) {

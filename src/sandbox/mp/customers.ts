@@ -7,13 +7,11 @@ import { mpDate } from '../clock';
 import type { SandboxUser } from '../fixtures/users';
 import type { SandboxContext, SandboxRouter } from '../http';
 import { idempotent } from '../idempotency';
+import { CUSTOMER_ID } from '../ids';
 import type { Store } from '../store';
 import type { CustomerAddress, CustomerBody, CustomerRecord } from '../types';
 import { customerError, customerNotFound } from './customerErrors';
 import { readCustomerInput, type AddressInput, type CustomerInput } from './customerInput';
-
-/** Real ids: `123456789-jxOV430go9fx2e`, `000000001-sT93QZFAsfxU9P5`. */
-export const CUSTOMER_ID = /^\d{1,19}-[A-Za-z0-9]{1,32}$/;
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

@@ -3,8 +3,9 @@
 // unknown id; 400 for a move the payment's status does not allow.
 import { badRequest } from '../errors';
 import type { SandboxRouter } from '../http';
+import { digitsId } from '../ids';
 import { approvePayment, chargeBackPayment, rejectPayment, statusOf } from './paymentStates';
-import { paymentNotFound, parsePaymentId, sellerView } from './paymentViews';
+import { paymentNotFound, sellerView } from './paymentViews';
 
 const MOVES = {
   approve: { from: ['pending', 'in_process', 'authorized'], to: 'approved' },
@@ -15,7 +16,7 @@ const MOVES = {
 export const registerPaymentMoves = (router: SandboxRouter): void => {
   for (const [move, rule] of Object.entries(MOVES)) {
     router.control('POST', `/payments/{id}/${move}`, (req, ctx) => {
-      const id = parsePaymentId(req.params.id);
+      const id = digitsId(req.params.id);
       const record = id === null ? undefined : ctx.store.payments.get(id);
       if (!record) throw paymentNotFound();
       const status = statusOf(record);

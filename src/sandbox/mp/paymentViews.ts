@@ -4,6 +4,7 @@
 //   `differential_pricing_id`, exactly as seed 003 prints the buyer's view of 3506756222;
 // - anyone else sees nothing: the caller gets 404, never 403, so ids cannot be probed.
 import type { SandboxUser } from '../fixtures/users';
+import { digitsId } from '../ids';
 import type { Store } from '../store';
 import type { Json, JsonObject, PaymentRecord } from '../types';
 import { ApiError, cause, notFound } from '../errors';
@@ -56,15 +57,12 @@ export const viewFor = (record: PaymentRecord, caller: SandboxUser, store: Store
   return null;
 };
 
-/** Numeric ids only: `..`, `1e3` or `12abc` never reach the store. */
-export const parsePaymentId = (raw: string): number | null => (/^\d{1,19}$/.test(raw) ? Number(raw) : null);
-
 export const findVisible = (
   store: Store,
   rawId: string,
   caller: SandboxUser,
 ): { record: PaymentRecord; view: JsonObject } => {
-  const id = parsePaymentId(rawId);
+  const id = digitsId(rawId);
   const record = id === null ? undefined : store.payments.get(id);
   const view = record ? viewFor(record, caller, store) : null;
   if (!record || !view) throw paymentNotFound();

@@ -2,6 +2,7 @@
 // legacy alias GET /v1/payments), plus the control API's payment moves.
 // Reference pages are named above each handler.
 import Decimal from 'decimal.js';
+import { isObject } from '../../lib/json';
 import { mpDate, parseDateTime } from '../clock';
 import type { SandboxUser } from '../fixtures/users';
 import type { SandboxContext, SandboxRequest, SandboxRouter } from '../http';
@@ -23,7 +24,6 @@ import { findOwned, findVisible, sellerView } from './paymentViews';
 /** Ids of payments created here; far from the seeds' ids (885920310, 3506756222). */
 const PAYMENT_ID_START = 1_320_000_001;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A JSON number that is a positive amount with at most two decimals, as a Decimal. */

@@ -2,9 +2,11 @@
 // Reference: https://www.mercadopago.com/developers/en/reference/chargebacks/_payments_id_refunds/post
 // No amount refunds all that is left; partial refunds keep the payment approved with
 // status_detail partially_refunded until the last one makes it refunded/refunded.
+import { isObject } from '../../lib/json';
 import { mpDate } from '../clock';
 import type { SandboxContext, SandboxRequest, SandboxRouter } from '../http';
 import { idempotent } from '../idempotency';
+import { digitsId } from '../ids';
 import { toNumber } from '../rules/money';
 import { planRefund } from '../rules/refunds';
 import type { SandboxUser } from '../fixtures/users';
@@ -14,8 +16,6 @@ import { statusOf } from './paymentStates';
 import { findOwned, findVisible } from './paymentViews';
 
 const REFUND_ID_START = 2_040_000_001;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Refunds `requested` (undefined: all that is left) of a payment `caller` collected, as
@@ -101,9 +101,8 @@ export const registerRefunds = (router: SandboxRouter): void => {
   // https://www.mercadopago.com/developers/en/reference/chargebacks/_payments_id_refunds_refund_id/get
   router.get('/v1/payments/{id}/refunds/{refund_id}', (req, ctx) => {
     const { record } = findVisible(ctx.store, req.params.id, req.caller);
-    const refund = /^\d{1,19}$/.test(req.params.refund_id)
-      ? record.refunds.find((r) => r.id === Number(req.params.refund_id))
-      : undefined;
+    const refundId = digitsId(req.params.refund_id);
+    const refund = record.refunds.find((r) => r.id === refundId);
     if (!refund) throw E.refundNotFound();
     return { status: 200, body: structuredClone(refund) };
   });

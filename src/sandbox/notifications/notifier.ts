@@ -3,6 +3,7 @@
 // change (and for every change of a payment that belongs to a Mercado Libre order), each one
 // asynchronously and retried (delivery.ts). Keeps the log GET /__sandbox/notifications shows.
 import { randomUUID } from 'node:crypto';
+import { isObject } from '../../lib/json';
 import type { SandboxConfig } from '../http';
 import type { OrderEvent, PaymentEvent, Store } from '../store';
 import { Delivery, type DeliverySpec, type DeliveryView } from './delivery';
@@ -26,8 +27,6 @@ export interface NotificationSettings {
 
 /** Newest deliveries kept in the log (older ones still finish, unlisted). */
 const KEEP = 1000;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const checkUrl = (name: string, v: unknown): string | null => {
   if (v === null) return null;
