@@ -1,6 +1,6 @@
 // The shapes of the ids the sandbox reads from paths and bodies, in one place. An id without its
 // shape never reaches the store: `..`, `1e3` or `12abc` are refused or not found before any lookup.
-import type { SiteId } from './fixtures/users';
+import type { SiteId } from './rules/sites';
 
 /** Payments, refunds, orders, users and saved cards: 1 to 19 digits, as both APIs write them. */
 export const DIGITS_ID = /^\d{1,19}$/;

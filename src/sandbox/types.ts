@@ -1,7 +1,7 @@
 // The records the sandbox keeps. Field names are Mercado Pago's own (DESIGN: "REST is theirs").
 // A record holds what the owner (the collector) sees; views for other callers are derived from it
 // at response time (see mp/paymentViews.ts).
-import type { SiteId } from './fixtures/users';
+import type { SiteId } from './rules/sites';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

@@ -2,7 +2,7 @@
 import Decimal from 'decimal.js';
 import { brandForBin, exclusionPattern, paymentMethods, recommendedMessage } from '../../src/sandbox/mp/catalog';
 import { brandById, TEST_CARDS } from '../../src/sandbox/rules/paymentMethods';
-import type { SiteId } from '../../src/sandbox/fixtures/users';
+import type { SiteId } from '../../src/sandbox/rules/sites';
 import { financing } from '../../src/sandbox/rules/installments';
 
 describe('brandForBin', () => {

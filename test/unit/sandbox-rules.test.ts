@@ -7,7 +7,7 @@ import {
   testCardBrand,
 } from '../../src/sandbox/rules/paymentMethods';
 import { financing, payerCosts } from '../../src/sandbox/rules/installments';
-import type { SiteId } from '../../src/sandbox/fixtures/users';
+import type { SiteId } from '../../src/sandbox/rules/sites';
 
 describe('test cards', () => {
   it.each(Object.entries(TEST_CARDS).flatMap(([site, cards]) => Object.keys(cards).map((n) => [site, n])))(

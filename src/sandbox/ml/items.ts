@@ -3,14 +3,9 @@
 // Reference: https://developers.mercadolibre.com/en_us/items-and-searches
 import type { SandboxRouter } from '../http';
 import { toNumber } from '../rules/money';
+import { SITES } from '../rules/sites';
 import type { ItemRecord } from '../types';
 import { mlErrors as E } from './errors';
-
-const DOMAINS: Record<string, string> = {
-  MLA: 'articulo.mercadolibre.com.ar',
-  MLB: 'produto.mercadolivre.com.br',
-  MLM: 'articulo.mercadolibre.com.mx',
-};
 
 export const itemBody = (i: ItemRecord) => ({
   id: i.id,
@@ -27,7 +22,7 @@ export const itemBody = (i: ItemRecord) => ({
   buying_mode: 'buy_it_now',
   listing_type_id: 'gold_special',
   condition: i.condition,
-  permalink: `https://${DOMAINS[i.site_id]}/${i.id.slice(0, 3)}-${i.id.slice(3)}`,
+  permalink: `https://${SITES[i.site_id].listing_host}/${i.id.slice(0, 3)}-${i.id.slice(3)}`,
   status: i.available_quantity > 0 ? 'active' : 'paused',
   date_created: i.date_created,
   last_updated: i.last_updated,

@@ -2,45 +2,9 @@
 // and the payment methods they list. Seed 003: a site works with the mandatory Mercado Pago flow
 // when its `payment_method_ids` include Mercado Pago's id, `MLAMP` on MLA (MLBMP, MLMMP on the others).
 // Both are public resources: no token needed.
-import type { SiteId } from '../fixtures/users';
 import type { SandboxRouter } from '../http';
+import { SITE_IDS, siteOf, type Site, type SiteId } from '../rules/sites';
 import { mlErrors as E } from './errors';
-
-interface Site {
-  id: SiteId;
-  name: string;
-  country_id: string;
-  default_currency_id: string;
-  currency_symbol: string;
-  decimal_places: number;
-}
-
-const SITES: Record<SiteId, Site> = {
-  MLA: {
-    id: 'MLA',
-    name: 'Argentina',
-    country_id: 'AR',
-    default_currency_id: 'ARS',
-    currency_symbol: '$',
-    decimal_places: 2,
-  },
-  MLB: {
-    id: 'MLB',
-    name: 'Brasil',
-    country_id: 'BR',
-    default_currency_id: 'BRL',
-    currency_symbol: 'R$',
-    decimal_places: 2,
-  },
-  MLM: {
-    id: 'MLM',
-    name: 'Mexico',
-    country_id: 'MX',
-    default_currency_id: 'MXN',
-    currency_symbol: '$',
-    decimal_places: 2,
-  },
-};
 
 /** Mercado Pago as a Mercado Libre payment method of a site. */
 export const mercadoPagoMethodId = (site: SiteId): string => `${site}MP`;
@@ -60,24 +24,24 @@ const siteBody = (s: Site) => ({
   country_id: s.country_id,
   sale_fees_mode: 'not_free',
   mercadopago_version: 3,
-  default_currency_id: s.default_currency_id,
+  default_currency_id: s.currency_id,
   // Every order of these sites can go through Mercado Pago; MLB's always do (seed 003).
   immediate_payment: s.id === 'MLB' ? 'required' : 'optional',
   payment_method_ids: [mercadoPagoMethodId(s.id)],
   settings: { identifying_regex: null, zip_code_regex: null, zip_code_mask: null },
-  currencies: [{ id: s.default_currency_id, symbol: s.currency_symbol, decimal_places: s.decimal_places }],
+  currencies: [{ id: s.currency_id, symbol: s.currency_symbol, decimal_places: s.decimal_places }],
 });
 
 export const registerSites = (router: SandboxRouter): void => {
   router.getPublic('/sites/{site_id}', (req) => {
     const id = req.params.site_id;
-    const site = Object.hasOwn(SITES, id) ? SITES[id as SiteId] : undefined;
+    const site = siteOf(id);
     if (!site) throw E.siteNotFound(id);
     return { status: 200, body: siteBody(site) };
   });
 
   router.getPublic('/payment_methods/{id}', (req) => {
-    const site = (Object.keys(SITES) as SiteId[]).find((s) => mercadoPagoMethodId(s) === req.params.id);
+    const site = SITE_IDS.find((s) => mercadoPagoMethodId(s) === req.params.id);
     if (!site) throw E.paymentMethodNotFound(req.params.id);
     return { status: 200, body: paymentMethod(site) };
   });

@@ -6,9 +6,8 @@ import { userBody } from '../mp/users';
 import type { SandboxUser } from '../fixtures/users';
 import type { SandboxRouter } from '../http';
 import { digitsId } from '../ids';
+import { SITES } from '../rules/sites';
 import { mlErrors as E } from './errors';
-
-const DOMAINS: Record<string, string> = { MLA: 'com.ar', MLB: 'com.br', MLM: 'com.mx' };
 
 export const publicUserBody = (u: SandboxUser) => ({
   id: u.id,
@@ -21,7 +20,7 @@ export const publicUserBody = (u: SandboxUser) => ({
   logo: null,
   points: 0,
   site_id: u.site_id,
-  permalink: `http://perfil.mercadolibre.${DOMAINS[u.site_id] ?? 'com'}/${u.nickname}`,
+  permalink: `http://perfil.mercadolibre.${SITES[u.site_id].domain}/${u.nickname}`,
   status: { site_status: 'active' },
 });
 

@@ -3,11 +3,12 @@
 import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { ApiError } from '../errors';
-import type { SiteId } from '../fixtures/users';
+import type { SiteId } from '../rules/sites';
 import type { SandboxRouter } from '../http';
 import { payerCosts, type Financing } from '../rules/installments';
 import { toNumber } from '../rules/money';
 import { BRANDS, TEST_CARDS, brandById, thumbnails, type CardBrand } from '../rules/paymentMethods';
+import { SITES } from '../rules/sites';
 import {
   CARD_INFO_NEEDED,
   IDENTIFICATION_TYPES,
@@ -87,7 +88,7 @@ export const paymentMethods = (site: SiteId) => [
 const money = (site: SiteId, d: Decimal): string => {
   const w = INSTALLMENT_WORDING[site];
   const [int, frac] = d.toFixed(2, Decimal.ROUND_HALF_UP).split('.');
-  return `${w.currency} ${int.replace(/\B(?=(\d{3})+(?!\d))/g, w.thousands)}${w.decimal}${frac}`;
+  return `${SITES[site].currency_symbol} ${int.replace(/\B(?=(\d{3})+(?!\d))/g, w.thousands)}${w.decimal}${frac}`;
 };
 
 /** e.g. "3 parcelas de R$ 105,21 (R$ 315,62)", "9 mensualidades de $ 443.02 ($ 3,987.20)". */

@@ -3,7 +3,7 @@
 // sandbox values, not copies of production.
 // References: https://www.mercadopago.com.br/developers/en/reference/payment_methods/_payment_methods/get
 // https://www.mercadopago.com.ar/developers/en/guides/resources/localization/identification-types
-import type { SiteId } from '../fixtures/users';
+import type { SiteId } from '../rules/sites';
 
 export interface OtherMethod {
   id: string;
@@ -114,12 +114,9 @@ export const IDENTIFICATION_TYPES: Record<SiteId, IdentificationType[]> = {
   MLM: [],
 };
 
-/** How amounts read in `recommended_message`, per site (es-AR, pt-BR, es-MX). */
-export const INSTALLMENT_WORDING: Record<
-  SiteId,
-  { one: string; many: string; currency: string; thousands: string; decimal: string }
-> = {
-  MLA: { one: 'cuota', many: 'cuotas', currency: '$', thousands: '.', decimal: ',' },
-  MLB: { one: 'parcela', many: 'parcelas', currency: 'R$', thousands: '.', decimal: ',' },
-  MLM: { one: 'mensualidad', many: 'mensualidades', currency: '$', thousands: ',', decimal: '.' },
+/** How amounts read in `recommended_message`, per site (es-AR, pt-BR, es-MX); the symbol is the site's. */
+export const INSTALLMENT_WORDING: Record<SiteId, { one: string; many: string; thousands: string; decimal: string }> = {
+  MLA: { one: 'cuota', many: 'cuotas', thousands: '.', decimal: ',' },
+  MLB: { one: 'parcela', many: 'parcelas', thousands: '.', decimal: ',' },
+  MLM: { one: 'mensualidad', many: 'mensualidades', thousands: ',', decimal: '.' },
 };

@@ -2,7 +2,7 @@
 // 3506756222 (the one complete payment the seeds print). Amounts are computed in decimal and
 // become JSON numbers only here.
 import type Decimal from 'decimal.js';
-import type { SiteId } from '../fixtures/users';
+import type { SiteId } from '../rules/sites';
 import type { Financing } from '../rules/installments';
 import type { CardBrand } from '../rules/paymentMethods';
 import { dec, toNumber } from '../rules/money';

@@ -3,7 +3,7 @@
 // 2018-03-05 is released on 2018-03-26 (21 days). Fixture payments carry no mercadopago_fee
 // (seed 003 prints net_received_amount = transaction_amount); new approved payments do.
 import Decimal from 'decimal.js';
-import type { SiteId } from '../fixtures/users';
+import type { SiteId } from './sites';
 import { addDays, mpDate } from '../clock';
 
 /** Percent of transaction_amount charged to the collector as `mercadopago_fee`. */

@@ -3,7 +3,7 @@
 // turns 3500 into 3987.20 (13.92 %, installment 443.02). The other rows are plausible sandbox values.
 // Reference: GET /v1/payment_methods/installments.
 import Decimal from 'decimal.js';
-import type { SiteId } from '../fixtures/users';
+import type { SiteId } from './sites';
 import type { CardBrand } from './paymentMethods';
 
 /** Percent surcharge by number of installments; a count missing here is not offered. */

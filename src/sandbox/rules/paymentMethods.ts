@@ -2,7 +2,7 @@
 // expiry 11/30). A card is known by its number: the sandbox tokenizes its site's test cards, and
 // the fixture cards of the seeds keep their printed digits.
 // Reference: https://www.mercadopago.com.br/developers/es/docs/checkout-api/integration-test/test-cards
-import type { SiteId } from '../fixtures/users';
+import type { SiteId } from './sites';
 
 export interface CardBrand {
   /** payment_method_id, e.g. `visa`, `master`, `amex`, `debvisa`, `debmaster`, `debelo`. */
