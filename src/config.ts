@@ -1,12 +1,13 @@
-// Environment → typed, validated configuration (DESIGN §5).
-// loadConfig() is pure apart from the injected `fileExists`, so every rule is unit-tested without a
+// Environment → typed, validated configuration (every variable is in the README's configuration
+// table). loadConfig() is pure apart from the injected `fileExists`, so every rule is unit-tested without a
 // process. A bad value throws ConfigError whose message is one line naming the variable; main.ts
 // prints that line and exits 1. An empty string counts as unset (what `FOO=` in a shell or an
 // .env file means).
 import { existsSync, statSync } from 'node:fs';
+import type { LogLevel } from './lib/logger';
 
+export type { LogLevel };
 export type NodeEnv = 'development' | 'production' | 'test';
-export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
 export interface Config {
   port: number;

@@ -2,10 +2,10 @@
 // object, so no resolver can echo or log it), its Mercado Pago and Mercado Libre clients and fresh
 // DataLoaders.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Context, Logger } from '../graph/context';
-import { createLoaders } from '../graph/loaders';
-import { gqlError } from '../upstream/errors';
+import type { Context } from '../graph/context';
+import { gqlError } from '../graph/errors';
 import { callerIdentity, type IdempotencyStore } from '../idempotency';
+import type { Logger } from '../lib/logger';
 import { createMercadoLibreClient, type MercadoLibreClient } from '../upstream/mercadolibre';
 import { createMercadoPagoClient, type MercadoPagoClient } from '../upstream/mercadopago';
 
@@ -18,10 +18,11 @@ export const bearerToken = (headers: IncomingHttpHeaders): string | null => {
   return BEARER.exec(header)?.[1] ?? null;
 };
 
-export const NO_TOKEN_MESSAGE =
-  'This operation reads Mercado Pago data: send your access token as "Authorization: Bearer <token>".';
-export const NO_TOKEN_MESSAGE_ML =
-  'This operation reads Mercado Libre data: send your access token as "Authorization: Bearer <token>".';
+const SEND_TOKEN = 'send your access token as "Authorization: Bearer <token>".';
+export const NO_TOKEN_MESSAGE = `This operation reads Mercado Pago data: ${SEND_TOKEN}`;
+export const NO_TOKEN_MESSAGE_ML = `This operation reads Mercado Libre data: ${SEND_TOKEN}`;
+/** What a mutation answers without a token: what it does, then how to authenticate. */
+export const noTokenFor = (does: string): string => `${does}: ${SEND_TOKEN}`;
 
 /** Where the upstream APIs are (Mercado Pago's base URL is process-wide, set by the server). */
 export interface Upstreams {
@@ -39,23 +40,26 @@ export const createContext = (headers: IncomingHttpHeaders, log: Logger, upstrea
   const token = bearerToken(headers);
   let mp: MercadoPagoClient | null = null;
   let ml: MercadoLibreClient | null = null;
-  const base = {
+  return {
     mercadoPago: (): MercadoPagoClient => {
       if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE);
       mp ??= createMercadoPagoClient(token, upstreams.readTimeoutMs, upstreams.writeTimeoutMs);
       return mp;
+    },
+    mercadoLibre: (): MercadoLibreClient => {
+      if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE_ML);
+      ml ??= createMercadoLibreClient(upstreams.mlApiUrl, token, upstreams.readTimeoutMs);
+      return ml;
+    },
+    authenticate: (does: string): void => {
+      if (token === null) throw gqlError('UNAUTHENTICATED', noTokenFor(does));
     },
     callerId: (): string => {
       if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE);
       return callerIdentity(token, upstreams.identitySecret);
     },
     idempotency: upstreams.idempotency,
-    mercadoLibre: (): MercadoLibreClient => {
-      if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE_ML);
-      ml ??= createMercadoLibreClient(upstreams.mlApiUrl, token, upstreams.readTimeoutMs);
-      return ml;
-    },
+    loaders: new Map(),
     log,
   };
-  return { ...base, loaders: createLoaders(base) };
 };

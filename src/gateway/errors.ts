@@ -1,10 +1,13 @@
-// What a client may see of an error. Our own codes pass with their message; Apollo's request
-// errors (parse, validation, variable coercion) pass as Apollo wrote them; anything else is a bug
-// or an unmapped failure: the client gets INTERNAL_SERVER_ERROR, the log keeps the original.
+// What a client may see of an error (docs/architecture.md, "One error model"). Our own codes pass
+// with their message; an upstream failure becomes its code here, through src/graph/errors.ts, and
+// is logged for operators; Apollo's request errors (parse, validation, variable coercion) pass as
+// Apollo wrote them; anything else is a bug: the client gets INTERNAL_SERVER_ERROR, the log keeps
+// the original.
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { Logger } from '../graph/context';
-import { isErrorCode, MESSAGES, upstreamDetail } from '../upstream/errors';
+import { isErrorCode, MESSAGES, UPSTREAM_CODES, upstreamError } from '../graph/errors';
+import type { Logger } from '../lib/logger';
+import { UpstreamError } from '../upstream/errors';
 
 const APOLLO_REQUEST_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -18,36 +21,36 @@ const APOLLO_REQUEST_CODES = new Set([
 // Extensions a client may read besides `code`; everything else is dropped.
 const PUBLIC_EXTENSIONS = ['retryAfter', 'argument'];
 
-const UPSTREAM_CODES = new Set(['RATE_LIMITED', 'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR']);
-
 export const createFormatError =
   (log: Logger) =>
   (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
     const where = {
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
     };
-
-    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
-      if (UPSTREAM_CODES.has(code)) {
-        const original = unwrapResolverError(error);
-        const cause =
-          original instanceof Error && 'originalError' in original
-            ? (original as { originalError?: unknown }).originalError
-            : original;
-        log.warn('upstream failure', { code, path: formatted.path, upstream: upstreamDetail(cause) });
+    const original = unwrapResolverError(error);
+    if (original instanceof UpstreamError) {
+      const mapped = upstreamError(original);
+      const code = mapped.extensions.code as string;
+      if (UPSTREAM_CODES.has(code as never)) {
+        log.warn('upstream failure', { code, path: formatted.path, upstream: original.detail() });
       }
+      return { message: mapped.message, ...where, extensions: { ...mapped.extensions } };
+    }
+
+    const code = formatted.extensions?.code;
+    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const extensions: Record<string, unknown> = { code };
-      for (const key of PUBLIC_EXTENSIONS)
+      for (const key of PUBLIC_EXTENSIONS) {
         if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+      }
       return { message: formatted.message, ...where, extensions };
     }
-    if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code))
+    if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
       return { message: formatted.message, ...where, extensions: { code } };
+    }
     // Apollo marks variable coercion failures BAD_USER_INPUT too; those are handled above.
 
-    const original = unwrapResolverError(error);
     log.error('internal error', {
       path: formatted.path,
       error:

@@ -3,24 +3,17 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { CardMutationResolver } from '../graph/cards/card.mutations';
 import { CatalogResolver } from '../graph/catalog/catalog.resolver';
-import { CustomerMutationResolver } from '../graph/customers/customer.mutations';
-import { CustomerResolver } from '../graph/customers/customer.resolver';
+import { CardPayloadResolver, CustomerResolver } from '../graph/customers/customer.resolver';
 import { OrderResolver } from '../graph/orders/order.resolver';
-import { PaymentMutationResolver } from '../graph/payments/payment.mutations';
 import { PaymentResolver } from '../graph/payments/payment.resolver';
-import { UserResolver } from '../graph/users/user.resolver';
 
 export const RESOLVERS = [
   PaymentResolver,
   CustomerResolver,
-  CatalogResolver,
+  CardPayloadResolver,
   OrderResolver,
-  UserResolver,
-  PaymentMutationResolver,
-  CustomerMutationResolver,
-  CardMutationResolver,
+  CatalogResolver,
 ] as const;
 
 export const buildGatewaySchema = async (): Promise<GraphQLSchema> => {

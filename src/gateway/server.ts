@@ -15,7 +15,8 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ConfigError, type ResolvedConfig } from '../config';
-import type { Context, Logger } from '../graph/context';
+import type { Context } from '../graph/context';
+import { createLogger, type Logger } from '../lib/logger';
 import {
   createMemoryBus,
   MemoryDedupeStore,
@@ -29,7 +30,6 @@ import { createContext } from './context';
 import type { ExplorerPreset } from './explorer';
 import { createFormatError } from './errors';
 import { limitsPlugin, withLimitNumbers } from './limits';
-import { createLogger } from './logger';
 import { createReadiness } from './readiness';
 import { buildGatewaySchema } from './schema';
 import { createWebhookRouter } from './webhooks';

@@ -4,7 +4,7 @@
 // Both answer as soon as the notification is checked and claimed, and publish after the answer has
 // gone: a sender that waits too long counts a failure and sends again.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { Logger } from '../graph/context';
+import type { Logger } from '../lib/logger';
 import {
   responseOf,
   WEBHOOK_ERRORS,

@@ -1,15 +1,8 @@
 // What every resolver gets: built once per GraphQL request by src/gateway/context.ts.
 import type { IdempotencyStore } from '../idempotency';
+import type { Logger } from '../lib/logger';
 import type { MercadoLibreClient } from '../upstream/mercadolibre';
 import type { MercadoPagoClient } from '../upstream/mercadopago';
-import type { Loaders } from './loaders';
-
-export interface Logger {
-  error(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  info(message: string, fields?: Record<string, unknown>): void;
-  debug(message: string, fields?: Record<string, unknown>): void;
-}
 
 export interface Context {
   /**
@@ -20,13 +13,18 @@ export interface Context {
   /** Mercado Libre for this caller, with the same token; UNAUTHENTICATED without one. */
   mercadoLibre(): MercadoLibreClient;
   /**
-   * Who is calling: an HMAC of the bearer token (DESIGN §2), for idempotency records. Throws
-   * UNAUTHENTICATED without a token; never the token itself.
+   * Refuses a caller without a token (UNAUTHENTICATED) with a message saying what the operation
+   * does ("createPayment charges a card"). Mutations call it before they look at their input.
+   */
+  authenticate(does: string): void;
+  /**
+   * Who is calling: an HMAC of the bearer token, for idempotency records. Throws UNAUTHENTICATED
+   * without a token; never the token itself.
    */
   callerId(): string;
   /** Where money-moving mutations keep their idempotency records (memory, or Redis with REDIS_URL). */
   idempotency: IdempotencyStore;
-  /** This request's DataLoaders; never shared with another request or caller. */
-  loaders: Loaders;
+  /** This request's loaders, each made on first use (common/loader.ts); never shared with another request. */
+  loaders: Map<symbol, unknown>;
   log: Logger;
 }

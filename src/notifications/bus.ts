@@ -1,6 +1,6 @@
 // Publish/subscribe for notification events, in process. The interface is async so a Redis-backed
-// bus (REDIS_URL, a later issue) can fan events out to every gateway instance behind the same API.
-import type { Logger } from '../graph/context';
+// bus (REDIS_URL; not built yet) can fan events out to every gateway instance behind the same API.
+import type { Logger } from '../lib/logger';
 import { matches, type EventFilter, type NotificationEvent } from './events';
 
 export type EventHandler = (event: NotificationEvent) => void | Promise<void>;

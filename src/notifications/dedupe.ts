@@ -1,5 +1,5 @@
 // Remembers which notifications were already taken, so a sender's retry is acknowledged without
-// being published again. Async so a Redis store (`SET key 1 NX PX ttl`, REDIS_URL, a later issue)
+// being published again. Async so a Redis store (`SET key 1 NX PX ttl`, REDIS_URL; not built yet)
 // can share the memory between gateway instances; this file holds the in-memory one.
 
 export interface DedupeStore {

@@ -1,5 +1,5 @@
 // What the webhook receivers publish: a resource changed upstream. An event names the resource and
-// who it belongs to; it carries no state. Consumers (GraphQL subscriptions, a later issue) read the
+// who it belongs to; it carries no state. Consumers (GraphQL subscriptions, not built yet) read the
 // resource again through the upstream layer, with the subscriber's own credentials, so an event
 // can never show anyone something their token could not read.
 

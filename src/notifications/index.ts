@@ -1,4 +1,4 @@
-// Incoming notifications (DESIGN §1 notifications/): webhook verification, de-duplication, and the
+// Incoming notifications (docs/architecture.md, "The life of a notification"): webhook verification, de-duplication, and the
 // bus that announces "this payment/order changed" to the rest of the gateway.
 export { createMemoryBus } from './bus';
 export type { EventHandler, NotificationBus } from './bus';

@@ -1,5 +1,5 @@
 // Mercado Libre notifications (https://developers.mercadolibre.com.ar/en_us/products-receive-notifications;
-// seed 003 "Recibir una notificación"):
+// the order payments page, "Recibir una notificación", docs/sources.md):
 //   POST <callback URL>
 //   {"_id", "resource": "/orders/<id>", "user_id", "topic", "application_id", "attempts", "sent", "received"}
 // answered with 200 (ACK) or sent again.
@@ -10,29 +10,20 @@
 // notification names our application (which anyone who knows the id can copy). What it cannot: that
 // Mercado Libre sent it. That is why an event only says "read this resource again": the consumer
 // reads it with its own credentials, and a forged notification costs a read, never a wrong answer.
+import { isObject } from '../lib/json';
+import { isId, numericId } from '../upstream/ids';
 import type { NotificationEvent } from './events';
 
-/** Mercado Libre order ids and Mercado Pago payment ids: digits (they exceed 32 bits). */
-const ORDER_RESOURCE = /^\/orders\/([0-9]{1,20})$/;
+/** `/orders/<id>`; the id is checked against the order id rule before it is used. */
+const ORDER_RESOURCE = /^\/orders\/([^/]+)$/;
 /**
  * A payment: `/v1/payments/<id>` (what the sandbox sends), `/payments/<id>`, or the legacy
  * `/collections/<id>` and `/collections/notifications/<id>` (the Collections API Mercado Pago
  * retired in 2024). The id is the last segment in every form.
  */
-const PAYMENT_RESOURCE = /^\/(?:v1\/payments|payments|collections|collections\/notifications)\/([0-9]{1,19})$/;
+const PAYMENT_RESOURCE = /^\/(?:v1\/payments|payments|collections|collections\/notifications)\/([^/]+)$/;
 const NOTIFICATION_ID = /^[A-Za-z0-9_-]{1,100}$/;
 const TOPIC = /^[a-z0-9_]{1,64}$/;
-const DIGITS = /^[0-9]{1,20}$/;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A positive id sent as a JSON number or a digit string, as a string; undefined when absent, null when malformed. */
-const numericId = (v: unknown): string | null | undefined => {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'number') return Number.isSafeInteger(v) && v > 0 ? String(v) : null;
-  if (typeof v === 'string') return DIGITS.test(v) ? v : null;
-  return null;
-};
 
 const isDate = (v: unknown): boolean => typeof v === 'string' && v.length <= 64 && !Number.isNaN(Date.parse(v));
 
@@ -67,7 +58,7 @@ export const parseMercadoLibreNotification = (body: unknown): ParsedMlNotificati
   if (sent !== undefined && !isDate(sent)) return { ok: false, reason: 'sent malformed' };
   if (received !== undefined && !isDate(received)) return { ok: false, reason: 'received malformed' };
 
-  // Every attempt carries the same `_id`; seed 003's legacy sample has none, but its `received`
+  // Every attempt carries the same `_id`; the order payments page's legacy sample has none, but its `received`
   // (when Mercado Libre took the event) is the same on every attempt too.
   const key =
     typeof id === 'string' ? `ml:${id}` : typeof received === 'string' ? `ml:${topic}:${resource}:${received}` : null;
@@ -75,10 +66,10 @@ export const parseMercadoLibreNotification = (body: unknown): ParsedMlNotificati
 
   switch (topic) {
     case 'orders_v2':
-    case 'orders': // seed 003's legacy name for orders_v2 (DESIGN §4)
+    case 'orders': // the legacy name for orders_v2, in the order payments page's example (docs/sources.md)
     case 'created_orders': {
       const m = ORDER_RESOURCE.exec(resource);
-      if (!m) return { ok: false, reason: `resource is not /orders/<id> for topic ${topic}` };
+      if (!m || !isId('order', m[1])) return { ok: false, reason: `resource is not /orders/<id> for topic ${topic}` };
       return {
         ...base,
         event: {
@@ -92,7 +83,8 @@ export const parseMercadoLibreNotification = (body: unknown): ParsedMlNotificati
     }
     case 'payments': {
       const m = PAYMENT_RESOURCE.exec(resource);
-      if (!m) return { ok: false, reason: 'resource is not a payment path for topic payments' };
+      if (!m || !isId('payment', m[1]))
+        return { ok: false, reason: 'resource is not a payment path for topic payments' };
       return { ...base, event: { kind: 'payment', id: m[1], action: null, userId, source: 'mercadolibre' } };
     }
     default:

@@ -11,7 +11,8 @@
 // equal the signed one, and `action`/`user_id` are published as hints. Consumers read the payment
 // again before they tell anyone anything.
 import { InvalidWebhookSignatureError, WebhookSignatureValidator } from 'mercadopago';
-import { PAYMENT_ID } from '../graph/common/ids';
+import { isObject } from '../lib/json';
+import { isId, numericId } from '../upstream/ids';
 import type { PaymentChanged } from './events';
 
 /** Past this drift between `ts` and our clock a signature is refused (a replay, or a clock to fix). */
@@ -25,7 +26,6 @@ const DATA_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** x-request-id: Mercado Pago sends a UUID; anything printable and bounded is accepted. */
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 const ACTION = /^[a-z_]{1,40}\.[a-z_]{1,40}$/;
-const DIGITS = /^[0-9]{1,20}$/;
 const TYPE = /^[a-z0-9_]{1,64}$/;
 
 type HeaderValue = string | string[] | undefined | null;
@@ -80,16 +80,6 @@ export const verifyMercadoPagoSignature = (input: SignatureInput): SignatureChec
 export const queryDataId = (values: readonly string[]): string | null =>
   values.length === 1 && DATA_ID.test(values[0]) ? values[0] : null;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A positive id sent as a JSON number or a digit string, as a string; undefined when absent. */
-const numericId = (v: unknown): string | null | undefined => {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'number') return Number.isSafeInteger(v) && v > 0 ? String(v) : null;
-  if (typeof v === 'string') return DIGITS.test(v) ? v : null;
-  return null;
-};
-
 export type ParsedWebhook =
   | { ok: false; reason: string; /** The body names another data.id than the signed one. */ forged?: true }
   | {
@@ -120,7 +110,7 @@ export const parseMercadoPagoWebhook = (body: unknown, dataId: string, queryType
     return { ok: false, reason: 'type query parameter differs from the body' };
   if (type !== 'payment') return { ok: true, type, payment: null };
 
-  if (!PAYMENT_ID.test(dataId)) return { ok: false, reason: 'data.id is not a payment id' };
+  if (!isId('payment', dataId)) return { ok: false, reason: 'data.id is not a payment id' };
   const notificationId = numericId(body.id);
   if (!notificationId) return { ok: false, reason: 'id missing or not a positive integer' };
   const action = body.action;

@@ -1,7 +1,7 @@
 // Takes in notifications: verify (Mercado Pago) or check (Mercado Libre), de-duplicate, and say
 // what to answer and what to publish. No HTTP here: src/gateway/webhooks.ts adapts it to Express,
 // answers first, and publishes after.
-import type { Logger } from '../graph/context';
+import type { Logger } from '../lib/logger';
 import type { NotificationBus } from './bus';
 import type { DedupeStore } from './dedupe';
 import type { NotificationEvent } from './events';

@@ -1,76 +1,100 @@
-// The one place where upstream failures become GraphQL errors (DESIGN §3 codes).
-// What reaches the client is our code and our message, never the upstream URL, token or body;
-// what reaches the log is `upstreamDetail()` (status, error name, cause codes), for operators.
-import { GraphQLError } from 'graphql';
-import {
-  MercadoPagoError,
-  MPAuthenticationError,
-  MPBadRequestError,
-  MPConnectionError,
-  MPDependencyError,
-  MPForbiddenError,
-  MPIdempotencyError,
-  MPNotFoundError,
-  MPPaymentError,
-  MPRateLimitError,
-  MPResourceLockedError,
-  MPServerError,
-  MPValidationError,
-} from 'mercadopago';
-import { MercadoLibreConnectionError, MercadoLibreError } from './mercadolibre';
+// Every failure of an upstream call, of either service, read or write, is one UpstreamError: which
+// service, what kind of failure, and what the service said (status, error name, cause codes,
+// Retry-After). The clients in this folder throw nothing else; the graph maps these to GraphQL codes
+// in one place, src/graph/errors.ts (docs/architecture.md, "One error model").
+// Nothing here holds a body, a token or a URL: what an operator may see is `detail()`.
+import { MercadoPagoError, MPConnectionError, MPRateLimitError } from 'mercadopago';
 
-export const ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'RATE_LIMITED',
-  'UPSTREAM_TIMEOUT',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_ERROR',
-  'INTERNAL_SERVER_ERROR',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export type UpstreamService = 'mercadoPago' | 'mercadoLibre';
 
-// Messages and codes side by side, so a reader sees every sentence a client can get.
-export const MESSAGES: Record<ErrorCode, string> = {
-  UNAUTHENTICATED: 'Send an access token as "Authorization: Bearer <token>"; it was missing or rejected.',
-  FORBIDDEN: 'The access token may not do this.',
-  NOT_FOUND: 'Not found, or not visible to this access token.',
-  BAD_USER_INPUT: 'The request was refused as invalid.',
-  RATE_LIMITED: 'Too many requests to Mercado Pago for this access token; retry later.',
-  UPSTREAM_TIMEOUT: 'Mercado Pago did not answer in time.',
-  UPSTREAM_UNAVAILABLE: 'Mercado Pago is unavailable; retry later.',
-  UPSTREAM_ERROR: 'Mercado Pago answered with an unexpected error.',
-  INTERNAL_SERVER_ERROR: 'Internal server error.',
+export const SERVICE_NAMES: Readonly<Record<UpstreamService, string>> = {
+  mercadoPago: 'Mercado Pago',
+  mercadoLibre: 'Mercado Libre',
 };
-
-// The same codes when Mercado Libre is the one failing: the client is told which service it was.
-const MERCADOLIBRE_MESSAGES: Partial<Record<ErrorCode, string>> = {
-  RATE_LIMITED: 'Too many requests to Mercado Libre for this access token; retry later.',
-  UPSTREAM_TIMEOUT: 'Mercado Libre did not answer in time.',
-  UPSTREAM_UNAVAILABLE: 'Mercado Libre is unavailable; retry later.',
-  UPSTREAM_ERROR: 'Mercado Libre answered with an unexpected error.',
-};
-
-export const isErrorCode = (code: unknown): code is ErrorCode =>
-  typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
-
-/** A GraphQL error with one of our codes; `message` defaults to the code's message. */
-export const gqlError = (
-  code: ErrorCode,
-  message: string = MESSAGES[code],
-  extensions: Record<string, unknown> = {},
-): GraphQLError => new GraphQLError(message, { extensions: { ...extensions, code } });
 
 /**
- * A 2xx whose body is not what was asked for: another payment, a row without an id, an amount
- * without a currency. The graph's mappers throw it; the client sees UPSTREAM_ERROR, the log keeps
- * the message (ours, naming the field, never the body).
+ * - `status`: the service answered with an error status (its error name and cause codes kept);
+ * - `timeout`: no answer within our budget; `connection`: no answer at all (refused, reset, DNS);
+ * - `unexpected_body`: a 2xx whose body is not what was asked for (another payment, a row without
+ *   an id, an amount without a currency), found by a client or a mapper.
  */
-export class UnexpectedUpstreamBody extends Error {
-  override name = 'UnexpectedUpstreamBody';
+export type UpstreamFailure = 'status' | 'timeout' | 'connection' | 'unexpected_body';
+
+export interface UpstreamAnswer {
+  status: number;
+  /** The service's error name (`bad_request`, `order_not_found`), at most 64 characters. */
+  error?: string | null;
+  /** Cause codes as strings ("2006", "101"), at most 32 characters each; never their free text. */
+  causes?: readonly string[];
+  /** Seconds, from a Retry-After header. */
+  retryAfter?: number | null;
 }
+
+export class UpstreamError extends Error {
+  override name = 'UpstreamError';
+  readonly status: number | null;
+  readonly error: string | null;
+  readonly causes: readonly string[];
+  readonly retryAfter: number | null;
+
+  constructor(
+    readonly service: UpstreamService,
+    readonly failure: UpstreamFailure,
+    answer: UpstreamAnswer | null = null,
+    /** Ours, for the log (a mapper's "payment 1: a refund without an id"); never upstream text. */
+    what?: string,
+  ) {
+    super(what ?? describe(service, failure, answer));
+    this.status = answer?.status ?? null;
+    this.error = answer?.error ? answer.error.slice(0, 64) : null;
+    this.causes = (answer?.causes ?? []).map((c) => c.slice(0, 32));
+    this.retryAfter = answer?.retryAfter ?? null;
+  }
+
+  /**
+   * The service decided about this request (a 4xx other than 401 and 429): bad input, or a state
+   * that forbids the write. A mutation turns these into userErrors; anything else is thrown on.
+   */
+  get refused(): boolean {
+    return (
+      this.failure === 'status' &&
+      this.status! >= 400 &&
+      this.status! < 500 &&
+      this.status !== 401 &&
+      this.status !== 429
+    );
+  }
+
+  /** What operators need in the log: no body, no token, no URL. */
+  detail(): Record<string, unknown> {
+    return {
+      service: this.service,
+      failure: this.failure,
+      ...(this.status !== null ? { status: this.status } : {}),
+      ...(this.error !== null ? { error: this.error } : {}),
+      ...(this.causes.length ? { causes: this.causes } : {}),
+      ...(this.failure === 'unexpected_body' ? { what: this.message } : {}),
+    };
+  }
+}
+
+const describe = (service: UpstreamService, failure: UpstreamFailure, answer: UpstreamAnswer | null): string => {
+  const name = SERVICE_NAMES[service];
+  if (failure === 'timeout') return `${name} did not answer in time`;
+  if (failure === 'connection') return `${name} could not be reached`;
+  if (failure === 'unexpected_body') return `${name} answered with an unexpected body`;
+  return `${name} answered ${answer?.status ?? '?'}${answer?.error ? ` ${answer.error}` : ''}`;
+};
+
+/** A 2xx we cannot serve: thrown by the clients and the graph's mappers. */
+export const unexpectedBody = (service: UpstreamService, what: string): UpstreamError =>
+  new UpstreamError(service, 'unexpected_body', null, what);
+
+/** Cause codes of an error body's `cause` list (objects with a `code`), as strings. */
+export const causeCodes = (cause: unknown): string[] =>
+  (Array.isArray(cause) ? cause : [])
+    .map((c) => (c && typeof c === 'object' && 'code' in c ? String((c as { code: unknown }).code) : null))
+    .filter((c): c is string => c !== null);
 
 // The SDK wraps every transport failure (refused connection, reset, our own abort on timeout) in
 // MPConnectionError and keeps the original in a private `__cause__`.
@@ -79,74 +103,15 @@ const isTimeout = (err: MPConnectionError): boolean => {
   return cause?.name === 'AbortError' || cause?.name === 'TimeoutError';
 };
 
-const codeForStatus = (status: number): ErrorCode => {
-  if (status === 401) return 'UNAUTHENTICATED';
-  if (status === 403) return 'FORBIDDEN';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 400 || status === 422) return 'BAD_USER_INPUT';
-  if (status === 429) return 'RATE_LIMITED';
-  if (status === 504) return 'UPSTREAM_TIMEOUT';
-  if (status === 502 || status === 503 || status === 423 || status === 424) return 'UPSTREAM_UNAVAILABLE';
-  return 'UPSTREAM_ERROR';
-};
-
-/** Our code for an SDK error, or INTERNAL_SERVER_ERROR when it is not one (a bug on our side). */
-export const upstreamErrorCode = (err: unknown): ErrorCode => {
-  if (err instanceof UnexpectedUpstreamBody) return 'UPSTREAM_ERROR';
-  if (err instanceof MercadoLibreConnectionError) return err.timeout ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
-  // Mercado Libre tells a stranger an order exists (403 not_owned_order); we do not.
-  if (err instanceof MercadoLibreError)
-    return err.status === 403 && err.error === 'not_owned_order' ? 'NOT_FOUND' : codeForStatus(err.status);
-  if (err instanceof MPConnectionError) return isTimeout(err) ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
-  if (err instanceof MPAuthenticationError) return 'UNAUTHENTICATED';
-  if (err instanceof MPForbiddenError) return 'FORBIDDEN';
-  if (err instanceof MPNotFoundError) return 'NOT_FOUND';
-  if (err instanceof MPBadRequestError || err instanceof MPValidationError) return 'BAD_USER_INPUT';
-  if (err instanceof MPRateLimitError) return 'RATE_LIMITED';
-  if (err instanceof MPResourceLockedError || err instanceof MPDependencyError) return 'UPSTREAM_UNAVAILABLE';
-  if (err instanceof MPIdempotencyError || err instanceof MPPaymentError) return 'UPSTREAM_ERROR';
-  if (err instanceof MPServerError) return codeForStatus(err.status);
-  if (err instanceof MercadoPagoError) return codeForStatus(err.status);
-  return 'INTERNAL_SERVER_ERROR';
-};
-
-/** What operators need to see in the log about an upstream failure: no body, no token, no URL. */
-export const upstreamDetail = (err: unknown): Record<string, unknown> => {
-  if (err instanceof UnexpectedUpstreamBody) return { kind: err.name, error: err.message };
-  if (err instanceof MercadoLibreError) return { kind: err.name, status: err.status, error: err.error };
-  if (err instanceof MercadoLibreConnectionError) return { kind: err.name, timeout: err.timeout };
-  if (!(err instanceof MercadoPagoError)) return { error: err instanceof Error ? err.name : typeof err };
-  const causes = err.causes
-    .map((c) => (c && typeof c === 'object' && 'code' in c ? String((c as { code: unknown }).code) : null))
-    .filter((c): c is string => c !== null);
-  return { kind: err.name, status: err.status, error: err.error, causes };
-};
-
-/**
- * Turns anything an upstream call threw into a GraphQLError with one of our codes.
- * The original stays as `originalError` for the server log; the client sees our message only.
- */
-export const toGraphQLError = (err: unknown): GraphQLError => {
-  if (err instanceof GraphQLError && isErrorCode(err.extensions.code)) return err;
-  const code = upstreamErrorCode(err);
-  const extensions: Record<string, unknown> = { code };
-  if (err instanceof MPRateLimitError && err.retryAfter !== null) extensions.retryAfter = err.retryAfter;
-  if (err instanceof MercadoLibreError && err.status === 429 && err.retryAfter !== null)
-    extensions.retryAfter = err.retryAfter;
-  const fromMercadoLibre = err instanceof MercadoLibreError || err instanceof MercadoLibreConnectionError;
-  return new GraphQLError((fromMercadoLibre ? MERCADOLIBRE_MESSAGES[code] : undefined) ?? MESSAGES[code], {
-    extensions,
-    originalError: err instanceof Error ? err : undefined,
+/** An SDK error as an UpstreamError; anything else (a bug of ours) is returned as it is. */
+export const fromMercadoPagoSdk = (err: unknown): unknown => {
+  if (err instanceof UpstreamError || !(err instanceof MercadoPagoError)) return err;
+  if (err instanceof MPConnectionError)
+    return new UpstreamError('mercadoPago', isTimeout(err) ? 'timeout' : 'connection');
+  return new UpstreamError('mercadoPago', 'status', {
+    status: err.status,
+    error: typeof err.error === 'string' && err.error !== '' ? err.error : null,
+    causes: causeCodes(err.causes),
+    retryAfter: err instanceof MPRateLimitError ? err.retryAfter : null,
   });
-};
-
-/**
- * What a DataLoader slot holds when a key failed: our GraphQL errors as they are, upstream failures
- * (SDK errors, unexpected bodies) as GraphQL errors with our code, and anything else (a bug) as
- * itself, so the server log keeps its message and stack.
- */
-export const loaderError = (err: unknown): Error => {
-  if (err instanceof GraphQLError) return err;
-  if (upstreamErrorCode(err) !== 'INTERNAL_SERVER_ERROR') return toGraphQLError(err);
-  return err instanceof Error ? err : new Error(String(err));
 };

@@ -1,8 +1,10 @@
-// Mercado Libre through a small typed client on the platform fetch (DESIGN §1): the only code
-// that knows its base URL, the caller's token and its REST shapes. Node's fetch (undici) keeps
-// connections alive between calls to the same origin. Reads get the same budget as Mercado
-// Pago's through the SDK (one quick retry on 5xx, a dropped connection or a timeout, then an
-// error): at worst about 2 × the timeout.
+// Mercado Libre through a small typed client on the platform fetch: with mercadopago.ts, the only
+// code that knows base URLs, the caller's token and the REST shapes; every failure is thrown as an
+// UpstreamError (errors.ts). Node's fetch (undici) keeps connections alive between calls to the
+// same origin. Reads get the same budget as Mercado Pago's through the SDK (one quick retry on 5xx,
+// a dropped connection or a timeout, then an error): at worst about 2 × the timeout.
+import { unexpectedBody, UpstreamError } from './errors';
+import { assertId } from './ids';
 import { READ_TIMEOUT_MS } from './mercadopago';
 
 /** An order as GET /orders/{id} returns it: the fields the graph reads, each possibly null. */
@@ -62,26 +64,6 @@ export interface OrderSearchParams {
   limit: number;
 }
 
-/** Mercado Libre answered with an error status; `error` is its error name (`order_not_found`, …). */
-export class MercadoLibreError extends Error {
-  override name = 'MercadoLibreError';
-  constructor(
-    readonly status: number,
-    readonly error: string | null,
-    readonly retryAfter: number | null,
-  ) {
-    super(`Mercado Libre answered ${status}${error ? ` ${error}` : ''}`);
-  }
-}
-
-/** Mercado Libre could not be reached, or did not answer in time. */
-export class MercadoLibreConnectionError extends Error {
-  override name = 'MercadoLibreConnectionError';
-  constructor(readonly timeout: boolean) {
-    super(timeout ? 'Mercado Libre did not answer in time' : 'Mercado Libre could not be reached');
-  }
-}
-
 /** What the graph layer may ask of Mercado Libre, for one caller during one request. */
 export interface MercadoLibreClient {
   /** `GET /orders/{id}`; `id` must already be checked against the order id pattern. */
@@ -135,21 +117,31 @@ export const createMercadoLibreClient = (
           await sleep(RETRY_DELAY_MS);
           continue;
         }
-        throw new MercadoLibreConnectionError(timeout);
+        throw new UpstreamError('mercadoLibre', timeout ? 'timeout' : 'connection');
       }
-      if (res.ok) return (await res.json()) as T;
+      if (res.ok) {
+        try {
+          return (await res.json()) as T;
+        } catch {
+          throw unexpectedBody('mercadoLibre', `${path}: the answer is not JSON`);
+        }
+      }
       if (attempt === 0 && RETRY_STATUSES.has(res.status)) {
         await res.body?.cancel();
         await sleep(RETRY_DELAY_MS);
         continue;
       }
-      throw new MercadoLibreError(res.status, await errorName(res), retryAfterOf(res));
+      throw new UpstreamError('mercadoLibre', 'status', {
+        status: res.status,
+        error: await errorName(res),
+        retryAfter: retryAfterOf(res),
+      });
     }
   };
 
   return {
     // https://developers.mercadolibre.com/en_us/order-management
-    getOrder: (id) => get<MlOrder>(`/orders/${encodeURIComponent(id)}`),
+    getOrder: (id) => get<MlOrder>(`/orders/${encodeURIComponent(assertId('order', id))}`),
     searchOrders: (p) => {
       const q = new URLSearchParams({
         [p.role]: p.userId,

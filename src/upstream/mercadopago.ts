@@ -1,5 +1,7 @@
-// Mercado Pago through the official SDK (DESIGN §1). The only code that knows its base URL,
-// the caller's token and the REST shapes; the graph layer gets plain REST objects back.
+// Mercado Pago through the official SDK: with mercadolibre.ts, the only code that knows base URLs,
+// the caller's token and the REST shapes; the graph gets plain REST objects back, and every failure
+// as an UpstreamError (errors.ts). Reads are here, writes in mercadopago.writes.ts
+// (docs/architecture.md, "Layers").
 import {
   Customer as CustomerClient,
   IdentificationType as IdentificationTypeClient,
@@ -9,7 +11,8 @@ import {
 } from 'mercadopago';
 import type { Options } from 'mercadopago/dist/types';
 import { AppConfig } from 'mercadopago/dist/utils/config';
-import { toGraphQLError } from './errors';
+import { fromMercadoPagoSdk } from './errors';
+import { assertId } from './ids';
 import type {
   MpCustomer,
   MpCustomerSearch,
@@ -87,7 +90,7 @@ const call = async <T>(fn: () => Promise<T>): Promise<T> => {
   try {
     return await fn();
   } catch (err) {
-    throw toGraphQLError(err);
+    throw fromMercadoPagoSdk(err);
   }
 };
 
@@ -121,14 +124,16 @@ export const createMercadoPagoClient = (
       timeout: writeTimeoutMs,
     }),
     // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/get
-    getPayment: (id) => call(async () => as<MpPayment>(await new PaymentClient(read()).get({ id }))),
+    getPayment: (id) =>
+      call(async () => as<MpPayment>(await new PaymentClient(read()).get({ id: assertId('payment', id) }))),
     // https://www.mercadopago.com/developers/en/reference/payments/_payments_search/get
     searchPayments: (search) =>
       call(async () =>
         as<MpSearchPage<MpPayment>>(await new PaymentClient(read()).search({ options: paymentSearchQuery(search) })),
       ),
     // https://www.mercadopago.com/developers/en/reference/customers/_customers_id/get
-    getCustomer: (id) => call(async () => as<MpCustomer>(await new CustomerClient(read()).get({ customerId: id }))),
+    getCustomer: (id) =>
+      call(async () => as<MpCustomer>(await new CustomerClient(read()).get({ customerId: assertId('customer', id) }))),
     // https://www.mercadopago.com/developers/en/reference/customers/_customers_search/get
     searchCustomers: (search) =>
       call(async () =>

@@ -1,31 +1,19 @@
-// Mercado Pago writes through the official SDK: every one with our timeout, no SDK retry (a lost
-// write is retried by the client with its idempotency key, DESIGN §3), and the X-Idempotency-Key
-// the gateway derived for it. A business refusal (4xx with Mercado Pago's causes) comes back as a
-// value, for the mutation to turn into userErrors; everything else (401, 429, 5xx, a lost
-// connection: the outcome is unknown) is thrown as a GraphQL error with our code.
+// Mercado Pago writes through the official SDK: every one with our timeout and no SDK retry (a lost
+// write is retried by the client with its idempotency key), and the X-Idempotency-Key the gateway
+// derived for it. Every failure is thrown as an UpstreamError; `err.refused` tells Mercado Pago's
+// decision about the request (a mutation's userError) from a failure to decide (docs/architecture.md,
+// "The life of a mutation").
 import {
   Customer as CustomerClient,
   CustomerCard as CustomerCardClient,
   type MercadoPagoConfig,
-  MercadoPagoError,
-  MPAuthenticationError,
-  MPRateLimitError,
   Payment as PaymentClient,
   PaymentRefund as PaymentRefundClient,
 } from 'mercadopago';
 import type { Options } from 'mercadopago/dist/types';
-import { toGraphQLError } from './errors';
+import { fromMercadoPagoSdk } from './errors';
+import { assertId } from './ids';
 import type { MpCard, MpCustomer, MpPayment, MpRefund } from './mercadopago.types';
-
-/** Mercado Pago said no: its status, error name and cause codes (never its free text). */
-export interface UpstreamRefusal {
-  status: number;
-  error: string | null;
-  /** Cause codes as strings ("2006", "101"). */
-  causes: string[];
-}
-
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; refusal: UpstreamRefusal };
 
 /** The body of `POST /v1/payments`, in Mercado Pago's names. */
 export interface MpPaymentCreate {
@@ -56,43 +44,32 @@ export interface MpCustomerWrite {
 }
 
 export interface MercadoPagoWrites {
-  createPayment(body: MpPaymentCreate, idempotencyKey: string): Promise<WriteResult<MpPayment>>;
+  /** `POST /v1/payments`. */
+  createPayment(body: MpPaymentCreate, idempotencyKey: string): Promise<MpPayment>;
   /** `PUT /v1/payments/{id}` with `capture: true` (and a lower amount). */
-  capturePayment(id: string, amount: number | undefined, idempotencyKey: string): Promise<WriteResult<MpPayment>>;
+  capturePayment(id: string, amount: number | undefined, idempotencyKey: string): Promise<MpPayment>;
   /** `PUT /v1/payments/{id}` with `status: "cancelled"`. */
-  cancelPayment(id: string, idempotencyKey: string): Promise<WriteResult<MpPayment>>;
+  cancelPayment(id: string, idempotencyKey: string): Promise<MpPayment>;
   /** `POST /v1/payments/{id}/refunds`; no amount refunds all that is left. */
-  refundPayment(id: string, amount: number | undefined, idempotencyKey: string): Promise<WriteResult<MpRefund>>;
-  createCustomer(body: MpCustomerWrite): Promise<WriteResult<MpCustomer>>;
-  updateCustomer(id: string, body: MpCustomerWrite): Promise<WriteResult<MpCustomer>>;
-  deleteCustomer(id: string): Promise<WriteResult<MpCustomer>>;
+  refundPayment(id: string, amount: number | undefined, idempotencyKey: string): Promise<MpRefund>;
+  /** `POST /v1/customers`. */
+  createCustomer(body: MpCustomerWrite): Promise<MpCustomer>;
+  /** `PUT /v1/customers/{id}`. */
+  updateCustomer(id: string, body: MpCustomerWrite): Promise<MpCustomer>;
+  /** `DELETE /v1/customers/{id}`. */
+  deleteCustomer(id: string): Promise<MpCustomer>;
   /** `POST /v1/customers/{id}/cards` with a card token. */
-  addCard(customerId: string, token: string): Promise<WriteResult<MpCard>>;
-  removeCard(customerId: string, cardId: string): Promise<WriteResult<MpCard>>;
+  addCard(customerId: string, token: string): Promise<MpCard>;
+  /** `DELETE /v1/customers/{id}/cards/{card_id}`. */
+  removeCard(customerId: string, cardId: string): Promise<MpCard>;
 }
 
-/** 4xx answers that are Mercado Pago's decision about this request, not a failure to decide. */
-const isRefusal = (err: unknown): err is MercadoPagoError =>
-  err instanceof MercadoPagoError &&
-  err.status >= 400 &&
-  err.status < 500 &&
-  !(err instanceof MPAuthenticationError) &&
-  !(err instanceof MPRateLimitError);
-
-export const refusalOf = (err: MercadoPagoError): UpstreamRefusal => ({
-  status: err.status,
-  error: typeof err.error === 'string' ? err.error.slice(0, 64) : null,
-  causes: (Array.isArray(err.causes) ? err.causes : [])
-    .map((c) => (c && typeof c === 'object' && 'code' in c ? String((c as { code: unknown }).code).slice(0, 32) : null))
-    .filter((c): c is string => c !== null),
-});
-
-const write = async <T>(fn: () => Promise<unknown>): Promise<WriteResult<T>> => {
+// The SDK's answer, read through our types (mercadopago.types.ts), or its failure as an UpstreamError.
+const write = async <T>(fn: () => Promise<unknown>): Promise<T> => {
   try {
-    return { ok: true, value: (await fn()) as T };
+    return (await fn()) as T;
   } catch (err) {
-    if (isRefusal(err)) return { ok: false, refusal: refusalOf(err) };
-    throw toGraphQLError(err);
+    throw fromMercadoPagoSdk(err);
   }
 };
 
@@ -100,30 +77,47 @@ export const createMercadoPagoWrites = (
   config: (options: Options) => MercadoPagoConfig,
   writeOptions: Options,
 ): MercadoPagoWrites => {
-  // A fresh config per call, carrying the call's own idempotency key (DESIGN §1).
+  // A fresh config per call, carrying the call's own idempotency key (the SDK keeps request options).
   const cfg = (idempotencyKey?: string) => config({ ...writeOptions, ...(idempotencyKey ? { idempotencyKey } : {}) });
+  const payments = (key: string) => new PaymentClient(cfg(key));
   return {
     // https://www.mercadopago.com/developers/en/reference/payments/_payments/post
-    createPayment: (body, key) => write(() => new PaymentClient(cfg(key)).create({ body })),
+    createPayment: (body, key) => write(() => payments(key).create({ body })),
     // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/put
     capturePayment: (id, amount, key) =>
       write(() =>
-        new PaymentClient(cfg(key)).capture({ id, ...(amount !== undefined ? { transaction_amount: amount } : {}) }),
+        payments(key).capture({
+          id: assertId('payment', id),
+          ...(amount !== undefined ? { transaction_amount: amount } : {}),
+        }),
       ),
-    cancelPayment: (id, key) => write(() => new PaymentClient(cfg(key)).cancel({ id })),
+    cancelPayment: (id, key) => write(() => payments(key).cancel({ id: assertId('payment', id) })),
     // https://www.mercadopago.com/developers/en/reference/chargebacks/_payments_id_refunds/post
-    refundPayment: (id, amount, key) =>
-      write(() =>
+    refundPayment: (id, amount, key) => {
+      const refunds = new PaymentRefundClient(cfg(key));
+      const paymentId = assertId('payment', id);
+      return write(() =>
         amount === undefined
-          ? new PaymentRefundClient(cfg(key)).total({ payment_id: id })
-          : new PaymentRefundClient(cfg(key)).create({ payment_id: id, body: { amount } }),
-      ),
+          ? refunds.total({ payment_id: paymentId })
+          : refunds.create({ payment_id: paymentId, body: { amount } }),
+      );
+    },
     // https://www.mercadopago.com/developers/en/reference/customers/_customers/post
     createCustomer: (body) => write(() => new CustomerClient(cfg()).create({ body })),
-    updateCustomer: (id, body) => write(() => new CustomerClient(cfg()).update({ customerId: id, body })),
-    deleteCustomer: (id) => write(() => new CustomerClient(cfg()).remove({ customerId: id })),
+    updateCustomer: (id, body) =>
+      write(() => new CustomerClient(cfg()).update({ customerId: assertId('customer', id), body })),
+    deleteCustomer: (id) => write(() => new CustomerClient(cfg()).remove({ customerId: assertId('customer', id) })),
     // https://www.mercadopago.com/developers/en/reference/cards/_customers_customer_id_cards/post
-    addCard: (customerId, token) => write(() => new CustomerCardClient(cfg()).create({ customerId, body: { token } })),
-    removeCard: (customerId, cardId) => write(() => new CustomerCardClient(cfg()).remove({ customerId, cardId })),
+    addCard: (customerId, token) =>
+      write(() =>
+        new CustomerCardClient(cfg()).create({ customerId: assertId('customer', customerId), body: { token } }),
+      ),
+    removeCard: (customerId, cardId) =>
+      write(() =>
+        new CustomerCardClient(cfg()).remove({
+          customerId: assertId('customer', customerId),
+          cardId: assertId('card', cardId),
+        }),
+      ),
   };
 };

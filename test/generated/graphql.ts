@@ -70,32 +70,32 @@ export type CheckoutMutationVariables = Exact<{
 }>;
 
 
-export type CheckoutMutation = { createPayment: { payment: { id: string, status: Types.PaymentStatus | null, statusDetail: string | null, statusMessage: string | null, captured: boolean | null, installments: number | null, paymentMethodId: string | null, externalReference: string | null, amount: { amount: string, currency: string } | null, amountRefunded: { amount: string, currency: string } | null, card: { firstSixDigits: string | null, lastFourDigits: string | null } | null, payer: { id: string | null, email: string | null } | null, refunds: Array<{ id: string, amount: { amount: string, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> } };
+export type CheckoutMutation = { createPayment: { payment: { id: string, status: Types.PaymentStatus | null, statusDetail: string | null, statusMessage: string | null, captured: boolean | null, installments: number | null, paymentMethodId: string | null, externalReference: string | null, amount: { amount: string, currency: string } | null, amountRefunded: { amount: string, currency: string } | null, card: { firstSixDigits: string | null, lastFourDigits: string | null } | null, payer: { id: string | null, email: string | null } | null, refunds: Array<{ id: string, amount: { amount: string, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> } };
 
 export type CapturePaymentMutationVariables = Exact<{
   input: Types.CapturePaymentInput;
 }>;
 
 
-export type CapturePaymentMutation = { capturePayment: { payment: { id: string, status: Types.PaymentStatus | null, statusDetail: string | null, statusMessage: string | null, captured: boolean | null, installments: number | null, paymentMethodId: string | null, externalReference: string | null, amount: { amount: string, currency: string } | null, amountRefunded: { amount: string, currency: string } | null, card: { firstSixDigits: string | null, lastFourDigits: string | null } | null, payer: { id: string | null, email: string | null } | null, refunds: Array<{ id: string, amount: { amount: string, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> } };
+export type CapturePaymentMutation = { capturePayment: { payment: { id: string, status: Types.PaymentStatus | null, statusDetail: string | null, statusMessage: string | null, captured: boolean | null, installments: number | null, paymentMethodId: string | null, externalReference: string | null, amount: { amount: string, currency: string } | null, amountRefunded: { amount: string, currency: string } | null, card: { firstSixDigits: string | null, lastFourDigits: string | null } | null, payer: { id: string | null, email: string | null } | null, refunds: Array<{ id: string, amount: { amount: string, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> } };
 
 export type CancelPaymentMutationVariables = Exact<{
   input: Types.CancelPaymentInput;
 }>;
 
 
-export type CancelPaymentMutation = { cancelPayment: { payment: { id: string, status: Types.PaymentStatus | null, statusDetail: string | null, statusMessage: string | null, captured: boolean | null, installments: number | null, paymentMethodId: string | null, externalReference: string | null, amount: { amount: string, currency: string } | null, amountRefunded: { amount: string, currency: string } | null, card: { firstSixDigits: string | null, lastFourDigits: string | null } | null, payer: { id: string | null, email: string | null } | null, refunds: Array<{ id: string, amount: { amount: string, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> } };
+export type CancelPaymentMutation = { cancelPayment: { payment: { id: string, status: Types.PaymentStatus | null, statusDetail: string | null, statusMessage: string | null, captured: boolean | null, installments: number | null, paymentMethodId: string | null, externalReference: string | null, amount: { amount: string, currency: string } | null, amountRefunded: { amount: string, currency: string } | null, card: { firstSixDigits: string | null, lastFourDigits: string | null } | null, payer: { id: string | null, email: string | null } | null, refunds: Array<{ id: string, amount: { amount: string, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> } };
 
 export type RefundPaymentMutationVariables = Exact<{
   input: Types.RefundPaymentInput;
 }>;
 
 
-export type RefundPaymentMutation = { refundPayment: { refund: { id: string, paymentId: string, status: Types.RefundStatus | null, amount: { amount: string, currency: string } } | null, payment: { id: string, status: Types.PaymentStatus | null, statusDetail: string | null, statusMessage: string | null, captured: boolean | null, installments: number | null, paymentMethodId: string | null, externalReference: string | null, amount: { amount: string, currency: string } | null, amountRefunded: { amount: string, currency: string } | null, card: { firstSixDigits: string | null, lastFourDigits: string | null } | null, payer: { id: string | null, email: string | null } | null, refunds: Array<{ id: string, amount: { amount: string, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> } };
+export type RefundPaymentMutation = { refundPayment: { refund: { id: string, paymentId: string, status: Types.RefundStatus | null, amount: { amount: string, currency: string } } | null, payment: { id: string, status: Types.PaymentStatus | null, statusDetail: string | null, statusMessage: string | null, captured: boolean | null, installments: number | null, paymentMethodId: string | null, externalReference: string | null, amount: { amount: string, currency: string } | null, amountRefunded: { amount: string, currency: string } | null, card: { firstSixDigits: string | null, lastFourDigits: string | null } | null, payer: { id: string | null, email: string | null } | null, refunds: Array<{ id: string, amount: { amount: string, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> } };
 
 export type MovedPaymentFragment = { id: string, status: Types.PaymentStatus | null, statusDetail: string | null, statusMessage: string | null, captured: boolean | null, installments: number | null, paymentMethodId: string | null, externalReference: string | null, amount: { amount: string, currency: string } | null, amountRefunded: { amount: string, currency: string } | null, card: { firstSixDigits: string | null, lastFourDigits: string | null } | null, payer: { id: string | null, email: string | null } | null, refunds: Array<{ id: string, amount: { amount: string, currency: string } }> };
 
-export type UserErrorPartsFragment = { field: Array<string> | null, message: string, code: string, upstreamCode: string | null };
+export type UserErrorPartsFragment = { field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null };
 
 export type PaymentDetailsQueryVariables = Exact<{
   id: string | number;
@@ -161,7 +161,7 @@ export type CreateCustomerMutationVariables = Exact<{
 }>;
 
 
-export type CreateCustomerMutation = { createCustomer: { customer: { dateCreated: string | null, dateLastUpdated: string | null, id: string, email: string | null, firstName: string | null, lastName: string | null, description: string | null, defaultCard: { id: string | null } | null, cards: Array<{ id: string | null }>, phone: { areaCode: string | null, number: string | null } | null, identification: { type: string | null, number: string | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> } };
+export type CreateCustomerMutation = { createCustomer: { customer: { dateCreated: string | null, dateLastUpdated: string | null, id: string, email: string | null, firstName: string | null, lastName: string | null, description: string | null, defaultCard: { id: string | null } | null, cards: Array<{ id: string | null }>, phone: { areaCode: string | null, number: string | null } | null, identification: { type: string | null, number: string | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> } };
 
 export type UpdateCustomerMutationVariables = Exact<{
   customerId: string | number;
@@ -175,7 +175,7 @@ export type UpdateCustomerMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCustomerMutation = { updateCustomer: { customer: { dateLastUpdated: string | null, id: string, email: string | null, firstName: string | null, lastName: string | null, description: string | null, defaultCard: { id: string | null } | null, phone: { areaCode: string | null, number: string | null } | null, identification: { type: string | null, number: string | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> } };
+export type UpdateCustomerMutation = { updateCustomer: { customer: { dateLastUpdated: string | null, id: string, email: string | null, firstName: string | null, lastName: string | null, description: string | null, defaultCard: { id: string | null } | null, phone: { areaCode: string | null, number: string | null } | null, identification: { type: string | null, number: string | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> } };
 
 export type SetDefaultCardMutationVariables = Exact<{
   customerId: string | number;
@@ -183,7 +183,7 @@ export type SetDefaultCardMutationVariables = Exact<{
 }>;
 
 
-export type SetDefaultCardMutation = { updateCustomer: { customer: { id: string, defaultCard: { id: string | null, lastFourDigits: string | null } | null, cards: Array<{ id: string | null, lastFourDigits: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> } };
+export type SetDefaultCardMutation = { updateCustomer: { customer: { id: string, defaultCard: { id: string | null, lastFourDigits: string | null } | null, cards: Array<{ id: string | null, lastFourDigits: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> } };
 
 export type AddCardMutationVariables = Exact<{
   customerId: string | number;
@@ -192,7 +192,7 @@ export type AddCardMutationVariables = Exact<{
 }>;
 
 
-export type AddCardMutation = { addCard: { card: { id: string | null, customerId: string | null, firstSixDigits: string | null, lastFourDigits: string | null, expirationMonth: number | null, expirationYear: number | null, dateCreated: string | null, paymentMethod: { id: string | null, name: string | null, paymentTypeId: string | null, thumbnail: string | null } | null, issuer: { id: string | null, name: string | null } | null, securityCode: { length: number | null, cardLocation: string | null } | null, cardholder: { name: string | null, identification: { type: string | null, number: string | null } | null } | null } | null, customer?: { id: string, defaultCard: { id: string | null } | null, cards: Array<{ id: string | null, lastFourDigits: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> } };
+export type AddCardMutation = { addCard: { card: { id: string | null, customerId: string | null, firstSixDigits: string | null, lastFourDigits: string | null, expirationMonth: number | null, expirationYear: number | null, dateCreated: string | null, paymentMethod: { id: string | null, name: string | null, paymentTypeId: string | null, thumbnail: string | null } | null, issuer: { id: string | null, name: string | null } | null, securityCode: { length: number | null, cardLocation: string | null } | null, cardholder: { name: string | null, identification: { type: string | null, number: string | null } | null } | null } | null, customer?: { id: string, defaultCard: { id: string | null } | null, cards: Array<{ id: string | null, lastFourDigits: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> } };
 
 export type RemoveCardMutationVariables = Exact<{
   customerId: string | number;
@@ -201,14 +201,14 @@ export type RemoveCardMutationVariables = Exact<{
 }>;
 
 
-export type RemoveCardMutation = { removeCard: { card: { id: string | null, lastFourDigits: string | null } | null, customer?: { id: string, defaultCard: { id: string | null } | null, cards: Array<{ id: string | null, lastFourDigits: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> } };
+export type RemoveCardMutation = { removeCard: { card: { id: string | null, lastFourDigits: string | null } | null, customer?: { id: string, defaultCard: { id: string | null } | null, cards: Array<{ id: string | null, lastFourDigits: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> } };
 
 export type DeleteCustomerMutationVariables = Exact<{
   customerId: string | number;
 }>;
 
 
-export type DeleteCustomerMutation = { deleteCustomer: { customer: { id: string, email: string | null, cards: Array<{ id: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> } };
+export type DeleteCustomerMutation = { deleteCustomer: { customer: { id: string, email: string | null, cards: Array<{ id: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> } };
 
 export type ReplaceCardMutationVariables = Exact<{
   customerId: string | number;
@@ -217,7 +217,7 @@ export type ReplaceCardMutationVariables = Exact<{
 }>;
 
 
-export type ReplaceCardMutation = { addCard: { card: { id: string | null } | null, customer: { id: string, defaultCard: { id: string | null } | null, cards: Array<{ id: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> }, removeCard: { card: { id: string | null } | null, customer: { id: string, defaultCard: { id: string | null } | null, cards: Array<{ id: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string, upstreamCode: string | null }> } };
+export type ReplaceCardMutation = { addCard: { card: { id: string | null } | null, customer: { id: string, defaultCard: { id: string | null } | null, cards: Array<{ id: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> }, removeCard: { card: { id: string | null } | null, customer: { id: string, defaultCard: { id: string | null } | null, cards: Array<{ id: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: Types.UserErrorCode, upstreamCode: string | null }> } };
 
 export type CustomerWalletQueryVariables = Exact<{
   id: string | number;

@@ -954,8 +954,8 @@ export type UpdateCustomerInput = {
 /** Why a mutation did not do (all of) what was asked: bad input, or a refusal by Mercado Pago. */
 export type UserError = {
   __typename?: 'UserError';
-  /** A stable code to switch on: INVALID_VALUE, INVALID_AMOUNT, INVALID_INSTALLMENTS, INVALID_IDENTIFICATION, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_IN_PROGRESS, CARD_TOKEN_INVALID, NOT_FOUND, NOT_REFUNDABLE, REFUND_EXCEEDS_REMAINING, NOT_CAPTURABLE, NOT_CANCELLABLE, CUSTOMER_EXISTS, REFUSED. */
-  code: Scalars['String']['output'];
+  /** A stable code to switch on. */
+  code: UserErrorCode;
   /** Path to the input field at fault, such as ["input", "amount"]; null when no one field is. */
   field?: Maybe<Array<Scalars['String']['output']>>;
   /** What went wrong, for a person. */
@@ -963,3 +963,36 @@ export type UserError = {
   /** Mercado Pago's cause code when the refusal came from it (e.g. "2006", "101"); null otherwise. */
   upstreamCode?: Maybe<Scalars['String']['output']>;
 };
+
+/** Why a mutation refused (part of) its input; stable, for clients to switch on. */
+export type UserErrorCode =
+  /** The card token does not exist, was already used, or has expired: tokenize the card again. */
+  | 'CARD_TOKEN_INVALID'
+  /** A customer with this e-mail already exists for this seller. */
+  | 'CUSTOMER_EXISTS'
+  /** A call with this idempotency key is still running: retry shortly with the same key. */
+  | 'IDEMPOTENCY_IN_PROGRESS'
+  /** The idempotency key is empty or longer than 255 characters. */
+  | 'IDEMPOTENCY_KEY_INVALID'
+  /** This idempotency key was used with other input: nothing was done. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** An amount is not a positive decimal with at most the currency's decimals, or is outside the allowed range. */
+  | 'INVALID_AMOUNT'
+  /** An identity document number does not fit its type. */
+  | 'INVALID_IDENTIFICATION'
+  /** The number of installments is not a whole number from 1 to 36, or Mercado Pago refused it for the method. */
+  | 'INVALID_INSTALLMENTS'
+  /** A field is malformed: an id, an e-mail, a URL, a length, a boolean. */
+  | 'INVALID_VALUE'
+  /** Only a pending, in-process or authorized payment can be cancelled. */
+  | 'NOT_CANCELLABLE'
+  /** Only an authorized payment can be captured, for at most the authorized amount. */
+  | 'NOT_CAPTURABLE'
+  /** The payment, customer or card does not exist, or is not visible to this access token. */
+  | 'NOT_FOUND'
+  /** The payment cannot be refunded in its state, or nothing is left to refund. */
+  | 'NOT_REFUNDABLE'
+  /** The refund is larger than what is left to refund. */
+  | 'REFUND_EXCEEDS_REMAINING'
+  /** Mercado Pago refused the request; `upstreamCode` says why. */
+  | 'REFUSED';

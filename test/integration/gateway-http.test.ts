@@ -1,7 +1,7 @@
 // The gateway's HTTP surface: probes, landing page, body limits, production mode, logging.
 import { loadConfig } from '../../src/config';
 import { createGateway } from '../../src/gateway/server';
-import { createLogger } from '../../src/gateway/logger';
+import { createLogger } from '../../src/lib/logger';
 import { startSandbox } from '../../src/sandbox';
 import { TOKENS } from '../support/sandbox';
 import { startStack, type Stack } from '../support/stack';

@@ -3,7 +3,7 @@
 // 200, de-duplicate, and publish on the gateway's bus. Requests are signed here with node:crypto.
 import { createHmac, randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/gateway/logger';
+import { createLogger } from '../../src/lib/logger';
 import { createGateway } from '../../src/gateway/server';
 import type { NotificationBus, NotificationEvent } from '../../src/notifications';
 import { startStack, type Stack } from '../support/stack';

@@ -31,4 +31,8 @@ export const noMercadoLibre = (): never => {
 };
 
 /** The caller identity and idempotency store of a schema-level test context (reads need neither). */
-export const testIdentity = () => ({ callerId: () => 'test-caller', idempotency: new MemoryIdempotencyStore() });
+export const testIdentity = () => ({
+  authenticate: () => undefined,
+  callerId: () => 'test-caller',
+  idempotency: new MemoryIdempotencyStore(),
+});

@@ -49,7 +49,7 @@ describe('pageWindow', () => {
 
 describe('toConnection', () => {
   it('numbers cursors from the offset and says whether more follow', () => {
-    const page = toConnection(['a', 'b'], 10, 13);
+    const page = toConnection({ items: ['a', 'b'], offset: 10, total: 13 });
     expect(page.edges.map((e) => decodeCursor(e.cursor))).toEqual([10, 11]);
     expect(page.nodes).toEqual(['a', 'b']);
     expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: page.edges[1].cursor });
@@ -57,7 +57,7 @@ describe('toConnection', () => {
   });
 
   it('is an empty last page past the end, not an error', () => {
-    expect(toConnection([], 40, 13)).toEqual({
+    expect(toConnection({ items: [], offset: 40, total: 13 })).toEqual({
       edges: [],
       nodes: [],
       pageInfo: { hasNextPage: false, endCursor: null },

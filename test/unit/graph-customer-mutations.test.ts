@@ -1,13 +1,14 @@
 // The customer and card mutations' input checks (everything refused here is refused before any
 // upstream call) and their refusal mappers (Mercado Pago's cause codes → our userError codes).
-import { addCardArgs, removeCardArgs } from '../../src/graph/cards/card.mutation.inputs';
-import { cardRefusal } from '../../src/graph/cards/card.refusals';
 import {
+  addCardArgs,
   createCustomerBody,
   deleteCustomerId,
+  removeCardArgs,
   updateCustomerBody,
-} from '../../src/graph/customers/customer.mutation.inputs';
-import { customerRefusal } from '../../src/graph/customers/customer.refusals';
+} from '../../src/graph/customers/customer.inputs';
+import { cardRefusal, customerRefusal } from '../../src/graph/customers/customer.refusals';
+import { UpstreamError } from '../../src/upstream/errors';
 import type { Checked } from '../../src/graph/common/inputChecks';
 
 const FIRST = '123456789-jxOV430go9fx2e';
@@ -147,7 +148,10 @@ describe('addCardArgs and removeCardArgs', () => {
   });
 });
 
+/** Mercado Pago's refusal as the SDK client reports it: an UpstreamError with a 4xx status. */
 const refusal = (status: number, causes: string[], error: string | null = 'bad_request') => ({ status, error, causes });
+const refused = (r: { status: number; error: string | null; causes: readonly string[] }) =>
+  new UpstreamError('mercadoPago', 'status', { ...r, causes: [...r.causes] });
 const brief = (e: { field: string[] | null; code: string; upstreamCode: string | null }) => [
   e.field?.join('.') ?? null,
   e.code,
@@ -171,7 +175,7 @@ describe('customerRefusal', () => {
     ['updateCustomer', refusal(409, [], 'conflict'), [null, 'REFUSED', 'conflict']],
     ['updateCustomer', refusal(400, [], null), [null, 'REFUSED', null]],
   ] as const)('%s: %j', (operation, r, expected) => {
-    expect(brief(customerRefusal(operation, { ...r, causes: [...r.causes] }))).toEqual(expected);
+    expect(brief(customerRefusal(operation, refused(r)))).toEqual(expected);
   });
 });
 
@@ -187,6 +191,6 @@ describe('cardRefusal', () => {
     [refusal(400, ['999']), [null, 'REFUSED', '999']],
     [refusal(400, []), [null, 'REFUSED', 'bad_request']],
   ] as const)('%j', (r, expected) => {
-    expect(brief(cardRefusal({ ...r, causes: [...r.causes] }))).toEqual(expected);
+    expect(brief(cardRefusal(refused(r)))).toEqual(expected);
   });
 });

@@ -1,10 +1,10 @@
 // Arguments → upstream searches and id checks: everything refused here is refused before any call.
 import { encodeCursor } from '../../src/graph/common/connection';
-import { cardId, customerId } from '../../src/graph/common/ids';
+import { idArgument } from '../../src/graph/common/ids';
 import { SortDirection } from '../../src/graph/common/sort';
-import { customerSearch } from '../../src/graph/customers/customer.inputs';
+import { toCustomerSearch as customerSearch } from '../../src/graph/customers/customer.inputs';
 import { PaymentStatus } from '../../src/graph/payments/payment.enums';
-import { paymentSearch } from '../../src/graph/payments/payment.inputs';
+import { toPaymentSearch as paymentSearch } from '../../src/graph/payments/payment.inputs';
 import { paymentSearchQuery } from '../../src/upstream/mercadopago';
 
 const code = (fn: () => unknown) => {
@@ -98,7 +98,7 @@ describe('ids', () => {
   it.each(['123456789-jxOV430go9fx2e', '247711297-jxOV430go9fx2e', '1077342843-U4xkb8Y6Qk17Q4'])(
     'accepts customer id %s',
     (id) => {
-      expect(customerId(id)).toBe(id);
+      expect(idArgument('customer', id)).toBe(id);
     },
   );
 
@@ -113,11 +113,13 @@ describe('ids', () => {
     '123456789-jx..',
     '123456789-jxOV430go9fx2e ',
     '%2e%2e',
-  ])('refuses customer id %j', (id) => expect(code(() => customerId(id))).toEqual(['BAD_USER_INPUT', 'id']));
+  ])('refuses customer id %j', (id) =>
+    expect(code(() => idArgument('customer', id))).toEqual(['BAD_USER_INPUT', 'id']),
+  );
 
   it('accepts 13-digit card ids and refuses anything else', () => {
-    expect(cardId('1490022319978')).toBe('1490022319978');
+    expect(idArgument('card', '1490022319978', 'cardId')).toBe('1490022319978');
     for (const id of ['', '..', '149002231997a', '1'.repeat(20), '1490022319978/1'])
-      expect(code(() => cardId(id))).toEqual(['BAD_USER_INPUT', 'cardId']);
+      expect(code(() => idArgument('card', id, 'cardId'))).toEqual(['BAD_USER_INPUT', 'cardId']);
   });
 });

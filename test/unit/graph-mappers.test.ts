@@ -1,13 +1,11 @@
 // The REST→GraphQL mappers, on the seeds' own bodies (no network).
-import { toCard } from '../../src/graph/cards/card.mapper';
-import { toIdentificationType, toPaymentMethod } from '../../src/graph/catalog/catalog.mapper';
-import { PaymentMethodStatus } from '../../src/graph/catalog/paymentMethod.type';
+import { PaymentMethodStatus } from '../../src/graph/catalog/catalog.enums';
+import { toIdentificationType, toPaymentMethod } from '../../src/graph/catalog/catalog.loader';
 import type { OnUnknown } from '../../src/graph/common/enums';
-import { toCustomer } from '../../src/graph/customers/customer.mapper';
-import { FeePayer, FeeType, PayerType, PaymentStatus } from '../../src/graph/payments/payment.enums';
-import { toPayment } from '../../src/graph/payments/payment.mapper';
-import { RefundStatus } from '../../src/graph/refunds/refund.type';
-import { UnexpectedUpstreamBody } from '../../src/upstream/errors';
+import { toCard, toCustomer } from '../../src/graph/customers/customer.loader';
+import { FeePayer, FeeType, PayerType, PaymentStatus, RefundStatus } from '../../src/graph/payments/payment.enums';
+import { toPayment } from '../../src/graph/payments/payment.loader';
+import { UpstreamError as UnexpectedUpstreamBody } from '../../src/upstream/errors';
 import type { MpCustomer, MpPayment } from '../../src/upstream/mercadopago';
 
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v));

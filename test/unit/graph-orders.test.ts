@@ -1,14 +1,20 @@
 // Mercado Libre in the graph without a network: the order and user mappers, balanceDue's
 // arithmetic, order search arguments, and how Mercado Libre's failures become our error codes.
 import Decimal from 'decimal.js';
-import { balanceDue, toOrder } from '../../src/graph/orders/order.mapper';
-import { orderSearch } from '../../src/graph/orders/order.inputs';
-import { OrderStatus, type Order } from '../../src/graph/orders/order.type';
+import { MESSAGES, upstreamCode, upstreamError } from '../../src/graph/errors';
+import { OrderStatus } from '../../src/graph/orders/order.enums';
+import { toOrderSearch as orderSearch } from '../../src/graph/orders/order.inputs';
+import { toMarketplaceUser, toOrder } from '../../src/graph/orders/order.loader';
+import { balanceDue } from '../../src/graph/orders/order.resolver';
+import type { Order } from '../../src/graph/orders/order.type';
 import { PaymentStatus } from '../../src/graph/payments/payment.enums';
 import type { Payment } from '../../src/graph/payments/payment.type';
-import { toMarketplaceUser } from '../../src/graph/users/user.mapper';
-import { MESSAGES, toGraphQLError, upstreamDetail, upstreamErrorCode } from '../../src/upstream/errors';
-import { MercadoLibreConnectionError, MercadoLibreError } from '../../src/upstream/mercadolibre';
+import { UpstreamError } from '../../src/upstream/errors';
+
+/** Mercado Libre's answers as its client reports them. */
+const answered = (status: number, error: string | null, retryAfter: number | null) =>
+  new UpstreamError('mercadoLibre', 'status', { status, error, retryAfter });
+const noAnswer = (timeout: boolean) => new UpstreamError('mercadoLibre', timeout ? 'timeout' : 'connection');
 
 const ORDER = {
   id: 893431118,
@@ -124,28 +130,29 @@ describe('orderSearch', () => {
 
 describe('Mercado Libre failures', () => {
   it.each([
-    [new MercadoLibreError(404, 'order_not_found', null), 'NOT_FOUND'],
-    [new MercadoLibreError(403, 'not_owned_order', null), 'NOT_FOUND'],
-    [new MercadoLibreError(403, 'forbidden', null), 'FORBIDDEN'],
-    [new MercadoLibreError(401, 'unauthorized', null), 'UNAUTHENTICATED'],
-    [new MercadoLibreError(400, 'invalid_order_id', null), 'BAD_USER_INPUT'],
-    [new MercadoLibreError(429, null, 3), 'RATE_LIMITED'],
-    [new MercadoLibreError(503, null, null), 'UPSTREAM_UNAVAILABLE'],
-    [new MercadoLibreError(500, null, null), 'UPSTREAM_ERROR'],
-    [new MercadoLibreConnectionError(true), 'UPSTREAM_TIMEOUT'],
-    [new MercadoLibreConnectionError(false), 'UPSTREAM_UNAVAILABLE'],
+    [answered(404, 'order_not_found', null), 'NOT_FOUND'],
+    [answered(403, 'not_owned_order', null), 'NOT_FOUND'],
+    [answered(403, 'forbidden', null), 'FORBIDDEN'],
+    [answered(401, 'unauthorized', null), 'UNAUTHENTICATED'],
+    [answered(400, 'invalid_order_id', null), 'BAD_USER_INPUT'],
+    [answered(429, null, 3), 'RATE_LIMITED'],
+    [answered(503, null, null), 'UPSTREAM_UNAVAILABLE'],
+    [answered(500, null, null), 'UPSTREAM_ERROR'],
+    [noAnswer(true), 'UPSTREAM_TIMEOUT'],
+    [noAnswer(false), 'UPSTREAM_UNAVAILABLE'],
   ])('%s → %s', (err, code) => {
-    expect(upstreamErrorCode(err)).toBe(code);
+    expect(upstreamCode(err)).toBe(code);
   });
 
   it('names Mercado Libre in the message, keeps Retry-After, and logs no more than status and error name', () => {
-    const limited = toGraphQLError(new MercadoLibreError(429, null, 3));
+    const limited = upstreamError(answered(429, null, 3));
     expect(limited.message).toBe('Too many requests to Mercado Libre for this access token; retry later.');
     expect(limited.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 3 });
-    expect(toGraphQLError(new MercadoLibreConnectionError(true)).message).toBe('Mercado Libre did not answer in time.');
-    expect(toGraphQLError(new MercadoLibreError(404, 'order_not_found', null)).message).toBe(MESSAGES.NOT_FOUND);
-    expect(upstreamDetail(new MercadoLibreError(403, 'not_owned_order', null))).toEqual({
-      kind: 'MercadoLibreError',
+    expect(upstreamError(noAnswer(true)).message).toBe('Mercado Libre did not answer in time.');
+    expect(upstreamError(answered(404, 'order_not_found', null)).message).toBe(MESSAGES.NOT_FOUND);
+    expect(answered(403, 'not_owned_order', null).detail()).toEqual({
+      service: 'mercadoLibre',
+      failure: 'status',
       status: 403,
       error: 'not_owned_order',
     });

@@ -1,6 +1,6 @@
 // What a search of the same request returned is served by id without another call, even to ids
 // asked while the search was still in flight.
-import { Sightings } from '../../src/graph/common/sightings';
+import { Sightings } from '../../src/graph/common/loader';
 
 const deferred = <T>() => {
   let resolve!: (v: T) => void;

@@ -3,8 +3,12 @@
 import { toDecimal } from '../../src/graph/common/scalars';
 import { Locale } from '../../src/graph/common/locale';
 import { PaymentStatus } from '../../src/graph/payments/payment.enums';
-import { formatMoneyForText, statusMessage, type StatusMessageFacts } from '../../src/graph/payments/statusMessage';
-import { STATUS_MESSAGES } from '../../src/graph/payments/statusMessages';
+import {
+  formatMoneyForText,
+  STATUS_MESSAGES,
+  statusMessage,
+  type StatusMessageFacts,
+} from '../../src/graph/payments/payment.statusMessage';
 
 const facts = (
   status: PaymentStatus,

@@ -6,7 +6,7 @@ import {
   parseMercadoLibreNotification,
   responseOf,
 } from '../../src/notifications';
-import type { Logger } from '../../src/graph/context';
+import type { Logger } from '../../src/lib/logger';
 
 const silent: Logger = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
 

@@ -9,7 +9,7 @@ import {
   responseOf,
   verifyMercadoPagoSignature,
 } from '../../src/notifications';
-import type { Logger } from '../../src/graph/context';
+import type { Logger } from '../../src/lib/logger';
 
 const SECRET = 'unit-test-secret-7f3a';
 const NOW_MS = 1_763_900_000_000;

@@ -2,9 +2,9 @@
 // nulls, validation, error codes and batching. Over real HTTP: test/integration/gateway-payment.
 import { graphql } from 'graphql';
 import type { Context } from '../../src/graph/context';
-import { createLoaders } from '../../src/graph/loaders';
 import { buildGatewaySchema } from '../../src/gateway/schema';
-import { gqlError, toGraphQLError } from '../../src/upstream/errors';
+import { codeOf, gqlError } from '../../src/graph/errors';
+import { fromMercadoPagoSdk } from '../../src/upstream/errors';
 import type { MpPayment } from '../../src/upstream/mercadopago';
 import { buildError } from 'mercadopago';
 import { noMercadoLibre, stubClient, testIdentity } from '../support/stubMercadoPago';
@@ -93,7 +93,7 @@ const run = async (
 ) => {
   const schema = await buildGatewaySchema();
   const calls: string[] = [];
-  const base: Omit<Context, 'loaders'> = {
+  const contextValue: Context = {
     mercadoLibre: noMercadoLibre,
     ...testIdentity(),
     mercadoPago: () => {
@@ -105,13 +105,14 @@ const run = async (
         },
       });
     },
+    loaders: new Map(),
     log: silent,
   };
   const result = await graphql({
     schema,
     source,
     variableValues: variables,
-    contextValue: { ...base, loaders: createLoaders(base) },
+    contextValue,
   });
   return { result, calls };
 };
@@ -179,38 +180,40 @@ describe('Query.payment (schema level)', () => {
       const { result, calls } = await run(async () => SELLER_VIEW, QUERY, { id });
       expect(calls).toEqual([]);
       expect(result.data?.payment).toBeNull();
-      expect(result.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors?.map(codeOf)).toEqual(['BAD_USER_INPUT']);
     },
   );
 
   it('is null with one NOT_FOUND at ["payment"] when upstream has no such payment', async () => {
-    const { result } = await run(async () => Promise.reject(toGraphQLError(buildError(404, {}))), QUERY, { id: '1' });
+    const { result } = await run(async () => Promise.reject(fromMercadoPagoSdk(buildError(404, {}))), QUERY, {
+      id: '1',
+    });
     expect(result.data).toEqual({ payment: null });
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0].path).toEqual(['payment']);
-    expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
+    expect(codeOf(result.errors![0])).toBe('NOT_FOUND');
   });
 
   it('is UNAUTHENTICATED without a token, and makes no call', async () => {
     const { result, calls } = await run(null, QUERY, { id: '3506756222' });
     expect(calls).toEqual([]);
-    expect(result.errors?.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+    expect(result.errors?.map(codeOf)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('refuses a 200 whose body is another payment', async () => {
     const { result } = await run(async () => ({ ...SELLER_VIEW, id: 42 }), '{ payment(id: "3506756222") { id } }');
     expect(result.data?.payment).toBeNull();
-    expect(result.errors?.map((e) => e.extensions.code)).toEqual(['UPSTREAM_ERROR']);
+    expect(result.errors?.map(codeOf)).toEqual(['UPSTREAM_ERROR']);
   });
 
   it('fetches the same payment once, and each failing one in its own slot', async () => {
     const { result, calls } = await run(
       async (id) =>
-        id === '2' ? Promise.reject(toGraphQLError(buildError(503, {}))) : { ...SELLER_VIEW, id: Number(id) },
+        id === '2' ? Promise.reject(fromMercadoPagoSdk(buildError(503, {}))) : { ...SELLER_VIEW, id: Number(id) },
       '{ a: payment(id: "3506756222") { id } b: payment(id: "3506756222") { id } c: payment(id: "2") { id } }',
     );
     expect(calls.sort()).toEqual(['2', '3506756222']);
     expect(result.data).toEqual({ a: { id: '3506756222' }, b: { id: '3506756222' }, c: null });
-    expect(result.errors?.map((e) => [e.path, e.extensions.code])).toEqual([[['c'], 'UPSTREAM_UNAVAILABLE']]);
+    expect(result.errors?.map((e) => [e.path, codeOf(e)])).toEqual([[['c'], 'UPSTREAM_UNAVAILABLE']]);
   });
 });

@@ -3,8 +3,7 @@
 import { graphql } from 'graphql';
 import { buildGatewaySchema } from '../../src/gateway/schema';
 import type { Context } from '../../src/graph/context';
-import { createLoaders } from '../../src/graph/loaders';
-import { loaderError, UnexpectedUpstreamBody } from '../../src/upstream/errors';
+import { codeOf } from '../../src/graph/errors';
 import type { MercadoPagoClient } from '../../src/upstream/mercadopago';
 import { noMercadoLibre, stubClient, testIdentity } from '../support/stubMercadoPago';
 
@@ -16,22 +15,18 @@ const run = async (methods: Partial<MercadoPagoClient>, source: string) => {
     info: () => undefined,
     debug: () => undefined,
   };
-  const base: Omit<Context, 'loaders'> = {
+  const contextValue: Context = {
     mercadoPago: () => stubClient(methods),
     mercadoLibre: noMercadoLibre,
     ...testIdentity(),
+    loaders: new Map(),
     log,
   };
-  const result = await graphql({
-    schema: await buildGatewaySchema(),
-    source,
-    contextValue: { ...base, loaders: createLoaders(base) },
-  });
+  const result = await graphql({ schema: await buildGatewaySchema(), source, contextValue });
   return { result, warnings };
 };
 
-const codes = (result: Awaited<ReturnType<typeof run>>['result']) =>
-  result.errors?.map((e) => [e.path, e.extensions.code]);
+const codes = (result: Awaited<ReturnType<typeof run>>['result']) => result.errors?.map((e) => [e.path, codeOf(e)]);
 
 describe('read queries (schema level)', () => {
   it('refuses a search answer without paging.total as UPSTREAM_ERROR', async () => {
@@ -89,16 +84,5 @@ describe('read queries (schema level)', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(calls).toEqual(['types', '1-a']);
-  });
-});
-
-describe('loaderError', () => {
-  it('turns an unexpected body into UPSTREAM_ERROR and keeps a bug as itself', () => {
-    expect((loaderError(new UnexpectedUpstreamBody('x')) as { extensions?: { code?: string } }).extensions?.code).toBe(
-      'UPSTREAM_ERROR',
-    );
-    const bug = new TypeError('boom');
-    expect(loaderError(bug)).toBe(bug);
-    expect(loaderError('odd')).toBeInstanceOf(Error);
   });
 });

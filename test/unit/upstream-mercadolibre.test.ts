@@ -2,11 +2,8 @@
 // (one retry on 5xx or a dropped connection, none on 4xx), its timeout, and its errors.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createMercadoLibreClient,
-  MercadoLibreConnectionError,
-  MercadoLibreError,
-} from '../../src/upstream/mercadolibre';
+import { UpstreamError } from '../../src/upstream/errors';
+import { createMercadoLibreClient } from '../../src/upstream/mercadolibre';
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'drop';
 
@@ -76,7 +73,9 @@ describe('Mercado Libre client', () => {
     expect(await createMercadoLibreClient(base, 't').getMe()).toEqual({ id: 7 });
     replies = [{ status: 500 }, { status: 502, body: { error: 'bad_gateway' } }];
     await expect(createMercadoLibreClient(base, 't').getMe()).rejects.toMatchObject({
-      name: 'MercadoLibreError',
+      name: 'UpstreamError',
+      service: 'mercadoLibre',
+      failure: 'status',
       status: 502,
       error: 'bad_gateway',
     });
@@ -88,7 +87,7 @@ describe('Mercado Libre client', () => {
     const err = await createMercadoLibreClient(base, 't')
       .getOrder('2')
       .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(MercadoLibreError);
+    expect(err).toBeInstanceOf(UpstreamError);
     expect(err).toMatchObject({ status: 403, error: 'not_owned_order' });
     replies = [{ status: 429, headers: { 'Retry-After': '7' } }];
     await expect(createMercadoLibreClient(base, 't').getMe()).rejects.toMatchObject({ status: 429, retryAfter: 7 });
@@ -100,13 +99,17 @@ describe('Mercado Libre client', () => {
     expect(await createMercadoLibreClient(base, 't').getMe()).toEqual({ id: 3 });
     // Always dropped: an error after the retry (fetch itself may also retry a reused socket once).
     otherwise = 'drop';
-    await expect(createMercadoLibreClient(base, 't').getMe()).rejects.toEqual(new MercadoLibreConnectionError(false));
+    await expect(createMercadoLibreClient(base, 't').getMe()).rejects.toMatchObject({
+      service: 'mercadoLibre',
+      failure: 'connection',
+    });
     seen = [];
     otherwise = 'hang';
     const started = Date.now();
-    await expect(createMercadoLibreClient(base, 't', 200).getMe()).rejects.toEqual(
-      new MercadoLibreConnectionError(true),
-    );
+    await expect(createMercadoLibreClient(base, 't', 200).getMe()).rejects.toMatchObject({
+      service: 'mercadoLibre',
+      failure: 'timeout',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(seen).toHaveLength(2);
   });

@@ -1,5 +1,6 @@
 // The SDK is driven for real; only the platform fetch underneath it is replaced (no network).
-import { GraphQLError } from 'graphql';
+import { upstreamCode, upstreamError } from '../../src/graph/errors';
+import { UpstreamError } from '../../src/upstream/errors';
 import { AppConfig } from 'mercadopago/dist/utils/config';
 import {
   createMercadoPagoClient,
@@ -73,14 +74,14 @@ describe('Mercado Pago upstream', () => {
       await expect(createMercadoPagoClient('T').getPayment('1')).resolves.toMatchObject({ id: 1, status: 'approved' });
     });
 
-    it('turns a 404 into NOT_FOUND without the upstream message', async () => {
+    it('reports a 404 as an UpstreamError (NOT_FOUND) without the upstream message', async () => {
       fetchMock.mockResolvedValue(json(404, errorBody(404)));
       const err = await createMercadoPagoClient('T')
         .getPayment('1')
         .catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(GraphQLError);
-      expect((err as GraphQLError).extensions.code).toBe('NOT_FOUND');
-      expect((err as GraphQLError).message).not.toContain('upstream says no');
+      expect(err).toBeInstanceOf(UpstreamError);
+      expect(upstreamCode(err as UpstreamError)).toBe('NOT_FOUND');
+      expect((err as UpstreamError).message).not.toContain('upstream says no');
     });
 
     it('retries a 5xx once, then gives up', async () => {
@@ -88,7 +89,7 @@ describe('Mercado Pago upstream', () => {
       const err = await createMercadoPagoClient('T')
         .getPayment('1')
         .catch((e: unknown) => e);
-      expect((err as GraphQLError).extensions.code).toBe('UPSTREAM_UNAVAILABLE');
+      expect(upstreamCode(err as UpstreamError)).toBe('UPSTREAM_UNAVAILABLE');
       expect(fetchMock).toHaveBeenCalledTimes(2);
     });
 
@@ -102,8 +103,8 @@ describe('Mercado Pago upstream', () => {
       fetchMock.mockImplementation(async () => json(429, errorBody(429), { 'Retry-After': '3' }));
       const err = (await createMercadoPagoClient('T')
         .getPayment('1')
-        .catch((e: unknown) => e)) as GraphQLError;
-      expect(err.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 3 });
+        .catch((e: unknown) => e)) as UpstreamError;
+      expect(upstreamError(err).extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 3 });
       expect(fetchMock).toHaveBeenCalledTimes(1);
     });
 
@@ -122,8 +123,8 @@ describe('Mercado Pago upstream', () => {
         .getPayment('1')
         .catch((e: unknown) => e);
       await jest.advanceTimersByTimeAsync(2 * READ_TIMEOUT_MS + 1_000);
-      const err = (await settled) as GraphQLError;
-      expect(err.extensions.code).toBe('UPSTREAM_TIMEOUT');
+      const err = (await settled) as UpstreamError;
+      expect(upstreamCode(err)).toBe('UPSTREAM_TIMEOUT');
       expect(fetchMock).toHaveBeenCalledTimes(2);
     });
   });

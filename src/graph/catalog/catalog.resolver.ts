@@ -1,9 +1,9 @@
+// Query.paymentMethods and Query.identificationTypes: the checkout catalog, from catalog.loader.ts.
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { listCost } from '../common/cost';
-import { ALL } from './catalog.loader';
-import { IdentificationType } from './identificationType.type';
-import { PaymentMethod } from './paymentMethod.type';
+import { identificationTypes, paymentMethods } from './catalog.loader';
+import { IdentificationType, PaymentMethod } from './catalog.type';
 
 @Resolver()
 export class CatalogResolver {
@@ -14,7 +14,7 @@ export class CatalogResolver {
       "The payment methods of the caller's site (the access token's country), as a checkout page offers them.",
   })
   paymentMethods(@Ctx() ctx: Context): Promise<PaymentMethod[]> {
-    return ctx.loaders.paymentMethods.load(ALL);
+    return paymentMethods(ctx).load();
   }
 
   // One upstream answer: 2 types in Brazil (CPF, CNPJ), up to 5 or so elsewhere, none in Mexico.
@@ -24,6 +24,6 @@ export class CatalogResolver {
       "The identity document types of the caller's site, for a checkout form's document field. Empty where documents do not apply (Mexico).",
   })
   identificationTypes(@Ctx() ctx: Context): Promise<IdentificationType[]> {
-    return ctx.loaders.identificationTypes.load(ALL);
+    return identificationTypes(ctx).load();
   }
 }

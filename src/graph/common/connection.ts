@@ -1,9 +1,10 @@
-// Relay connections over the upstream searches (DESIGN §3: edges { cursor node }, nodes,
+// Relay connections over the upstream searches (edges { cursor node }, nodes,
 // pageInfo { hasNextPage endCursor }, totalCount). Mercado Pago and Mercado Libre page by offset,
 // so a cursor is an item's absolute position, made opaque so clients never build one by hand.
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
-import { gqlError } from '../../upstream/errors';
+import { badArgument } from '../errors';
+import type { Page } from './loader';
 
 /** Page size when the client gives no `first`, and the most one page may hold. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -20,10 +21,9 @@ export const decodeCursor = (cursor: string): number => {
   const position =
     text.startsWith(PREFIX) && /^\d{1,9}$/.test(text.slice(PREFIX.length)) ? Number(text.slice(PREFIX.length)) : NaN;
   if (!Number.isSafeInteger(position)) {
-    throw gqlError(
-      'BAD_USER_INPUT',
+    throw badArgument(
+      'after',
       'Argument "after" is not a cursor this API issued: pass an endCursor or edge cursor from a previous page.',
-      { argument: 'after' },
     );
   }
   return position;
@@ -48,9 +48,7 @@ export class PageArgs {
 export const pageWindow = (args: PageArgs): { offset: number; limit: number } => {
   const limit = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw gqlError('BAD_USER_INPUT', `Argument "first" must be between 1 and ${MAX_PAGE_SIZE}; got ${limit}.`, {
-      argument: 'first',
-    });
+    throw badArgument('first', `Argument "first" must be between 1 and ${MAX_PAGE_SIZE}; got ${limit}.`);
   }
   const offset = args.after === null || args.after === undefined ? 0 : decodeCursor(args.after) + 1;
   return { offset, limit };
@@ -76,7 +74,7 @@ export interface ConnectionShape<T> {
 }
 
 /** A page of `items` found at `offset` in a list of `total`. Past the end, an empty page. */
-export const toConnection = <T>(items: readonly T[], offset: number, total: number): ConnectionShape<T> => {
+export const toConnection = <T>({ items, offset, total }: Page<T>): ConnectionShape<T> => {
   const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
     edges,

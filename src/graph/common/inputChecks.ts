@@ -1,6 +1,9 @@
-// Checks on mutation input that need no upstream call (DESIGN §1, issue 6): each violation is a
-// UserError naming the field, collected so a client sees every problem at once.
+// Checks on mutation input that need no upstream call (docs/architecture.md, "The life of a
+// mutation"): each violation is a UserError naming the field, collected so a client sees every
+// problem at once.
 import Decimal from 'decimal.js';
+import { isId, type IdKind } from '../../upstream/ids';
+import { idDescription } from './ids';
 import { InputRefused, userError, type UserError, type UserErrorCode } from './userError';
 
 /** A checked input, or the userErrors that refused it (nothing went upstream). */
@@ -44,6 +47,12 @@ export class Checks {
     return value;
   }
 
+  /** A required id (or card token) of the given kind, checked before it can reach a URL. */
+  id(field: string[], value: string, kind: IdKind): string {
+    if (!isId(kind, value)) this.fail('INVALID_VALUE', field, `${field.at(-1)} is not ${idDescription(kind)}.`);
+    return value;
+  }
+
   /**
    * A positive decimal amount with at most `decimals` places (Mercado Pago: 2; none for CLP and
    * COP), at most `max`. Returns it as a number with exactly those digits, for the SDK.
@@ -64,7 +73,7 @@ export class Checks {
     return undefined;
   }
 
-  /** The client's idempotency key of a money-moving input (DESIGN §3: 1 to 255 characters). */
+  /** The client's idempotency key of a money-moving input: 1 to 255 characters. */
   idempotencyKey(value: string): void {
     if (value.length < 1 || value.length > MAX_IDEMPOTENCY_KEY || value.trim() === '') {
       this.fail(

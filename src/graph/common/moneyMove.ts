@@ -1,9 +1,10 @@
-// The idempotency rules of DESIGN §3 around one money-moving write (its input, the key included,
-// already checked with common/inputChecks.ts): the record per (caller, operation, key) claimed in the gateway's idempotency store, the key sent
-// upstream derived from them, and the two refusals (other input, still running) as userErrors.
+// Stripe's idempotency rules around one money-moving write (its input, the key included, already
+// checked with common/inputChecks.ts): the record per (caller, operation, key) claimed in the
+// gateway's idempotency store, the key sent upstream derived from them, and the two refusals (other
+// input, still running) as userErrors (docs/architecture.md, "The life of a mutation").
 // What `run` returns is stored as the outcome, so it must be plain JSON.
 import { idempotent, IdempotencyStoreError } from '../../idempotency';
-import { gqlError } from '../../upstream/errors';
+import { gqlError } from '../errors';
 import type { Context } from '../context';
 import { userError, type UserError } from './userError';
 

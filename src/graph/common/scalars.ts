@@ -1,5 +1,6 @@
-// The scalars of DESIGN §3: Decimal (money as a string, never a float) and DateTime (ISO-8601
-// with the upstream's own offset, which graphql-scalars' DateTime would rewrite to UTC).
+// The graph's two scalars: Decimal (money as a string, never a float) and DateTime (ISO-8601 with
+// the upstream's own offset, which graphql-scalars' DateTime would rewrite to UTC). Each names the
+// specification of its text with @specifiedBy, so clients' code generators can map both to strings.
 import Decimal from 'decimal.js';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
@@ -35,6 +36,8 @@ const parseDecimalInput = (text: string): Decimal => {
 
 export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   name: 'Decimal',
+  // XML Schema's decimal: an optional sign, digits, an optional fraction; we never write an exponent.
+  specifiedByURL: 'https://www.w3.org/TR/xmlschema11-2/#decimal',
   description:
     'An exact decimal number serialized as a string, such as "3987.2" or "3500". Money amounts use it so that no client ever parses them as a float. As input, a string like "10.50".',
   serialize(value) {
@@ -69,6 +72,7 @@ export const isDateTime = (value: string): boolean => DATE_TIME_PATTERN.test(val
 
 export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
+  specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc3339#section-5.6',
   description:
     'A date and time in ISO-8601 (RFC 3339) with its offset, such as "2018-03-05T10:06:54.000-04:00". Served with the offset Mercado Pago or Mercado Libre gave it.',
   serialize(value) {

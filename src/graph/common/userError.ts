@@ -1,8 +1,11 @@
-// Mutations answer bad input and business refusals with `userErrors` (DESIGN §3), not GraphQL
-// errors: the payload says which field, why, and a stable code a client can switch on.
-import { Field, ObjectType } from 'type-graphql';
+// Mutations answer bad input and business refusals with `userErrors`, not GraphQL errors: the
+// payload says which field, why, and a stable code a client can switch on (docs/architecture.md,
+// "One error model"). Upstream refusals become userErrors through one rule (`refusal` below), each
+// mutation giving its table of Mercado Pago cause codes.
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { UpstreamError } from '../../upstream/errors';
 
-/** Every code a `UserError` may carry, with when it is used (README lists them too). */
+/** Every code a `UserError` may carry, with when it is used: the enum's descriptions in the schema. */
 export const USER_ERROR_CODES = {
   INVALID_VALUE: 'A field is malformed: an id, an e-mail, a URL, a length, a boolean.',
   INVALID_AMOUNT:
@@ -25,6 +28,19 @@ export const USER_ERROR_CODES = {
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 
+/** The GraphQL enum `UserErrorCode`: its values are the keys above (the enum object type-graphql needs). */
+export const UserErrorCode = Object.fromEntries(Object.keys(USER_ERROR_CODES).map((k) => [k, k])) as {
+  [K in UserErrorCode]: K;
+};
+
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Why a mutation refused (part of) its input; stable, for clients to switch on.',
+  valuesConfig: Object.fromEntries(
+    Object.entries(USER_ERROR_CODES).map(([code, description]) => [code, { description }]),
+  ),
+});
+
 @ObjectType({
   description: 'Why a mutation did not do (all of) what was asked: bad input, or a refusal by Mercado Pago.',
 })
@@ -38,7 +54,7 @@ export class UserError {
   @Field(() => String, { description: 'What went wrong, for a person.' })
   message!: string;
 
-  @Field(() => String, { description: `A stable code to switch on: ${Object.keys(USER_ERROR_CODES).join(', ')}.` })
+  @Field(() => UserErrorCode, { description: 'A stable code to switch on.' })
   code!: UserErrorCode;
 
   @Field(() => String, {
@@ -53,12 +69,7 @@ export const userError = (
   message: string,
   field: string[] | null = null,
   upstreamCode: string | null = null,
-): UserError => ({
-  field,
-  message,
-  code,
-  upstreamCode,
-});
+): UserError => ({ field, message, code, upstreamCode });
 
 /** Thrown by input checks, caught by the mutation: the payload gets these userErrors and nothing is called. */
 export class InputRefused extends Error {
@@ -66,3 +77,37 @@ export class InputRefused extends Error {
     super(userErrors.map((e) => e.message).join('; '));
   }
 }
+
+/** How one Mercado Pago cause code reads as a userError: its code, the input field at fault, the sentence. */
+export type RefusalRule = [UserErrorCode, string[] | null, string];
+
+/**
+ * One userError for an upstream refusal (`err.refused`): the first cause code the mutation's table
+ * knows, else `byStatus` (a 404 is NOT_FOUND at the field the mutation names), else REFUSED. The
+ * cause code, or the service's error name, is kept as `upstreamCode`.
+ */
+export const refusal = (
+  err: UpstreamError,
+  causes: Readonly<Record<string, RefusalRule>>,
+  notFound: { field: string[] | null; message: string },
+): UserError => {
+  for (const cause of err.causes) {
+    const rule = causes[cause];
+    if (rule) return userError(rule[0], rule[2], rule[1], cause);
+  }
+  const first = err.causes[0] ?? err.error;
+  if (err.status === 404) return userError('NOT_FOUND', notFound.message, notFound.field, first);
+  return userError('REFUSED', 'Mercado Pago refused the request.', null, first);
+};
+
+/** A write's value, or its upstream refusal; any other failure is thrown on (the outcome is unknown). */
+export const refusedOr = async <T>(
+  write: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; refusal: UpstreamError }> => {
+  try {
+    return { ok: true, value: await write };
+  } catch (err) {
+    if (err instanceof UpstreamError && err.refused) return { ok: false, refusal: err };
+    throw err;
+  }
+};

@@ -1,67 +1,93 @@
-// Batch functions for customers: one `GET /v1/customers/{id}` per distinct id (Mercado Pago has no
-// multi-get). A customer a search of the same request returned is never fetched again: the batch
-// function takes it from the search, waiting for searches still in flight (common/sightings.ts).
-import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
-import { loaderError, UnexpectedUpstreamBody } from '../../upstream/errors';
-import type { MpCustomer, MpCustomerSearch } from '../../upstream/mercadopago';
+// Where customers and saved cards come from (docs/architecture.md, "From a field to its data"): the
+// per-request loaders, each naming the Mercado Pago route it reads, and the REST→GraphQL mappers.
+// A customer's saved cards come embedded in it (`GET /v1/customers/{id}` and the search both carry
+// `cards`), so `Customer.cards` costs no call of its own. One `GET /v1/customers/{id}` per distinct
+// id (Mercado Pago has no multi-get); a customer a search of the same request returned is not read again.
+import type { MpCard, MpCustomer, MpCustomerSearch, MpPhone } from '../../upstream/mercadopago';
+import { unexpectedBody } from '../../upstream/errors';
+import { toIdentification } from '../common/identification';
+import { byIdLoader, perRequest, searchLoader, searchRows, Sightings, type Page } from '../common/loader';
+import { int, str, text } from '../common/values';
 import type { Context } from '../context';
-import { searchRows } from '../common/searchPage';
-import { Sightings, watchedSearch, type SearchLoader } from '../common/sightings';
-import { toCustomer } from './customer.mapper';
-import type { Customer } from './customer.type';
+import type { Card } from './card.type';
+import type { Customer, Phone } from './customer.type';
 
-type Base = Omit<Context, 'loaders'>;
+/** What this request's customer searches returned: `customerById` serves those without a call. */
+const searched = perRequest(() => new Sightings<Customer>());
 
-export interface CustomerPage {
-  customers: Customer[];
-  offset: number;
-  total: number;
-}
-
-/** One customer: null when Mercado Pago says it does not exist for this token (or is another seller's). */
-const fetchCustomer = async (ctx: Base, id: string): Promise<Customer | null> => {
-  let row: MpCustomer;
-  try {
-    row = await ctx.mercadoPago().getCustomer(id);
-  } catch (err) {
-    if (err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND') return null;
-    throw err;
+/** Customer by id, saved cards included; null when absent or another seller's. */
+export const customerById = byIdLoader(async (ctx, id) => {
+  // GET /v1/customers/{id}
+  const row = await ctx.mercadoPago().getCustomer(id);
+  if (row === null || typeof row !== 'object' || row.id !== id) {
+    throw unexpectedBody('mercadoPago', `customer ${id}: the answer is not this customer`);
   }
-  if (row === null || typeof row !== 'object' || row.id !== id)
-    throw new UnexpectedUpstreamBody(`customer ${id}: the answer is not this customer`);
   return toCustomer(row);
+}, searched);
+
+/** A page of the caller's customers, saved cards included. */
+export const customerSearch = searchLoader({
+  read: async (ctx: Context, search: MpCustomerSearch): Promise<Page<Customer>> => {
+    // GET /v1/customers/search
+    const { rows, total } = searchRows('mercadoPago', 'customers', await ctx.mercadoPago().searchCustomers(search));
+    // One answer, one unit: a row we cannot serve fails the page (UPSTREAM_ERROR), it is not dropped.
+    return { items: rows.map(toCustomer), offset: search.offset, total };
+  },
+  key: (s) => JSON.stringify([s.offset, s.limit, s.email ?? null]),
+  sightings: searched,
+  idOf: (c) => c.id,
+});
+
+// ---- REST → GraphQL ----
+
+/** Null when Mercado Pago knows no phone (it sends `{area_code: null, number: null}`). */
+export const toPhone = (p: MpPhone | null | undefined): Phone | null => {
+  const out = { areaCode: text(p?.area_code), number: text(p?.number) };
+  return out.areaCode === null && out.number === null ? null : out;
 };
 
-export const createCustomerLoader = (ctx: Base, searched: Sightings<Customer>): DataLoader<string, Customer | null> =>
-  new DataLoader(async (ids) => {
-    const found = await searched.find(ids);
-    // Each id settles on its own: a failing customer is an Error in its slot, the others stand.
-    return Promise.all(ids.map((id, i) => found[i] ?? fetchCustomer(ctx, id).catch(loaderError)));
-  });
-
-const searchKey = (s: MpCustomerSearch): string => JSON.stringify([s.offset, s.limit, s.email ?? null]);
-
-const fetchCustomerPage = async (ctx: Base, search: MpCustomerSearch): Promise<CustomerPage> => {
-  const { rows: results, total } = searchRows('customers', await ctx.mercadoPago().searchCustomers(search));
-  // One answer, one unit: a row we cannot serve fails the page (UPSTREAM_ERROR), it is not dropped.
-  const rows = results.map(toCustomer);
-  return { customers: rows, offset: search.offset, total };
+/** A payment's card and a saved card are the same REST shape, the saved one with more of it filled in. */
+export const toCard = (c: MpCard | null | undefined): Card | null => {
+  if (!c) return null;
+  const pm = c.payment_method;
+  const sc = c.security_code;
+  return {
+    id: text(c.id),
+    customerId: text(c.customer_id),
+    firstSixDigits: str(c.first_six_digits),
+    lastFourDigits: str(c.last_four_digits),
+    expirationMonth: int(c.expiration_month),
+    expirationYear: int(c.expiration_year),
+    paymentMethod: pm
+      ? { id: str(pm.id), name: str(pm.name), paymentTypeId: str(pm.payment_type_id), thumbnail: str(pm.thumbnail) }
+      : null,
+    issuer: c.issuer ? { id: text(c.issuer.id), name: str(c.issuer.name) } : null,
+    securityCode: sc ? { length: int(sc.length), cardLocation: str(sc.card_location), mode: null } : null,
+    cardholder: c.cardholder
+      ? { name: str(c.cardholder.name), identification: toIdentification(c.cardholder.identification) }
+      : null,
+    dateCreated: str(c.date_created),
+    dateLastUpdated: str(c.date_last_updated),
+  };
 };
 
-export const createCustomerSearchLoader = (
-  ctx: Base,
-  searched: Sightings<Customer>,
-): SearchLoader<MpCustomerSearch, CustomerPage> =>
-  watchedSearch(
-    new DataLoader(
-      (searches: readonly MpCustomerSearch[]) =>
-        Promise.all(searches.map((s) => fetchCustomerPage(ctx, s).catch(loaderError))),
-      {
-        cacheKeyFn: searchKey,
-      },
-    ),
-    searched,
-    (page) => page.customers,
-    (c) => c.id,
-  );
+export const toCustomer = (r: MpCustomer): Customer => {
+  const id = text(r.id);
+  if (id === null) throw unexpectedBody('mercadoPago', 'a customer without an id');
+  const cards = (r.cards ?? []).map(toCard).filter((c): c is Card => c !== null);
+  const defaultId = text(r.default_card);
+  return {
+    id,
+    email: text(r.email),
+    firstName: text(r.first_name),
+    lastName: text(r.last_name),
+    phone: toPhone(r.phone),
+    identification: toIdentification(r.identification),
+    description: str(r.description),
+    // The default card is one of the embedded cards; an id that matches none is served as null.
+    defaultCard: defaultId === null ? null : (cards.find((c) => c.id === defaultId) ?? null),
+    cards,
+    dateCreated: str(r.date_created),
+    dateLastUpdated: str(r.date_last_updated),
+  };
+};

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Card } from '../cards/card.type';
+import type { Card } from './card.type';
 import { Connection } from '../common/connection';
-import { listCost } from '../common/cost';
 import { Identification } from '../common/identification';
 import { DateTimeScalar } from '../common/scalars';
 
@@ -39,18 +38,10 @@ export class Customer {
   @Field(() => String, { nullable: true, description: "The seller's note about the customer." })
   description!: string | null;
 
-  @Field(() => Card, {
-    nullable: true,
-    description:
-      'The card used by default, one of `cards`; null when the customer has no cards (read from the customer itself: no extra upstream call).',
-  })
+  /** The default card, one of `cards`: served by `defaultCard` in customer.resolver.ts. */
   defaultCard!: Card | null;
 
-  // Embedded in the customer: a wallet holds a handful of cards.
-  @Field(() => [Card], {
-    complexity: listCost(5),
-    description: 'Cards saved for this customer (embedded in the customer: no extra upstream call).',
-  })
+  /** The saved cards embedded in the customer: served by `cards` in customer.resolver.ts. */
   cards!: Card[];
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the customer was created.' })

@@ -1,24 +1,13 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
-import { gqlError } from '../../upstream/errors';
+// The arguments of the order fields, and the checks that turn them into Mercado Libre's search
+// before any upstream call.
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs, pageWindow } from '../common/connection';
+import { dateFilter } from '../common/dates';
 import { DateTimeScalar } from '../common/scalars';
 import { SortDirection } from '../common/sort';
+import { badArgument } from '../errors';
+import { OrderRole, OrderStatus } from './order.enums';
 import type { OrderSearch } from './order.loader';
-import { OrderStatus } from './order.type';
-
-export enum OrderRole {
-  SELLER = 'SELLER',
-  BUYER = 'BUYER',
-}
-
-registerEnumType(OrderRole, {
-  name: 'OrderRole',
-  description: "The caller's side of the orders to list.",
-  valuesConfig: {
-    SELLER: { description: "The caller's sales." },
-    BUYER: { description: "The caller's purchases." },
-  },
-});
 
 @InputType({ description: "Which of the caller's orders to list, and in which order." })
 export class OrderFilter {
@@ -51,7 +40,7 @@ export class OrdersArgs extends PageArgs {
 }
 
 /** The upstream search for these arguments; BAD_USER_INPUT before any call when they cannot be right. */
-export const orderSearch = (args: OrdersArgs): OrderSearch => {
+export const toOrderSearch = (args: OrdersArgs): OrderSearch => {
   const { offset, limit } = pageWindow(args);
   const f = args.filter ?? {};
   const search: OrderSearch = {
@@ -61,22 +50,15 @@ export const orderSearch = (args: OrdersArgs): OrderSearch => {
     limit,
   };
   if (f.statuses) {
-    if (f.statuses.length === 0)
-      throw gqlError('BAD_USER_INPUT', 'filter.statuses must name at least one status (omit it for all).', {
-        argument: 'filter.statuses',
-      });
+    if (f.statuses.length === 0) {
+      throw badArgument('filter.statuses', 'filter.statuses must name at least one status (omit it for all).');
+    }
     search.statuses = [...new Set(f.statuses)].map((s) => s.toLowerCase());
   }
-  if (f.dateCreatedFrom) search.dateCreatedFrom = f.dateCreatedFrom;
-  if (f.dateCreatedTo) search.dateCreatedTo = f.dateCreatedTo;
-  if (
-    search.dateCreatedFrom &&
-    search.dateCreatedTo &&
-    Date.parse(search.dateCreatedFrom) > Date.parse(search.dateCreatedTo)
-  ) {
-    throw gqlError('BAD_USER_INPUT', 'filter.dateCreatedFrom is after filter.dateCreatedTo.', {
-      argument: 'filter.dateCreatedFrom',
-    });
+  if (f.dateCreatedFrom && f.dateCreatedTo && Date.parse(f.dateCreatedFrom) > Date.parse(f.dateCreatedTo)) {
+    throw badArgument('filter.dateCreatedFrom', 'filter.dateCreatedFrom is after filter.dateCreatedTo.');
   }
+  if (f.dateCreatedFrom) search.dateCreatedFrom = dateFilter(f.dateCreatedFrom, 'from');
+  if (f.dateCreatedTo) search.dateCreatedTo = dateFilter(f.dateCreatedTo, 'to');
   return search;
 };

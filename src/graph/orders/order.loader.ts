@@ -1,109 +1,115 @@
-// Batch functions for orders and the caller's Mercado Libre account. Mercado Libre has no
-// multi-get for orders, so a batch is one `GET /orders/{id}` per distinct id; an order a search of
-// the same request returned is never fetched again (common/sightings.ts). `me` is asked once per
-// request at most, and only when a field needs it (`me`, or `orders`, whose search needs the
-// caller's user id).
-import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
-import { loaderError, UnexpectedUpstreamBody } from '../../upstream/errors';
-import type { MlOrder, OrderSearchParams } from '../../upstream/mercadolibre';
-import type { Context } from '../context';
+// Where orders and Mercado Libre users come from (docs/architecture.md, "From a field to its data"):
+// the per-request loaders, each naming the Mercado Libre route it reads, and the REST→GraphQL
+// mappers. Mercado Libre has no multi-get for orders, so a batch is one `GET /orders/{id}` per
+// distinct id; an order a search of the same request returned is not read again. The caller's
+// account (`GET /users/me`) is read once per request at most, and only when a field needs it.
+import type { MlOrder, MlOrderParty, MlUser, OrderSearchParams } from '../../upstream/mercadolibre';
+import { unexpectedBody } from '../../upstream/errors';
+import { isId } from '../../upstream/ids';
 import type { OnUnknown } from '../common/enums';
-import { Sightings, watchedSearch, type SearchLoader } from '../common/sightings';
-import { toMarketplaceUser } from '../users/user.mapper';
-import type { MarketplaceUser } from '../users/user.type';
-import { toOrder } from './order.mapper';
+import { byIdLoader, onceLoader, perRequest, searchLoader, searchRows, Sightings, type Page } from '../common/loader';
+import { money } from '../common/money';
+import { int, str, strings, text } from '../common/values';
+import type { Context } from '../context';
+import { readOrderStatus } from './order.enums';
 import type { Order } from './order.type';
+import type { MarketplaceUser } from './user.type';
 
-type Base = Omit<Context, 'loaders'>;
-
-/** The one key of the `me` loader. */
-export const ME = 'me';
-export type MeLoader = DataLoader<typeof ME, MarketplaceUser>;
-
-export interface OrderPage {
-  orders: Order[];
-  offset: number;
-  total: number;
-}
-
-/** A search as the graph asks it; the loader adds the caller's id from `me`. */
+/** A search as the graph asks it; the loader adds the caller's id from `callerAccount`. */
 export type OrderSearch = Omit<OrderSearchParams, 'userId'>;
 
+/**
+ * Mercado Libre pages no further than this offset (the sandbox refuses more, as the real search
+ * does); past it, a page is empty, like a page past the end of the list.
+ */
+export const MAX_SEARCH_OFFSET = 10_000;
+
 const warnUnknown =
-  (ctx: Base, orderId: string): OnUnknown =>
+  (ctx: Context, orderId: string): OnUnknown =>
   (field, value) =>
     ctx.log.warn('order: unknown upstream value, served as null', { orderId, field, value });
 
-/** One order: null when it does not exist for this token, or the caller is not a party of it. */
-const fetchOrder = async (ctx: Base, id: string): Promise<Order | null> => {
-  let row: MlOrder;
-  try {
-    row = await ctx.mercadoLibre().getOrder(id);
-  } catch (err) {
-    const mapped = loaderError(err);
-    if (mapped instanceof GraphQLError && mapped.extensions.code === 'NOT_FOUND') return null;
-    throw mapped;
+/** The caller's own Mercado Libre account. */
+export const callerAccount = onceLoader(async (ctx) => toMarketplaceUser(await ctx.mercadoLibre().getMe())); // GET /users/me
+
+/** What this request's order searches returned: `orderById` serves those without a call. */
+const searched = perRequest(() => new Sightings<Order>());
+
+/** Order by id; null when absent, or when the caller is not a party of it (Mercado Libre's not_owned_order). */
+export const orderById = byIdLoader(async (ctx, id) => {
+  // GET /orders/{id}
+  const row = await ctx.mercadoLibre().getOrder(id);
+  if (row === null || typeof row !== 'object' || String(row.id) !== id) {
+    throw unexpectedBody('mercadoLibre', `order ${id}: the answer is not this order`);
   }
-  if (row === null || typeof row !== 'object' || String(row.id) !== id)
-    throw new UnexpectedUpstreamBody(`order ${id}: the answer is not this order`);
   return toOrder(row, warnUnknown(ctx, id));
-};
+}, searched);
 
-export const createOrderLoader = (ctx: Base, searched: Sightings<Order>): DataLoader<string, Order | null> =>
-  new DataLoader(async (ids) => {
-    const found = await searched.find(ids);
-    return Promise.all(ids.map((id, i) => found[i] ?? fetchOrder(ctx, id).catch(loaderError)));
-  });
-
-export const createMeLoader = (ctx: Base): MeLoader =>
-  new DataLoader(async (keys) => {
-    try {
-      const me = toMarketplaceUser(await ctx.mercadoLibre().getMe());
-      return keys.map(() => me);
-    } catch (err) {
-      const mapped = loaderError(err);
-      return keys.map(() => mapped);
-    }
-  });
-
-const searchKey = (s: OrderSearch): string =>
-  JSON.stringify([
-    s.role,
-    s.sort,
-    s.offset,
-    s.limit,
-    s.statuses ?? null,
-    s.dateCreatedFrom ?? null,
-    s.dateCreatedTo ?? null,
-  ]);
-
-const fetchOrderPage = async (ctx: Base, me: MeLoader, search: OrderSearch): Promise<OrderPage> => {
-  const { id: userId } = await me.load(ME);
-  const page = await ctx.mercadoLibre().searchOrders({ ...search, userId });
-  const total = page?.paging?.total;
-  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0)
-    throw new UnexpectedUpstreamBody('orders search: no paging.total');
-  if (!Array.isArray(page.results)) throw new UnexpectedUpstreamBody('orders search: results is not a list');
-  // One answer, one unit: a row we cannot serve fails the page (UPSTREAM_ERROR), it is not dropped.
-  const rows = page.results.map((row: MlOrder) => toOrder(row, warnUnknown(ctx, String(row?.id))));
-  return { orders: rows, offset: search.offset, total };
-};
-
-export const createOrderSearchLoader = (
-  ctx: Base,
-  me: MeLoader,
-  searched: Sightings<Order>,
-): SearchLoader<OrderSearch, OrderPage> =>
-  watchedSearch(
-    new DataLoader(
-      (searches: readonly OrderSearch[]) =>
-        Promise.all(searches.map((s) => fetchOrderPage(ctx, me, s).catch(loaderError))),
-      {
-        cacheKeyFn: searchKey,
-      },
+/** A page of the caller's sales or purchases: its account (`callerAccount`, once per request), then one search. */
+export const orderSearch = searchLoader({
+  read: async (ctx: Context, search: OrderSearch): Promise<Page<Order>> => {
+    const { id: userId } = await callerAccount(ctx).load();
+    // A page past the furthest offset Mercado Libre serves is empty; the search still says how many there are.
+    const beyond = search.offset > MAX_SEARCH_OFFSET;
+    // GET /orders/search?seller|buyer=<me>
+    const answer = await ctx
+      .mercadoLibre()
+      .searchOrders({ ...search, ...(beyond ? { offset: 0, limit: 1 } : {}), userId });
+    const { rows, total } = searchRows('mercadoLibre', 'orders', answer);
+    // One answer, one unit: a row we cannot serve fails the page (UPSTREAM_ERROR), it is not dropped.
+    const items = beyond ? [] : rows.map((row) => toOrder(row, warnUnknown(ctx, String(row?.id))));
+    return { items, offset: search.offset, total };
+  },
+  key: (s) =>
+    JSON.stringify(
+      [s.role, s.sort, s.offset, s.limit, s.statuses, s.dateCreatedFrom, s.dateCreatedTo].map((v) => v ?? null),
     ),
-    searched,
-    (page) => page.orders,
-    (o) => o.id,
-  );
+  sightings: searched,
+  idOf: (o) => o.id,
+});
+
+// ---- REST → GraphQL ----
+
+/** A Mercado Libre user: the caller (`/users/me`), or a party of an order. */
+export const toMarketplaceUser = (u: MlOrderParty | MlUser): MarketplaceUser => {
+  const id = text(u.id);
+  if (id === null || !isId('user', id))
+    throw unexpectedBody('mercadoLibre', 'a Mercado Libre user without a numeric id');
+  return {
+    id,
+    nickname: text(u.nickname),
+    firstName: text(u.first_name),
+    lastName: text(u.last_name),
+    email: text(u.email),
+    siteId: 'site_id' in u ? text(u.site_id) : null,
+  };
+};
+
+/** The order's own payment summaries are read for their ids only: `Order.payments` loads each from Mercado Pago. */
+export const toOrder = (r: MlOrder, onUnknown: OnUnknown): Order => {
+  const id = text(r.id);
+  if (id === null || !isId('order', id)) throw unexpectedBody('mercadoLibre', 'an order without a numeric id');
+  const currency = r.currency_id ?? null;
+  return {
+    id,
+    status: readOrderStatus(r.status, 'status', onUnknown),
+    statusDetail: text(r.status_detail),
+    dateCreated: str(r.date_created),
+    dateClosed: str(r.date_closed),
+    lastUpdated: str(r.last_updated),
+    totalAmount: money(r.total_amount, currency),
+    paidAmount: money(r.paid_amount, currency),
+    items: (r.order_items ?? []).map((line) => ({
+      itemId: text(line.item?.id),
+      title: text(line.item?.title),
+      quantity: int(line.quantity),
+      unitPrice: money(line.unit_price, line.currency_id ?? currency),
+      variationId: text(line.item?.variation_id),
+    })),
+    buyer: r.buyer ? toMarketplaceUser(r.buyer) : null,
+    seller: r.seller ? toMarketplaceUser(r.seller) : null,
+    tags: strings(r.tags),
+    packId: text(r.pack_id),
+    paymentIds: (r.payments ?? []).map((p) => text(p.id)).filter((p): p is string => p !== null && isId('payment', p)),
+  };
+};

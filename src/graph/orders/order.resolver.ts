@@ -1,23 +1,45 @@
+// Every field of the order graph: Query.order, Query.orders and Query.me, and the Order fields that
+// read Mercado Pago (payments, balanceDue, fullyPaid). Each field says where its data comes from: a
+// loader of order.loader.ts or payment.loader.ts, which names the upstream route (docs/architecture.md,
+// "From a field to its data").
+import Decimal from 'decimal.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { gqlError } from '../../upstream/errors';
-import type { Context } from '../context';
 import { toConnection } from '../common/connection';
 import { connectionCost, listCost, ORDER_PAYMENTS_ESTIMATE } from '../common/cost';
-import { orderId } from '../common/ids';
+import { idArgument } from '../common/ids';
 import { Money } from '../common/money';
+import type { Context } from '../context';
+import { notFound } from '../errors';
+import { PaymentStatus } from '../payments/payment.enums';
+import { paymentById } from '../payments/payment.loader';
 import { Payment } from '../payments/payment.type';
-import { orderSearch, OrdersArgs } from './order.inputs';
-import { balanceDue } from './order.mapper';
+import { OrdersArgs, toOrderSearch } from './order.inputs';
+import { callerAccount, orderById, orderSearch } from './order.loader';
 import { Order, OrderConnection } from './order.type';
+import { MarketplaceUser } from './user.type';
 
-const notFound = (id: string) =>
-  gqlError('NOT_FOUND', `Payment ${id} was not found, or is not visible to this access token.`);
-
-/** The order's payments from Mercado Pago, all asked in one tick (one batch of the payment loader). */
+/** The order's payments from Mercado Pago, all asked in one tick (one batch of `paymentById`). */
 const loadPayments = async (order: Order, ctx: Context): Promise<(Payment | Error)[]> =>
-  (await ctx.loaders.payment.loadMany(order.paymentIds)).map((p, i) =>
-    p === null ? notFound(order.paymentIds[i]) : p,
+  (await paymentById(ctx).loadMany(order.paymentIds)).map((p, i) =>
+    p === null ? notFound('Payment', order.paymentIds[i]) : p,
   );
+
+/**
+ * What is still to pay: the total less what the approved payments hold net of their refunds
+ * (a partially refunded payment stays approved; a fully refunded one is REFUNDED), never below
+ * zero. Null when the order has no total, or a payment is in another currency.
+ */
+export const balanceDue = (order: Order, payments: Payment[]): Money | null => {
+  const total = order.totalAmount;
+  if (!total) return null;
+  let paid = new Decimal(0);
+  for (const p of payments) {
+    if (p.status !== PaymentStatus.APPROVED || !p.amount) continue;
+    if (p.amount.currency !== total.currency) return null;
+    paid = paid.plus(p.amount.amount).minus(p.amountRefunded?.amount ?? 0);
+  }
+  return { amount: Decimal.max(0, total.amount.minus(paid)), currency: total.currency };
+};
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -30,8 +52,8 @@ export class OrderResolver {
     @Arg('id', () => ID, { description: 'Mercado Libre order id: 1 to 19 digits.' }) id: string,
     @Ctx() ctx: Context,
   ): Promise<Order> {
-    const found = await ctx.loaders.order.load(orderId(id));
-    if (!found) throw gqlError('NOT_FOUND', `Order ${id} was not found, or is not visible to this access token.`);
+    const found = await orderById(ctx).load(idArgument('order', id));
+    if (!found) throw notFound('Order', id);
     return found;
   }
 
@@ -41,8 +63,15 @@ export class OrderResolver {
       "The caller's Mercado Libre sales (or, with filter.role BUYER, purchases), newest first unless the filter says otherwise. Costs the caller's account (once per operation) and one search; each order listed is also cached for `order(id)`.",
   })
   async orders(@Args(() => OrdersArgs) args: OrdersArgs, @Ctx() ctx: Context): Promise<OrderConnection> {
-    const page = await ctx.loaders.orderSearch.load(orderSearch(args));
-    return toConnection(page.orders, page.offset, page.total);
+    return toConnection(await orderSearch(ctx).load(toOrderSearch(args)));
+  }
+
+  @Query(() => MarketplaceUser, {
+    nullable: true,
+    description: "The caller's own Mercado Libre account (GET /users/me).",
+  })
+  me(@Ctx() ctx: Context): Promise<MarketplaceUser> {
+    return callerAccount(ctx).load();
   }
 
   @FieldResolver(() => [Payment], {

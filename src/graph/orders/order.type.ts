@@ -1,40 +1,10 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection';
 import { listCost } from '../common/cost';
 import { Money } from '../common/money';
 import { DateTimeScalar } from '../common/scalars';
-import { MarketplaceUser } from '../users/user.type';
-
-/** UPPER_CASE mirrors of Mercado Libre's order `status` values. */
-export enum OrderStatus {
-  CONFIRMED = 'CONFIRMED',
-  PAYMENT_REQUIRED = 'PAYMENT_REQUIRED',
-  PAYMENT_IN_PROCESS = 'PAYMENT_IN_PROCESS',
-  PARTIALLY_PAID = 'PARTIALLY_PAID',
-  PAID = 'PAID',
-  PARTIALLY_REFUNDED = 'PARTIALLY_REFUNDED',
-  PENDING_CANCEL = 'PENDING_CANCEL',
-  CANCELLED = 'CANCELLED',
-  INVALID = 'INVALID',
-}
-
-registerEnumType(OrderStatus, {
-  name: 'OrderStatus',
-  description: 'Where a Mercado Libre order stands, as its `status` says it.',
-  valuesConfig: {
-    CONFIRMED: { description: 'Created outside the mandatory Mercado Pago flow; visible to the seller, not paid yet.' },
-    PAYMENT_REQUIRED: {
-      description: 'Created in the mandatory Mercado Pago flow and not paid yet; only its buyer sees it.',
-    },
-    PAYMENT_IN_PROCESS: { description: 'A payment is under review.' },
-    PARTIALLY_PAID: { description: 'Approved payments cover part of the total.' },
-    PAID: { description: 'Approved payments cover the total.' },
-    PARTIALLY_REFUNDED: { description: 'Paid, then part of the money was refunded.' },
-    PENDING_CANCEL: { description: 'Cancelled; the refund is still pending.' },
-    CANCELLED: { description: 'Cancelled.' },
-    INVALID: { description: 'Invalidated by Mercado Libre (a malicious buyer, for instance).' },
-  },
-});
+import { OrderStatus } from './order.enums';
+import { MarketplaceUser } from './user.type';
 
 @ObjectType({ description: 'One line of an order: an item, how many, at what unit price.' })
 export class OrderItem {

@@ -1,4 +1,4 @@
-// The payment's enums, UPPER_CASE mirrors of Mercado Pago's values (DESIGN §3). Readers map the
+// The enums of payments and refunds, UPPER_CASE mirrors of Mercado Pago's values. Readers map the
 // REST value; an unknown one is null plus a warning in the log (common/enums.ts).
 import { registerEnumType } from 'type-graphql';
 import { enumReader, upperCaseTable } from '../common/enums';
@@ -93,3 +93,25 @@ registerEnumType(FeePayer, {
 });
 
 export const readFeePayer = enumReader(upperCaseTable(FeePayer));
+
+export enum RefundStatus {
+  APPROVED = 'APPROVED',
+  IN_PROCESS = 'IN_PROCESS',
+  REJECTED = 'REJECTED',
+  CANCELLED = 'CANCELLED',
+  AUTHORIZED = 'AUTHORIZED',
+}
+
+registerEnumType(RefundStatus, {
+  name: 'RefundStatus',
+  description: "Where a refund stands, as Mercado Pago's refund `status` says it.",
+  valuesConfig: {
+    APPROVED: { description: 'Done: the money is on its way back to the buyer.' },
+    IN_PROCESS: { description: 'Being processed.' },
+    REJECTED: { description: 'Refused.' },
+    CANCELLED: { description: 'Cancelled.' },
+    AUTHORIZED: { description: 'Authorized, not yet processed.' },
+  },
+});
+
+export const readRefundStatus = enumReader(upperCaseTable(RefundStatus));

@@ -1,13 +1,11 @@
 // Mercado Pago's refusals of a payment write → userErrors with a stable code, the field at fault
-// and the cause code kept (issue 6). Codes: src/graph/common/userError.ts.
-import type { UpstreamRefusal } from '../../upstream/mercadopago';
-import { userError, type UserError, type UserErrorCode } from '../common/userError';
+// and the cause code kept. Codes: src/graph/common/userError.ts.
+import type { UpstreamError } from '../../upstream/errors';
+import { refusal, userError, type RefusalRule, type UserError } from '../common/userError';
 
 export type PaymentOperation = 'createPayment' | 'capturePayment' | 'cancelPayment' | 'refundPayment';
 
-type Rule = [UserErrorCode, string[] | null, string];
-
-const BY_CAUSE: Record<string, Rule> = {
+const BY_CAUSE: Record<string, RefusalRule> = {
   '2006': ['CARD_TOKEN_INVALID', ['input', 'token'], 'The card token does not exist: tokenize the card again.'],
   '2062': [
     'CARD_TOKEN_INVALID',
@@ -45,7 +43,7 @@ const BY_CAUSE: Record<string, Rule> = {
   ],
 };
 
-const STATE: Record<PaymentOperation, Rule> = {
+const STATE: Record<PaymentOperation, RefusalRule> = {
   createPayment: ['REFUSED', null, 'Mercado Pago refused the payment in its current state.'],
   capturePayment: ['NOT_CAPTURABLE', ['input', 'paymentId'], 'Only an authorized payment can be captured.'],
   cancelPayment: [
@@ -60,31 +58,22 @@ const STATE: Record<PaymentOperation, Rule> = {
   ],
 };
 
+const NOT_FOUND = 'The payment does not exist, or is not visible to this access token.';
+
 /** One userError for a refusal: the first cause we know, else by status. */
-export const paymentRefusal = (operation: PaymentOperation, r: UpstreamRefusal): UserError => {
-  for (const cause of r.causes) {
+export const paymentRefusal = (operation: PaymentOperation, err: UpstreamError): UserError => {
+  for (const cause of err.causes) {
     // 3005 (state conflict) and 2063 (refund not allowed) depend on the operation.
     if (cause === '3005' || cause === '2063') {
       const [code, field, message] = STATE[operation];
       return userError(code, message, field, cause);
     }
-    const rule = BY_CAUSE[cause];
-    if (rule) return userError(rule[0], rule[2], rule[1], cause);
+    if (BY_CAUSE[cause]) break;
   }
-  const first = r.causes[0] ?? null;
-  if (r.status === 404)
-    return userError(
-      'NOT_FOUND',
-      'The payment does not exist, or is not visible to this access token.',
-      operation === 'createPayment' ? null : ['input', 'paymentId'],
-      first,
-    );
-  if (r.status === 403)
-    return userError(
-      'REFUSED',
-      'This access token may not do this to the payment (only its collector may).',
-      null,
-      first ?? r.error,
-    );
-  return userError('REFUSED', 'Mercado Pago refused the request.', null, first ?? r.error);
+  if (err.status === 403 && !err.causes.some((c) => BY_CAUSE[c])) {
+    const message = 'This access token may not do this to the payment (only its collector may).';
+    return userError('REFUSED', message, null, err.causes[0] ?? err.error);
+  }
+  const field = operation === 'createPayment' ? null : ['input', 'paymentId'];
+  return refusal(err, BY_CAUSE, { field, message: NOT_FOUND });
 };

@@ -1,14 +1,109 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { gqlError } from '../../upstream/errors';
-import type { Context } from '../context';
+// Every field of the payment graph: Query.payment and Query.payments, the Payment fields that are
+// computed or loaded (statusMessage, order), and the payment mutations. Each field says where its
+// data comes from: a loader of payment.loader.ts (or another domain's), which names the upstream
+// route (docs/architecture.md, "From a field to its data").
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { MpPayment, MpRefund } from '../../upstream/mercadopago';
+import { paymentMethods } from '../catalog/catalog.loader';
 import { toConnection } from '../common/connection';
 import { connectionCost } from '../common/cost';
-import { paymentId } from '../common/ids';
+import { idArgument } from '../common/ids';
+import { checked, CURRENCY_DECIMALS } from '../common/inputChecks';
 import { Locale } from '../common/locale';
-import { paymentSearch, PaymentsArgs } from './payment.inputs';
+import { moneyMove } from '../common/moneyMove';
+import { refusedOr, userError, type UserError } from '../common/userError';
+import type { Context } from '../context';
+import { notFound } from '../errors';
+import { orderById } from '../orders/order.loader';
 import { Order } from '../orders/order.type';
+import { PaymentStatus } from './payment.enums';
+import {
+  CancelPaymentInput,
+  CapturePaymentInput,
+  CreatePaymentInput,
+  createPaymentBody,
+  PaymentPayload,
+  PaymentsArgs,
+  RefundPayload,
+  RefundPaymentInput,
+  targetAmount,
+  toPaymentSearch,
+} from './payment.inputs';
+import { paymentById, paymentSearch, toPayment, toRefund, warnUnknown } from './payment.loader';
+import { paymentRefusal, type PaymentOperation } from './payment.refusals';
+import { statusMessage } from './payment.statusMessage';
 import { Payment, PaymentConnection } from './payment.type';
-import { statusMessage } from './statusMessage';
+
+/** What a payment write leaves in the idempotency record (plain JSON, replayed as is). */
+type PaymentOutcome = { payment: MpPayment } | { userErrors: UserError[] };
+type RefundOutcome = { refund: MpRefund; currency: string | null } | { userErrors: UserError[] };
+
+const paymentPayload = (payment: Payment | null, userErrors: UserError[] = []): PaymentPayload => ({
+  payment,
+  userErrors,
+});
+
+/** One payment write, its refusal kept as userErrors (so the idempotency record replays it too). */
+const paymentWrite = async (operation: PaymentOperation, write: Promise<MpPayment>): Promise<PaymentOutcome> => {
+  const result = await refusedOr(write);
+  return result.ok ? { payment: result.value } : { userErrors: [paymentRefusal(operation, result.refusal)] };
+};
+
+/** The payment in the payload, and in this request's loader so anything else asking sees it. */
+const settle = (ctx: Context, outcome: PaymentOutcome): PaymentPayload => {
+  if ('userErrors' in outcome) return paymentPayload(null, outcome.userErrors);
+  const payment = toPayment(outcome.payment, warnUnknown(ctx, String(outcome.payment.id)));
+  paymentById(ctx).clear(payment.id).prime(payment.id, payment);
+  return paymentPayload(payment);
+};
+
+/** The site's limits for the method, when the client named one (one catalog read, shared by the request). */
+const checkMethodLimits = async (ctx: Context, input: CreatePaymentInput): Promise<UserError[]> => {
+  if (input.paymentMethodId == null) return [];
+  const method = (await paymentMethods(ctx).load()).find((m) => m.id === input.paymentMethodId);
+  if (!method) {
+    const message = `${input.paymentMethodId} is not a payment method of this seller's site.`;
+    return [userError('INVALID_VALUE', message, ['input', 'paymentMethodId'])];
+  }
+  const { minAllowedAmount: min, maxAllowedAmount: max } = method;
+  if ((min && input.amount.lt(min)) || (max && input.amount.gt(max))) {
+    const range = `${min?.toFixed() ?? '0'} to ${max?.toFixed() ?? 'any amount'}`;
+    return [userError('INVALID_AMOUNT', `${method.id} takes ${range} on this site.`, ['input', 'amount'])];
+  }
+  return [];
+};
+
+/** A refund's preconditions on the payment as it stands (read now): approved, and enough left. */
+const checkRefundable = async (
+  ctx: Context,
+  input: RefundPaymentInput,
+): Promise<{ currency: string | null } | { userErrors: UserError[] }> => {
+  const payment = await paymentById(ctx).load(input.paymentId);
+  const at = ['input', 'paymentId'];
+  if (!payment) {
+    return {
+      userErrors: [userError('NOT_FOUND', 'The payment does not exist, or is not visible to this access token.', at)],
+    };
+  }
+  if (payment.status !== PaymentStatus.APPROVED) {
+    const message = `Only an approved payment can be refunded; this one is ${payment.status ?? 'in an unknown state'}.`;
+    return { userErrors: [userError('NOT_REFUNDABLE', message, at)] };
+  }
+  const currency = payment.amount?.currency ?? null;
+  if (input.amount != null && payment.amount) {
+    const decimals = CURRENCY_DECIMALS[payment.amount.currency] ?? 2;
+    if (input.amount.decimalPlaces() > decimals) {
+      const message = `${payment.amount.currency} amounts have at most ${decimals} decimals.`;
+      return { userErrors: [userError('INVALID_AMOUNT', message, ['input', 'amount'])] };
+    }
+    const left = payment.amount.amount.minus(payment.amountRefunded?.amount ?? 0);
+    if (input.amount.gt(left)) {
+      const message = `Only ${left.toFixed()} ${payment.amount.currency} is left to refund.`;
+      return { userErrors: [userError('REFUND_EXCEEDS_REMAINING', message, ['input', 'amount'])] };
+    }
+  }
+  return { currency };
+};
 
 @Resolver(() => Payment)
 export class PaymentResolver {
@@ -21,8 +116,8 @@ export class PaymentResolver {
     @Arg('id', () => ID, { description: 'Mercado Pago payment id: 1 to 19 digits.' }) id: string,
     @Ctx() ctx: Context,
   ): Promise<Payment> {
-    const found = await ctx.loaders.payment.load(paymentId(id));
-    if (!found) throw gqlError('NOT_FOUND', `Payment ${id} was not found, or is not visible to this access token.`);
+    const found = await paymentById(ctx).load(idArgument('payment', id));
+    if (!found) throw notFound('Payment', id);
     return found;
   }
 
@@ -32,8 +127,7 @@ export class PaymentResolver {
       "The caller's payments as seller (collector), newest first unless the filter says otherwise (Mercado Pago's payment search). Each payment listed is also cached for `payment(id)` in the same operation.",
   })
   async payments(@Args(() => PaymentsArgs) args: PaymentsArgs, @Ctx() ctx: Context): Promise<PaymentConnection> {
-    const page = await ctx.loaders.paymentSearch.load(paymentSearch(args));
-    return toConnection(page.payments, page.offset, page.total);
+    return toConnection(await paymentSearch(ctx).load(toPaymentSearch(args)));
   }
 
   @FieldResolver(() => String, {
@@ -49,6 +143,7 @@ export class PaymentResolver {
     })
     locale: Locale,
   ): string | null {
+    // Computed from the payment itself (payment.statusMessage.ts): no upstream call.
     return statusMessage(payment, locale);
   }
 
@@ -59,9 +154,91 @@ export class PaymentResolver {
   })
   async order(@Root() payment: Payment, @Ctx() ctx: Context): Promise<Order | null> {
     if (!payment.orderId) return null;
-    const found = await ctx.loaders.order.load(payment.orderId);
-    if (!found)
-      throw gqlError('NOT_FOUND', `Order ${payment.orderId} was not found, or is not visible to this access token.`);
+    const found = await orderById(ctx).load(payment.orderId);
+    if (!found) throw notFound('Order', payment.orderId);
     return found;
+  }
+
+  @Mutation(() => PaymentPayload, {
+    description:
+      'Charges a card (a card token, or a saved card through payer.customerId and a token made from it). A declined card is not an error: the payment comes back REJECTED with its statusDetail. Never charges twice for one idempotencyKey.',
+  })
+  async createPayment(
+    @Arg('input', () => CreatePaymentInput, { description: 'The payment to make.' }) input: CreatePaymentInput,
+    @Ctx() ctx: Context,
+  ): Promise<PaymentPayload> {
+    ctx.authenticate('createPayment charges a card through Mercado Pago');
+    const body = checked(() => createPaymentBody(input));
+    if (!body.ok) return paymentPayload(null, body.userErrors);
+    const move = await moneyMove(ctx, 'createPayment', input, async (key): Promise<PaymentOutcome> => {
+      const limits = await checkMethodLimits(ctx, input);
+      if (limits.length) return { userErrors: limits };
+      // POST /v1/payments
+      return paymentWrite('createPayment', ctx.mercadoPago().createPayment(body.value, key));
+    });
+    return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
+  }
+
+  @Mutation(() => PaymentPayload, {
+    description: 'Captures an authorized payment (created with capture: false), for all of it or a lower amount.',
+  })
+  async capturePayment(
+    @Arg('input', () => CapturePaymentInput, { description: 'The payment to capture.' }) input: CapturePaymentInput,
+    @Ctx() ctx: Context,
+  ): Promise<PaymentPayload> {
+    ctx.authenticate('capturePayment captures a Mercado Pago payment');
+    const amount = checked(() => targetAmount(input));
+    if (!amount.ok) return paymentPayload(null, amount.userErrors);
+    const move = await moneyMove(ctx, 'capturePayment', input, (key) =>
+      // PUT /v1/payments/{id} { capture: true }
+      paymentWrite('capturePayment', ctx.mercadoPago().capturePayment(input.paymentId, amount.value, key)),
+    );
+    return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
+  }
+
+  @Mutation(() => PaymentPayload, {
+    description: 'Cancels a pending, in-process or authorized payment (an approved one is refunded instead).',
+  })
+  async cancelPayment(
+    @Arg('input', () => CancelPaymentInput, { description: 'The payment to cancel.' }) input: CancelPaymentInput,
+    @Ctx() ctx: Context,
+  ): Promise<PaymentPayload> {
+    ctx.authenticate('cancelPayment cancels a Mercado Pago payment');
+    const target = checked(() => targetAmount(input));
+    if (!target.ok) return paymentPayload(null, target.userErrors);
+    const move = await moneyMove(ctx, 'cancelPayment', input, (key) =>
+      // PUT /v1/payments/{id} { status: "cancelled" }
+      paymentWrite('cancelPayment', ctx.mercadoPago().cancelPayment(input.paymentId, key)),
+    );
+    return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
+  }
+
+  @Mutation(() => RefundPayload, {
+    description:
+      'Refunds an approved payment: everything left when no amount is given, or part of it. Never refunds twice for one idempotencyKey.',
+  })
+  async refundPayment(
+    @Arg('input', () => RefundPaymentInput, { description: 'The refund to make.' }) input: RefundPaymentInput,
+    @Ctx() ctx: Context,
+  ): Promise<RefundPayload> {
+    ctx.authenticate('refundPayment refunds a Mercado Pago payment');
+    const none = (userErrors: UserError[]): RefundPayload => ({ refund: null, payment: null, userErrors });
+    const amount = checked(() => targetAmount(input));
+    if (!amount.ok) return none(amount.userErrors);
+    const move = await moneyMove(ctx, 'refundPayment', input, async (key): Promise<RefundOutcome> => {
+      const state = await checkRefundable(ctx, input);
+      if ('userErrors' in state) return state;
+      // POST /v1/payments/{id}/refunds
+      const result = await refusedOr(ctx.mercadoPago().refundPayment(input.paymentId, amount.value, key));
+      if (!result.ok) return { userErrors: [paymentRefusal('refundPayment', result.refusal)] };
+      return { refund: result.value, currency: state.currency };
+    });
+    if (!move.ok) return none(move.userErrors);
+    if ('userErrors' in move.value) return none(move.value.userErrors);
+    // The payment changed: read it again for this response.
+    const payments = paymentById(ctx);
+    payments.clear(input.paymentId);
+    const refund = toRefund(move.value.refund, input.paymentId, move.value.currency, warnUnknown(ctx, input.paymentId));
+    return { refund, payment: await payments.load(input.paymentId), userErrors: [] };
   }
 }

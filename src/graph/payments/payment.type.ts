@@ -1,15 +1,82 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Card } from '../cards/card.type';
+import { Card } from '../customers/card.type';
 import { Connection } from '../common/connection';
 import { listCost } from '../common/cost';
 import { Money } from '../common/money';
 import { DateTimeScalar } from '../common/scalars';
-import { Refund } from '../refunds/refund.type';
-import { FeeDetail } from './feeDetail.type';
-import { Collector, Payer } from './party.type';
-import { PaymentStatus } from './payment.enums';
+import { Identification } from '../common/identification';
+import { FeePayer, FeeType, PayerType, PaymentStatus } from './payment.enums';
+import { Refund } from './refund.type';
 
-export { PaymentStatus } from './payment.enums';
+@ObjectType({
+  description:
+    "Who paid. The seller's view of a payment names the payer; the buyer's view gives only the payer's id, so every other field is null there (never filled in from elsewhere).",
+})
+export class Payer {
+  @Field(() => ID, {
+    nullable: true,
+    description: "The payer's Mercado Pago user id (a customer's numeric id for a saved customer).",
+  })
+  id!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The payer's e-mail, when Mercado Pago shares it." })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'First name.' })
+  firstName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last name.' })
+  lastName!: string | null;
+
+  @Field(() => Identification, { nullable: true, description: "The payer's identity document." })
+  identification!: Identification | null;
+
+  @Field(() => PayerType, {
+    nullable: true,
+    description:
+      "Who the payer is to Mercado Pago. Null in the buyer's view, and when Mercado Pago sends a type this gateway does not know yet.",
+  })
+  type!: PayerType | null;
+}
+
+@ObjectType({
+  description:
+    "Who received the payment (the seller). The buyer's view of a payment names the collector; the seller's view gives only the collector's id, so every other field is null there.",
+})
+export class Collector {
+  @Field(() => ID, { nullable: true, description: "The collector's Mercado Pago user id." })
+  id!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'First name.' })
+  firstName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last name.' })
+  lastName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The collector's e-mail; Mercado Pago does not show it to buyers, so usually null.",
+  })
+  email!: string | null;
+}
+
+@ObjectType({ description: 'One fee charged on a payment.' })
+export class FeeDetail {
+  @Field(() => FeeType, {
+    nullable: true,
+    description: 'What the fee is for. Null when Mercado Pago sends a fee type this gateway does not know yet.',
+  })
+  type!: FeeType | null;
+
+  @Field(() => FeePayer, {
+    nullable: true,
+    description: 'Who bears the fee. Null when Mercado Pago sends a value this gateway does not know yet.',
+  })
+  feePayer!: FeePayer | null;
+
+  @Field(() => Money, { description: "The fee, in the payment's currency." })
+  amount!: Money;
+}
 
 @ObjectType({
   description:

@@ -1,29 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { enumReader, upperCaseTable } from '../common/enums';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Money } from '../common/money';
 import { DateTimeScalar } from '../common/scalars';
-
-export enum RefundStatus {
-  APPROVED = 'APPROVED',
-  IN_PROCESS = 'IN_PROCESS',
-  REJECTED = 'REJECTED',
-  CANCELLED = 'CANCELLED',
-  AUTHORIZED = 'AUTHORIZED',
-}
-
-registerEnumType(RefundStatus, {
-  name: 'RefundStatus',
-  description: "Where a refund stands, as Mercado Pago's refund `status` says it.",
-  valuesConfig: {
-    APPROVED: { description: 'Done: the money is on its way back to the buyer.' },
-    IN_PROCESS: { description: 'Being processed.' },
-    REJECTED: { description: 'Refused.' },
-    CANCELLED: { description: 'Cancelled.' },
-    AUTHORIZED: { description: 'Authorized, not yet processed.' },
-  },
-});
-
-export const readRefundStatus = enumReader(upperCaseTable(RefundStatus));
+import { RefundStatus } from './payment.enums';
 
 @ObjectType({
   description: 'Money given back to the buyer from a payment; a payment may have several partial refunds.',

@@ -1,27 +1,9 @@
 import type Decimal from 'decimal.js';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SecurityCode } from '../cards/card.type';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { listCost } from '../common/cost';
-import { enumReader, upperCaseTable } from '../common/enums';
 import { DecimalScalar } from '../common/scalars';
-
-export enum PaymentMethodStatus {
-  ACTIVE = 'ACTIVE',
-  DEACTIVE = 'DEACTIVE',
-  TEMPORALLY_DEACTIVE = 'TEMPORALLY_DEACTIVE',
-}
-
-registerEnumType(PaymentMethodStatus, {
-  name: 'PaymentMethodStatus',
-  description: "Whether a payment method can be used now, as Mercado Pago's `status` says it (its own spelling kept).",
-  valuesConfig: {
-    ACTIVE: { description: 'Available.' },
-    DEACTIVE: { description: 'Not available.' },
-    TEMPORALLY_DEACTIVE: { description: 'Not available for now.' },
-  },
-});
-
-export const readPaymentMethodStatus = enumReader(upperCaseTable(PaymentMethodStatus));
+import { SecurityCode } from '../customers/card.type';
+import { PaymentMethodStatus } from './catalog.enums';
 
 @ObjectType({ description: 'How long card numbers of a method are and how they are checked.' })
 export class CardNumberRules {
@@ -120,4 +102,28 @@ export class PaymentMethod {
     description: 'Card rules, one entry per BIN range; empty for methods that are not cards.',
   })
   settings!: PaymentMethodSetting[];
+}
+
+@ObjectType({
+  description:
+    "An identity document type accepted on the caller's site (e.g. CPF and CNPJ in Brazil, DNI in Argentina).",
+})
+export class IdentificationType {
+  @Field(() => ID, { description: 'Document type id, what `Identification.type` holds, such as "CPF" or "DNI".' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Display name.' })
+  name!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What its numbers are made of: "number" (digits only) or "string".',
+  })
+  type!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Fewest characters a number may have.' })
+  minLength!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Most characters a number may have.' })
+  maxLength!: number | null;
 }

@@ -1,10 +1,79 @@
+// Payment.statusMessage: the buyer-facing text of Mercado Pago's guide for a payment's
+// (status, status_detail), in the asked language, its placeholders filled from the payment.
+import { Locale } from '../common/locale';
+import type { Money } from '../common/money';
+import { PaymentStatus } from './payment.enums';
+
+/** The payment facts a text may need. */
+export interface StatusMessageFacts {
+  status: PaymentStatus | null;
+  statusDetail: string | null;
+  amount: Money | null;
+  paymentMethodId: string | null;
+  installments: number | null;
+  statementDescriptor: string | null;
+}
+
+const COLUMN: Readonly<Record<Locale, 'es' | 'en' | 'pt'>> = {
+  [Locale.ES]: 'es',
+  [Locale.EN]: 'en',
+  [Locale.PT]: 'pt',
+};
+
+// Built on first use: the table is declared at the end of this file.
+let byKey: Map<string, StatusMessageRow> | null = null;
+const rowFor = (status: PaymentStatus, statusDetail: string): StatusMessageRow | undefined =>
+  (byKey ??= new Map(STATUS_MESSAGES.map((row) => [`${row.status}/${row.statusDetail}`, row]))).get(
+    `${status}/${statusDetail}`,
+  );
+
+/**
+ * Amounts in texts are the ISO currency code, a space, and the amount with two decimals, rounded
+ * half up: "MXN 3500.00", "BRL 296.00". The same in every language: the locale names a language,
+ * not a country, so it cannot tell "3.500,00" (es-AR) from "3,500.00" (es-MX); the code leaves no
+ * doubt which currency is meant, and no float or ICU version is involved.
+ */
+export const formatMoneyForText = (m: Money): string => `${m.currency} ${m.amount.toFixed(2)}`;
+
+const placeholderValue = (name: string, p: StatusMessageFacts): string | null => {
+  switch (name) {
+    case 'amount':
+      return p.amount ? formatMoneyForText(p.amount) : null;
+    case 'payment_method_id':
+      return p.paymentMethodId;
+    case 'installments':
+      return p.installments === null ? null : String(p.installments);
+    case 'statement_descriptor':
+      return p.statementDescriptor;
+    default:
+      return null;
+  }
+};
+
+/**
+ * The text, or null when the guide has none for this (status, status_detail), or when the text
+ * needs a value the caller's view of the payment lacks (a text is never served with a hole in it).
+ */
+export const statusMessage = (p: StatusMessageFacts, locale: Locale): string | null => {
+  if (p.status === null || p.statusDetail === null) return null;
+  const row = rowFor(p.status, p.statusDetail);
+  if (!row) return null;
+  const template = row[COLUMN[locale]];
+  let missing = false;
+  const filled = template.replace(/\{([a-z_]+)\}/g, (_match, name: string) => {
+    const value = placeholderValue(name, p);
+    if (value === null || value === '') missing = true;
+    return value ?? '';
+  });
+  return missing ? null : filled;
+};
+
 // Buyer-facing texts for each payment result (status, status_detail), in Spanish, English and
 // Portuguese: Mercado Pago's response-handling guide ("collection results"), copied verbatim from
-// the table in the project's shared status-messages.md, which took them from
 // mercadopago/devsite-docs guides/checkout-api-v2/collection-results.{es,en,pt}.md
 // (https://www.mercadopago.com.mx/developers/en/docs/checkout-api-payments/response-handling/collection-results).
 // The guide writes placeholders in backticks; here they are {amount}, {payment_method_id},
-// {installments} and {statement_descriptor}, filled by statusMessage.ts. Two sentences the guide
+// {installments} and {statement_descriptor}, filled by `statusMessage` above. Two sentences the guide
 // splits with <br/><br/> are joined by one space. In pt, `accredited` and `call_for_authorize` say
 // "do valor" with no {amount}, as the guide does.
 //
@@ -13,7 +82,6 @@
 // details `Payment.statusMessage` is null. `cc_rejected_card_type_not_allowed` appears only on the
 // guide's Brazil pages and speaks of "the user" (a note to the merchant more than to the buyer); it
 // is served as the guide writes it.
-import { PaymentStatus } from './payment.enums';
 
 export interface StatusMessageRow {
   status: PaymentStatus;
