@@ -9,6 +9,8 @@ import {
   OrdersPageDocument,
   PaymentWithOrderDocument,
 } from '../generated/graphql';
+import { encodeCursor } from '../../src/graph/common/connection';
+import { MAX_SEARCH_OFFSET } from '../../src/graph/orders/order.loader';
 import { raw, TOKENS } from '../support/sandbox';
 import { execute, useStack } from '../support/stack';
 import { upstreamCalls, upstreamCallsSince } from '../support/upstreamCalls';
@@ -350,6 +352,51 @@ describe('orders in the graph', () => {
       // The seller sees none of the unpaid purchases.
       const sales = await execute(stack.gatewayUrl, OrdersPageDocument, {}, TOKENS.sellerMLB);
       expect(sales.data?.orders.totalCount).toBe(1);
+    });
+
+    it('reads an empty page, with the total, for a cursor past the furthest offset Mercado Libre serves', async () => {
+      // A cursor names a position; past 10,000 the search itself refuses to page, so the page is empty.
+      for (const position of [MAX_SEARCH_OFFSET, 999_999_999]) {
+        const res = await execute(
+          stack.gatewayUrl,
+          OrdersPageDocument,
+          { first: 5, after: encodeCursor(position) },
+          TOKENS.sellerMLB,
+        );
+        expect(res.errors).toBeUndefined();
+        expect(res.data?.orders).toMatchObject({
+          totalCount: 1,
+          edges: [],
+          pageInfo: { hasNextPage: false, endCursor: null },
+        });
+      }
+      // The caller's account once per operation, and one search each.
+      expect(await upstreamCalls(stack.sandboxUrl)).toEqual({ 'GET /users/me': 2, 'GET /orders/search': 2 });
+    });
+
+    it('takes date filters finer than milliseconds, rounded inwards to what Mercado Libre keeps', async () => {
+      const res = await execute(
+        stack.gatewayUrl,
+        OrdersPageDocument,
+        // Order 893431118 was created at 22:46:18.000-04:00: inside, by a hair, on both sides.
+        {
+          filter: {
+            dateCreatedFrom: '2014-10-26T22:46:17.999999999-04:00',
+            dateCreatedTo: '2014-10-27T02:46:18.0000001Z',
+          },
+        },
+        TOKENS.sellerMLB,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.orders.edges.map((e) => e.node.id)).toEqual(['893431118']);
+      const after = await execute(
+        stack.gatewayUrl,
+        OrdersPageDocument,
+        { filter: { dateCreatedFrom: '2014-10-26T22:46:18.0000001-04:00' } },
+        TOKENS.sellerMLB,
+      );
+      expect(after.errors).toBeUndefined();
+      expect(after.data?.orders.totalCount).toBe(0);
     });
 
     it('refuses bad arguments before any upstream call', async () => {

@@ -134,6 +134,36 @@ describe('Query.payments', () => {
     expect(byDate.data?.payments).toMatchObject({ totalCount: 1, nodes: [{ id: '885920310' }] });
   });
 
+  it('takes date filters finer than milliseconds, rounded inwards to what Mercado Pago keeps', async () => {
+    // 885920310 was created at 22:48:46.000-04:00; bounds a fraction of a millisecond around it.
+    const around = await execute(
+      stack.gatewayUrl,
+      PaymentsPageDocument,
+      {
+        filter: {
+          dateCreatedFrom: '2014-10-26T22:48:45.9999995-04:00',
+          dateCreatedTo: '2014-10-26T22:48:46.000999-04:00',
+        },
+      },
+      TOKENS.sellerMLB,
+    );
+    expect(around.errors).toBeUndefined();
+    expect(around.data?.payments).toMatchObject({ totalCount: 1, nodes: [{ id: '885920310' }] });
+    const justAfter = await execute(
+      stack.gatewayUrl,
+      PaymentsPageDocument,
+      {
+        filter: {
+          dateCreatedFrom: '2014-10-26T22:48:46.0001-04:00',
+          dateCreatedTo: '2014-10-26T22:49:00.123456-04:00',
+        },
+      },
+      TOKENS.sellerMLB,
+    );
+    expect(justAfter.errors).toBeUndefined();
+    expect(justAfter.data?.payments).toMatchObject({ totalCount: 0, nodes: [] });
+  });
+
   it("lists only the caller's own sales", async () => {
     const res = await execute(stack.gatewayUrl, PaymentsPageDocument, {}, TOKENS.sellerMLM);
     expect(res.data?.payments.nodes.map((n) => n.id)).toEqual(['3506756222']);
