@@ -31,6 +31,13 @@ export const NEW_LISTING_STOCK = 100;
 const invalid = (description: string) => badRequest('invalid_order', description);
 const invalidMove = (description: string) => badRequest('invalid_move', description);
 
+/** A body that may be left out (read as `{}`), or must be a JSON object. */
+const optionalBody = (raw: unknown): Record<string, unknown> => {
+  const b = raw ?? {};
+  if (!isObject(b)) throw invalid('the body must be a JSON object');
+  return b;
+};
+
 const userParam = (ctx: SandboxContext, v: unknown, name: string): SandboxUser => {
   const user = ctx.store.users.get(typeof v === 'number' ? v : (digitsId(v) ?? NaN));
   if (!user) throw invalid(`${name} must be the id of a sandbox user`);
@@ -143,8 +150,7 @@ const createOrder: ControlHandler = (req, ctx) => {
 
 const payOrder: ControlHandler = (req, ctx) => {
   const order = findOrder(ctx, req.params.id);
-  const b = req.body === undefined || req.body === null ? {} : req.body;
-  if (!isObject(b)) throw invalid('the body must be a JSON object');
+  const b = optionalBody(req.body);
   if (!PAYABLE.has(order.status))
     throw invalidMove(`order ${order.id} is ${order.status}: only an order awaiting payment can be paid`);
   // An unpaid order of the mandatory flow holds no stock (seed 003): another sale may have taken it.
@@ -226,8 +232,7 @@ const REFUND_MODES = ['card', 'none', 'account_money'] as const;
 
 const cancelOrder: ControlHandler = (req, ctx) => {
   const order = findOrder(ctx, req.params.id);
-  const b = req.body === undefined || req.body === null ? {} : req.body;
-  if (!isObject(b)) throw invalid('the body must be a JSON object');
+  const b = optionalBody(req.body);
   const mode = b.refund ?? 'card';
   if (!(REFUND_MODES as readonly unknown[]).includes(mode))
     throw invalid(`refund must be one of ${REFUND_MODES.join(', ')}`);

@@ -3,12 +3,12 @@
 import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { ApiError } from '../errors';
-import type { SiteId } from '../rules/sites';
 import type { SandboxRouter } from '../http';
 import { payerCosts, type Financing } from '../rules/installments';
 import { toNumber } from '../rules/money';
 import { BRANDS, TEST_CARDS, brandById, thumbnails, type CardBrand } from '../rules/paymentMethods';
-import { SITES } from '../rules/sites';
+import { SITES, type SiteId } from '../rules/sites';
+import type { JsonObject } from '../types';
 import {
   CARD_INFO_NEEDED,
   IDENTIFICATION_TYPES,
@@ -33,45 +33,19 @@ export const brandForBin = (site: SiteId, bin: string): CardBrand | null =>
     return new RegExp(b.bin_pattern).test(bin) && !(exclusion && new RegExp(exclusion).test(bin));
   }) ?? null;
 
-const cardMethod = (site: SiteId, b: CardBrand) => ({
-  id: b.id,
-  name: b.name,
-  payment_type_id: b.payment_type_id,
-  status: 'active',
-  ...thumbnails(b.id),
-  deferred_capture: b.payment_type_id === 'credit_card' ? 'supported' : 'unsupported',
-  // An array, as the real API and the SDK's PaymentMethodSettings[] have it (the OpenAPI file says object).
-  settings: [
-    {
-      card_number: { validation: 'standard', length: b.card_number_length },
-      bin: {
-        pattern: b.bin_pattern,
-        installments_pattern: b.bin_pattern,
-        exclusion_pattern: exclusionPattern(site, b),
-      },
-      security_code: {
-        length: b.security_code.length,
-        card_location: b.security_code.card_location,
-        mode: b.security_code.mode,
-      },
-    },
-  ],
-  additional_info_needed: CARD_INFO_NEEDED[site],
-  min_allowed_amount: b.min_allowed_amount,
-  max_allowed_amount: b.max_allowed_amount,
-  accreditation_time: 2880,
-  financial_institutions: [],
-  processing_modes: ['aggregator'],
-});
-
-const otherMethod = (m: OtherMethod) => ({
+/** One method of GET /v1/payment_methods, keys in the real answer's order. */
+const methodBody = (
+  m: Omit<OtherMethod, 'payment_type_id'> & { payment_type_id: string },
+  deferred_capture: 'supported' | 'unsupported' | 'does_not_apply',
+  settings: JsonObject[],
+) => ({
   id: m.id,
   name: m.name,
   payment_type_id: m.payment_type_id,
   status: 'active',
   ...thumbnails(m.id),
-  deferred_capture: m.payment_type_id === 'account_money' ? 'does_not_apply' : 'unsupported',
-  settings: [],
+  deferred_capture,
+  settings,
   additional_info_needed: m.additional_info_needed,
   min_allowed_amount: m.min_allowed_amount,
   max_allowed_amount: m.max_allowed_amount,
@@ -79,6 +53,31 @@ const otherMethod = (m: OtherMethod) => ({
   financial_institutions: [],
   processing_modes: ['aggregator'],
 });
+
+const cardMethod = (site: SiteId, b: CardBrand) =>
+  methodBody(
+    { ...b, accreditation_time: 2880, additional_info_needed: CARD_INFO_NEEDED[site] },
+    b.payment_type_id === 'credit_card' ? 'supported' : 'unsupported',
+    // An array, as the real API and the SDK's PaymentMethodSettings[] have it (the OpenAPI file says object).
+    [
+      {
+        card_number: { validation: 'standard', length: b.card_number_length },
+        bin: {
+          pattern: b.bin_pattern,
+          installments_pattern: b.bin_pattern,
+          exclusion_pattern: exclusionPattern(site, b),
+        },
+        security_code: {
+          length: b.security_code.length,
+          card_location: b.security_code.card_location,
+          mode: b.security_code.mode,
+        },
+      },
+    ],
+  );
+
+const otherMethod = (m: OtherMethod) =>
+  methodBody(m, m.payment_type_id === 'account_money' ? 'does_not_apply' : 'unsupported', []);
 
 export const paymentMethods = (site: SiteId) => [
   ...BRANDS[site].map((b) => cardMethod(site, b)),

@@ -60,35 +60,33 @@ const object = (v: unknown, field: string): Record<string, unknown> => {
   return v;
 };
 
+type FieldCode = '109' | '110' | '111' | '112' | '113';
+
 /** A nullable string field checked against a pattern. */
-const matching = (
-  v: unknown,
-  re: RegExp,
-  code: '109' | '110' | '111' | '112' | '113',
-  field: string,
-): string | null => {
+const matching = (v: unknown, re: RegExp, code: FieldCode, field: string): string | null => {
   if (v === undefined || v === null) return null;
   if (!str(v) || !re.test(v)) throw customerError(code, `${field} is invalid`);
   return v;
 };
 
-const phone = (v: unknown): CustomerInput['phone'] => {
-  if (v === null) return { area_code: null, number: null };
-  const o = object(v, 'phone');
-  return {
-    area_code: matching(o.area_code, AREA_CODE, '109', 'phone.area_code'),
-    number: matching(o.number, PHONE_NUMBER, '110', 'phone.number'),
-  };
+/** A nullable object of pattern-checked string fields, read in the order of `checks`; `null` clears them all. */
+const checkedFields = <K extends string>(
+  v: unknown,
+  field: string,
+  checks: Record<K, [RegExp, FieldCode]>,
+): Record<K, string | null> => {
+  const o = v === null ? null : object(v, field);
+  const out = {} as Record<K, string | null>;
+  for (const [key, [re, code]] of Object.entries(checks) as [K, [RegExp, FieldCode]][])
+    out[key] = o === null ? null : matching(o[key], re, code, `${field}.${key}`);
+  return out;
 };
 
-const identification = (v: unknown): CustomerInput['identification'] => {
-  if (v === null) return { number: null, type: null };
-  const o = object(v, 'identification');
-  return {
-    number: matching(o.number, ID_NUMBER, '112', 'identification.number'),
-    type: matching(o.type, ID_TYPE, '111', 'identification.type'),
-  };
-};
+const phone = (v: unknown): CustomerInput['phone'] =>
+  checkedFields(v, 'phone', { area_code: [AREA_CODE, '109'], number: [PHONE_NUMBER, '110'] });
+
+const identification = (v: unknown): CustomerInput['identification'] =>
+  checkedFields(v, 'identification', { number: [ID_NUMBER, '112'], type: [ID_TYPE, '111'] });
 
 const address = (v: unknown): AddressInput | null => {
   if (v === null) return null;

@@ -30,6 +30,27 @@ export const newCustomerId = (store: Store): string => {
 
 const nullAddress = (): CustomerAddress => ({ id: null, street_name: null, street_number: null, zip_code: null });
 
+/** A customer known by its e-mail alone, as created: every other field null or empty. */
+export const emptyCustomerBody = (id: string, email: string, date_created: string): CustomerBody => ({
+  id,
+  email,
+  first_name: null,
+  last_name: null,
+  phone: { area_code: null, number: null },
+  identification: { number: null, type: null },
+  address: nullAddress(),
+  addresses: [],
+  date_registered: null,
+  description: null,
+  date_created,
+  // The reference's create response prints null here; any later change sets it.
+  date_last_updated: null,
+  metadata: {},
+  default_card: null,
+  default_address: null,
+  live_mode: false,
+});
+
 /** The JSON Mercado Pago returns for a customer (field order of the reference's create response). */
 export const customerView = (c: CustomerRecord) => {
   const b = c.body;
@@ -137,25 +158,7 @@ export const registerCustomers = (router: SandboxRouter): void => {
       if (input.email === undefined) throw customerError('106', 'email is required');
       if (emailTaken(ctx.store, req.caller.id, input.email)) throw customerError('101');
       const now = ctx.now();
-      const body: CustomerBody = {
-        id: newCustomerId(ctx.store),
-        email: input.email,
-        first_name: null,
-        last_name: null,
-        phone: { area_code: null, number: null },
-        identification: { number: null, type: null },
-        address: nullAddress(),
-        addresses: [],
-        date_registered: null,
-        description: null,
-        date_created: mpDate(now),
-        // The reference's create response prints null here; any later change sets it.
-        date_last_updated: null,
-        metadata: {},
-        default_card: null,
-        default_address: null,
-        live_mode: false,
-      };
+      const body = emptyCustomerBody(newCustomerId(ctx.store), input.email, mpDate(now));
       // A new customer has no cards, so a default_card in the body (the reference's example sends
       // "None") is ignored.
       apply(ctx.store, body, { ...input, default_card: undefined });

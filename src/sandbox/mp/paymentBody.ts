@@ -41,6 +41,30 @@ export interface PaymentBodyInput {
   live_mode: boolean;
 }
 
+/** Who paid, as the collector sees it. */
+export interface PayerFacts {
+  id: string;
+  first_name: string | null;
+  phone: { area_code: string | null; number: string | null };
+  email: string | null;
+  identification: { type: string | null; number: string | null };
+  last_name: string | null;
+  entity_type: string | null;
+  type: 'registered' | 'guest' | 'customer';
+}
+
+/** The payment's `payer` (the collector's view), keys in the order the seller view prints them. */
+export const payerView = (p: PayerFacts): JsonObject => ({
+  id: p.id,
+  first_name: p.first_name,
+  phone: { extension: null, area_code: p.phone.area_code, number: p.phone.number },
+  email: p.email,
+  identification: { number: p.identification.number, type: p.identification.type },
+  last_name: p.last_name,
+  entity_type: p.entity_type,
+  type: p.type,
+});
+
 export interface Amounts {
   amount: Decimal.Value;
   /** Installment pricing; null when the count is not offered (a rejected payment). */

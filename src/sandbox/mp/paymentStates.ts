@@ -51,30 +51,21 @@ export const approvePayment = (
   store.emitPayment('payment.updated', p);
 };
 
-export const rejectPayment = (
-  store: Store,
-  p: PaymentRecord,
-  now: number,
-  detail = 'cc_rejected_other_reason',
-): void => {
-  p.body.status = 'rejected';
+/** A move that only sets the status: stamped and announced like every move. */
+const moveTo = (store: Store, p: PaymentRecord, now: number, status: string, detail: string): void => {
+  p.body.status = status;
   p.body.status_detail = detail;
   touch(p, now);
   store.emitPayment('payment.updated', p);
 };
 
-export const cancelPayment = (store: Store, p: PaymentRecord, now: number): void => {
-  p.body.status = 'cancelled';
-  p.body.status_detail = 'by_collector';
-  touch(p, now);
-  store.emitPayment('payment.updated', p);
-};
+export const rejectPayment = (store: Store, p: PaymentRecord, now: number, detail = 'cc_rejected_other_reason'): void =>
+  moveTo(store, p, now, 'rejected', detail);
 
-export const chargeBackPayment = (store: Store, p: PaymentRecord, now: number): void => {
-  p.body.status = 'charged_back';
-  p.body.status_detail = 'settled';
-  touch(p, now);
-  store.emitPayment('payment.updated', p);
-};
+export const cancelPayment = (store: Store, p: PaymentRecord, now: number): void =>
+  moveTo(store, p, now, 'cancelled', 'by_collector');
+
+export const chargeBackPayment = (store: Store, p: PaymentRecord, now: number): void =>
+  moveTo(store, p, now, 'charged_back', 'settled');
 
 export const CANCELLABLE = ['pending', 'in_process', 'authorized'];

@@ -14,7 +14,8 @@ import { outcomeFor, settle } from '../rules/outcomes';
 import { brandById, cardExpired } from '../rules/paymentMethods';
 import type { CardTokenRecord, CustomerRecord, JsonObject, PaymentRecord } from '../types';
 import { consumeToken, usableToken } from './cardTokens';
-import { buildPaymentBody } from './paymentBody';
+import { isValidEmail } from './customerInput';
+import { buildPaymentBody, payerView } from './paymentBody';
 import { paymentErrors as E } from './paymentErrors';
 import { registerPaymentMoves } from './paymentMoves';
 import { searchPayments } from './paymentSearch';
@@ -23,8 +24,6 @@ import { findOwned, findVisible, sellerView } from './paymentViews';
 
 /** Ids of payments created here; far from the seeds' ids (885920310, 3506756222). */
 const PAYMENT_ID_START = 1_320_000_001;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A JSON number that is a positive amount with at most two decimals, as a Decimal. */
 const readAmount = (v: unknown): Decimal => {
@@ -84,11 +83,10 @@ const readPayer = (ctx: SandboxContext, caller: SandboxUser, raw: unknown, token
     const user = [...ctx.store.users.values()].find((u) => u.email === customer.body.email) ?? null;
     const phone = isObject(c.phone) ? c.phone : {};
     return {
-      view: {
+      view: payerView({
         id: customer.body.id.split('-')[0],
         first_name: (c.first_name as string | null) ?? null,
         phone: {
-          extension: null,
           area_code: (phone.area_code as string | null) ?? null,
           number: (phone.number as string | null) ?? null,
         },
@@ -97,7 +95,7 @@ const readPayer = (ctx: SandboxContext, caller: SandboxUser, raw: unknown, token
         last_name: (c.last_name as string | null) ?? null,
         entity_type: null,
         type: 'customer',
-      },
+      }),
       user_id: user && user.id !== caller.id ? user.id : null,
       customer_id: customer.body.id,
     };
@@ -108,23 +106,23 @@ const readPayer = (ctx: SandboxContext, caller: SandboxUser, raw: unknown, token
   if (token.card_id) throw E.payerIdNull();
   if (typeof p.email !== 'string' || !p.email)
     throw E.invalidEmail('payer.email must be a valid email: it is required unless payer.type is "customer"');
-  if (p.email.length > 254 || !EMAIL.test(p.email)) throw E.invalidEmail();
+  if (p.email.length > 254 || !isValidEmail(p.email)) throw E.invalidEmail();
   if (p.email.toLowerCase() === caller.email.toLowerCase())
     throw E.invalidUsers('Invalid users involved: the payer cannot be the collector');
   const user =
     [...ctx.store.users.values()].find((u) => u.email.toLowerCase() === (p.email as string).toLowerCase()) ?? null;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
-    view: {
+    view: payerView({
       id: user ? String(user.id) : String(ctx.store.nextId('guest_payer', 1_500_000_001)),
       first_name: str(p.first_name) ?? user?.first_name ?? null,
-      phone: { extension: null, area_code: user?.phone.area_code ?? null, number: user?.phone.number ?? null },
+      phone: { area_code: user?.phone.area_code ?? null, number: user?.phone.number ?? null },
       email: p.email,
       identification: identificationOf(p.identification, user?.identification ?? { type: null, number: null }),
       last_name: str(p.last_name) ?? user?.last_name ?? null,
       entity_type: str(p.entity_type),
       type: user ? 'registered' : 'guest',
-    },
+    }),
     user_id: user?.id ?? null,
     customer_id: null,
   };

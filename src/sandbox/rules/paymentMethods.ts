@@ -29,66 +29,61 @@ export const thumbnails = logo;
 const back3 = { length: 3, card_location: 'back', mode: 'mandatory' } as const;
 const front4 = { length: 4, card_location: 'front', mode: 'mandatory' } as const;
 
-const credit = (
+type Issuer = CardBrand['issuer'];
+
+/** A brand as a site offers it; the amount limits are the site's. */
+const brand = (
+  payment_type_id: CardBrand['payment_type_id'],
   id: string,
   name: string,
-  issuer: { id: number; name: string },
+  issuer: Issuer,
   bin: string,
-  max: number,
+  max_installments: number,
   limits: [number, number],
 ): CardBrand => ({
   id,
   name,
-  payment_type_id: 'credit_card',
+  payment_type_id,
   issuer,
   security_code: id === 'amex' ? front4 : back3,
   card_number_length: id === 'amex' ? 15 : 16,
   bin_pattern: bin,
-  max_installments: max,
+  max_installments,
   min_allowed_amount: limits[0],
   max_allowed_amount: limits[1],
 });
 
-const debit = (
-  id: string,
-  name: string,
-  issuer: { id: number; name: string },
-  bin: string,
-  limits: [number, number],
-): CardBrand => ({
-  id,
-  name,
-  payment_type_id: 'debit_card',
-  issuer,
-  security_code: back3,
-  card_number_length: 16,
-  bin_pattern: bin,
-  max_installments: 1,
-  min_allowed_amount: limits[0],
-  max_allowed_amount: limits[1],
-});
+/** Credit cards go up to 12 installments; debit cards pay at once. */
+const credit = (id: string, name: string, issuer: Issuer, bin: string, limits: [number, number]) =>
+  brand('credit_card', id, name, issuer, bin, 12, limits);
+const debit = (id: string, name: string, issuer: Issuer, bin: string, limits: [number, number]) =>
+  brand('debit_card', id, name, issuer, bin, 1, limits);
+
+/** Each site's amount limits, the same for all its brands. */
+const LIMITS: Record<SiteId, [number, number]> = { MLA: [0.5, 5_000_000], MLB: [0.5, 60_000], MLM: [5, 500_000] };
+const { MLA, MLB, MLM } = LIMITS;
 
 // Issuer ids follow the seeds where they print one (MLB visa "25", MLM amex "157", master 3).
 export const BRANDS: Record<SiteId, CardBrand[]> = {
   MLA: [
-    credit('visa', 'Visa', { id: 310, name: 'Visa' }, '^4', 12, [0.5, 5_000_000]),
-    credit('master', 'Mastercard', { id: 3, name: 'Mastercard' }, '^(5[1-5]|503175|2[2-7])', 12, [0.5, 5_000_000]),
-    credit('amex', 'American Express', { id: 311, name: 'American Express' }, '^(34|37)', 12, [0.5, 5_000_000]),
-    debit('debmaster', 'Mastercard Débito', { id: 3, name: 'Mastercard' }, '^(528733|5287)', [0.5, 5_000_000]),
-    debit('debvisa', 'Visa Débito', { id: 310, name: 'Visa' }, '^(400276|4002)', [0.5, 5_000_000]),
+    credit('visa', 'Visa', { id: 310, name: 'Visa' }, '^4', MLA),
+    credit('master', 'Mastercard', { id: 3, name: 'Mastercard' }, '^(5[1-5]|503175|2[2-7])', MLA),
+    credit('amex', 'American Express', { id: 311, name: 'American Express' }, '^(34|37)', MLA),
+    debit('debmaster', 'Mastercard Débito', { id: 3, name: 'Mastercard' }, '^(528733|5287)', MLA),
+    debit('debvisa', 'Visa Débito', { id: 310, name: 'Visa' }, '^(400276|4002)', MLA),
   ],
   MLB: [
-    credit('visa', 'Visa', { id: 25, name: 'Visa' }, '^4', 12, [0.5, 60_000]),
-    credit('master', 'Mastercard', { id: 24, name: 'Mastercard' }, '^(5[1-5]|503143|2[2-7])', 12, [0.5, 60_000]),
-    credit('amex', 'American Express', { id: 26, name: 'American Express' }, '^(34|37)', 12, [0.5, 60_000]),
-    debit('debelo', 'Elo Debito', { id: 687, name: 'Elo' }, '^(506776|5067)', [0.5, 60_000]),
+    credit('visa', 'Visa', { id: 25, name: 'Visa' }, '^4', MLB),
+    credit('master', 'Mastercard', { id: 24, name: 'Mastercard' }, '^(5[1-5]|503143|2[2-7])', MLB),
+    credit('amex', 'American Express', { id: 26, name: 'American Express' }, '^(34|37)', MLB),
+    debit('debelo', 'Elo Debito', { id: 687, name: 'Elo' }, '^(506776|5067)', MLB),
   ],
   MLM: [
-    credit('visa', 'Visa', { id: 155, name: 'Visa' }, '^4', 12, [5, 500_000]),
-    credit('master', 'Mastercard', { id: 156, name: 'Mastercard' }, '^(5[1-5]|2[2-7])', 12, [5, 500_000]),
-    credit('amex', 'American Express', { id: 157, name: 'American Express' }, '^(34|37)', 12, [5, 500_000]),
-    debit('debmaster', 'Mastercard Débito', { id: 156, name: 'Mastercard' }, '^(557905|5579)', [5, 500_000]),
-    debit('debvisa', 'Visa Débito', { id: 155, name: 'Visa' }, '^(418914|4189)', [5, 500_000]),
+    credit('visa', 'Visa', { id: 155, name: 'Visa' }, '^4', MLM),
+    credit('master', 'Mastercard', { id: 156, name: 'Mastercard' }, '^(5[1-5]|2[2-7])', MLM),
+    credit('amex', 'American Express', { id: 157, name: 'American Express' }, '^(34|37)', MLM),
+    debit('debmaster', 'Mastercard Débito', { id: 156, name: 'Mastercard' }, '^(557905|5579)', MLM),
+    debit('debvisa', 'Visa Débito', { id: 155, name: 'Visa' }, '^(418914|4189)', MLM),
   ],
 };
 
