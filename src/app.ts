@@ -53,7 +53,8 @@ export const banner = (
   for (const u of USERS)
     lines.push(`  ${u.access_token.padEnd(24)} ${u.role.padEnd(6)} ${u.nickname.padEnd(12)} ${u.site_id}`);
   const seller = USERS.find((u) => u.access_token === 'TEST-SELLER-277582551') ?? USERS[0];
-  // No Authorization header line anywhere (DESIGN §2): curl's --oauth2-bearer sends the token.
+  // No Authorization header line anywhere (no credential is ever printed as a header): curl's
+  // --oauth2-bearer sends the token.
   lines.push(
     '',
     'Try it:',

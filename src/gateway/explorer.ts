@@ -1,6 +1,6 @@
 // What Apollo Sandbox (the development landing page) opens on for a first-time explorer when the
 // gateway runs on the embedded sandbox: an example operation and a test token. The composition
-// root (src/app.ts) passes the sandbox's published test tokens (DESIGN §4), never a real
+// root (src/app.ts) passes the sandbox's published test tokens (src/sandbox/README.md), never a real
 // credential; with real APIs configured nothing is preset.
 
 export interface ExplorerPreset {
@@ -9,7 +9,7 @@ export interface ExplorerPreset {
   headers: Record<string, string>;
 }
 
-/** The sandbox's MLM seller: owner of payment 3506756222 and order 1653027692 (seed 003), which the example reads. */
+/** The sandbox's MLM seller: owner of payment 3506756222 and order 1653027692 (the order payments page, docs/sources.md), which the example reads. */
 export const EXAMPLE_SELLER = 'TEST-SELLER-277582551';
 
 const document = (

@@ -1,4 +1,4 @@
-// Query cost and depth limits (DESIGN §3, Shopify's model). Every operation is priced and measured
+// Query cost and depth limits (Shopify's model; README.md, "Query cost and depth"). Every operation is priced and measured
 // after validation and before execution; one over a limit is refused with BAD_USER_INPUT and HTTP
 // 400 before any resolver (so any upstream call) runs. Every response says what the operation
 // cost: `extensions.cost { requested, limit, remaining }`.

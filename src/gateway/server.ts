@@ -75,7 +75,7 @@ const httpError = (res: Response, status: number, message: string): void => {
 };
 
 export const createGateway = async (config: ResolvedConfig, options: GatewayOptions = {}): Promise<RunningGateway> => {
-  // Keys mode (DESIGN §2) is not built yet. Running in passthrough while the operator asked for
+  // Gateway keys (GATEWAY_KEYS_FILE) are not built yet. Running in passthrough while the operator asked for
   // keys would forward gateway keys upstream and accept raw access tokens: refuse instead.
   if (config.gatewayKeysFile !== null) {
     throw new ConfigError(

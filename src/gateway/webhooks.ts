@@ -1,4 +1,4 @@
-// The webhook routes (DESIGN §1), mounted at /webhooks:
+// The webhook routes (docs/architecture.md, "The life of a notification"), mounted at /webhooks:
 //   POST /webhooks/mercadopago   signed Mercado Pago webhooks (src/notifications/mercadopago.ts)
 //   POST /webhooks/mercadolibre  Mercado Libre notifications (src/notifications/mercadolibre.ts)
 // Both answer as soon as the notification is checked and claimed, and publish after the answer has

@@ -1,6 +1,7 @@
-// Stripe's idempotency rules around one money-moving write (DESIGN §3): per caller and key, the
-// first outcome is kept and replayed, other input under the same key is refused, and a key whose
-// first call is still running is answered "in progress" without running again.
+// Stripe's idempotency rules around one money-moving write (docs/architecture.md, "The life of a
+// mutation"): per caller and key, the first outcome is kept and replayed, other input under the
+// same key is refused, and a key whose first call is still running is answered "in progress"
+// without running again.
 import { fingerprint as fingerprintOf, idempotencyScope, upstreamIdempotencyKey } from './keys';
 import { IdempotencyStoreError, type IdempotencyStore } from './store';
 

@@ -1,5 +1,6 @@
-// Idempotency for money-moving mutations (DESIGN §3, Stripe's rules): records per caller and key,
-// in memory or on Redis, and the derived keys sent upstream.
+// Idempotency for money-moving mutations (Stripe's rules; docs/architecture.md, "The life of a
+// mutation"): records per caller and key, in memory or on Redis, and the derived keys sent
+// upstream.
 import { RedisIdempotencyStore } from './redis';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './store';
 

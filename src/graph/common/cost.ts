@@ -1,4 +1,4 @@
-// What a field adds to an operation's cost (DESIGN §3, Shopify's model). Fields declare it next to
+// What a field adds to an operation's cost (Shopify's model; README.md, "Query cost and depth"). Fields declare it next to
 // themselves with type-graphql's `complexity` option; src/gateway/limits.ts adds it all up before
 // anything runs. A field without one costs what src/gateway/limits.ts gives every field: 0 for a
 // scalar or an enum, 1 for an object plus what is selected in it.

@@ -1,4 +1,4 @@
-// Mercado Pago's lower_case values → our UPPER_CASE enums (DESIGN §3). A value this gateway does not
+// Mercado Pago's lower_case values → our UPPER_CASE enums (README.md, "The graph", conventions). A value this gateway does not
 // know yet is served as null and reported once through `onUnknown` (the loaders log a warning):
 // a new upstream value must never fail the whole object.
 

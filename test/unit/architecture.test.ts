@@ -1,0 +1,51 @@
+// The layers of docs/architecture.md ("Layers") and the one direction of their imports: each
+// top-level folder of src/ may import only the folders listed for it, so the picture stays true.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const SRC = resolve(__dirname, '../../src');
+
+/** Who may import whom: folders of src/ (and the root files app.ts, main.ts, config.ts). */
+const ALLOWED: Record<string, string[]> = {
+  lib: [],
+  upstream: ['lib'],
+  idempotency: ['lib'],
+  notifications: ['upstream', 'lib'],
+  graph: ['upstream', 'idempotency', 'lib'],
+  gateway: ['graph', 'notifications', 'idempotency', 'upstream', 'lib', 'config'],
+  sandbox: ['lib'],
+};
+
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+
+/** The top-level part of src/ a file or import target belongs to: a folder, or a root file's name. */
+const layerOf = (path: string): string => {
+  const [first, second] = relative(SRC, path).split(sep);
+  return second === undefined ? first.replace(/\.ts$/, '') : first;
+};
+
+const imports = (file: string): string[] =>
+  [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)'/gm)].map((m) =>
+    resolve(dirname(file), m[1]),
+  );
+
+describe('layers', () => {
+  it.each(Object.keys(ALLOWED))('src/%s imports only what the layer picture allows', (layer) => {
+    const wrong = files(join(SRC, layer)).flatMap((file) =>
+      imports(file)
+        .map(layerOf)
+        .filter((target) => target !== layer && !ALLOWED[layer].includes(target))
+        .map((target) => `${relative(SRC, file)} imports src/${target}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('knows every folder of src/', () => {
+    const folders = readdirSync(SRC).filter((name) => statSync(join(SRC, name)).isDirectory());
+    expect(folders.sort()).toEqual(Object.keys(ALLOWED).sort());
+  });
+});
