@@ -500,9 +500,9 @@ export type OrderEdge = {
 
 /** Which of the caller's orders to list, and in which order. */
 export type OrderFilter = {
-  /** Only orders created at or after this instant. */
+  /** Only those created at or after this instant. */
   dateCreatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Only orders created at or before this instant. */
+  /** Only those created at or before this instant. */
   dateCreatedTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Sales (SELLER, the default) or purchases (BUYER). */
   role?: InputMaybe<OrderRole>;
@@ -679,9 +679,9 @@ export type PaymentEdge = {
 
 /** Which of the caller's payments (as seller) to list, and in which order. */
 export type PaymentFilter = {
-  /** Only payments created at or after this instant. */
+  /** Only those created at or after this instant. */
   dateCreatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Only payments created at or before this instant. */
+  /** Only those created at or before this instant. */
   dateCreatedTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only payments with this external reference (exact match; at most 256 characters). */
   externalReference?: InputMaybe<Scalars['String']['input']>;

@@ -8,6 +8,18 @@ import { gqlError } from '../errors';
 import type { Context } from '../context';
 import { userError, type UserError } from './userError';
 
+// The two refusals of the idempotency rules, side by side.
+const REFUSALS = {
+  key_reused: [
+    'IDEMPOTENCY_KEY_REUSED',
+    'This idempotency key was already used with other input; nothing was done. Use a new key for a new request.',
+  ],
+  in_progress: [
+    'IDEMPOTENCY_IN_PROGRESS',
+    'A request with this idempotency key is still running; retry shortly with the same key.',
+  ],
+} as const;
+
 export type MoveResult<T> = { ok: true; value: T; replayed: boolean } | { ok: false; userErrors: UserError[] };
 
 /** The input as fingerprinted: everything but the key itself. */
@@ -45,29 +57,9 @@ export const moneyMove = async <T>(
       'The idempotency store is unavailable, so nothing was done; retry with the same key.',
     );
   }
-  if (outcome.kind === 'key_reused') {
-    return {
-      ok: false,
-      userErrors: [
-        userError(
-          'IDEMPOTENCY_KEY_REUSED',
-          'This idempotency key was already used with other input; nothing was done. Use a new key for a new request.',
-          ['input', 'idempotencyKey'],
-        ),
-      ],
-    };
-  }
-  if (outcome.kind === 'in_progress') {
-    return {
-      ok: false,
-      userErrors: [
-        userError(
-          'IDEMPOTENCY_IN_PROGRESS',
-          'A request with this idempotency key is still running; retry shortly with the same key.',
-          ['input', 'idempotencyKey'],
-        ),
-      ],
-    };
+  if (outcome.kind !== 'result') {
+    const [code, message] = REFUSALS[outcome.kind];
+    return { ok: false, userErrors: [userError(code, message, ['input', 'idempotencyKey'])] };
   }
   return { ok: true, value: outcome.value, replayed: outcome.replayed };
 };

@@ -2,32 +2,18 @@
 // before any upstream call.
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs, pageWindow } from '../common/connection';
-import { dateFilter } from '../common/dates';
-import { DateTimeScalar } from '../common/scalars';
-import { SortDirection } from '../common/sort';
+import { DatedFilter, dateRange, SortDirection } from '../common/sort';
 import { badArgument } from '../errors';
 import { OrderRole, OrderStatus } from './order.enums';
 import type { OrderSearch } from './order.loader';
 
 @InputType({ description: "Which of the caller's orders to list, and in which order." })
-export class OrderFilter {
+export class OrderFilter extends DatedFilter {
   @Field(() => OrderRole, { nullable: true, description: 'Sales (SELLER, the default) or purchases (BUYER).' })
   role?: OrderRole | null;
 
   @Field(() => [OrderStatus], { nullable: true, description: 'Only orders in one of these statuses.' })
   statuses?: OrderStatus[] | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Only orders created at or after this instant.' })
-  dateCreatedFrom?: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Only orders created at or before this instant.' })
-  dateCreatedTo?: string | null;
-
-  @Field(() => SortDirection, {
-    nullable: true,
-    description: 'Order by creation date: DESC (newest first) when omitted, or ASC.',
-  })
-  sortDirection?: SortDirection | null;
 }
 
 @ArgsType()
@@ -42,7 +28,8 @@ export class OrdersArgs extends PageArgs {
 /** The upstream search for these arguments; BAD_USER_INPUT before any call when they cannot be right. */
 export const toOrderSearch = (args: OrdersArgs): OrderSearch => {
   const { offset, limit } = pageWindow(args);
-  const f = args.filter ?? {};
+  const f: OrderFilter = args.filter ?? {};
+  const { from, to } = dateRange(f);
   const search: OrderSearch = {
     role: f.role === OrderRole.BUYER ? 'buyer' : 'seller',
     sort: f.sortDirection === SortDirection.ASC ? 'date_asc' : 'date_desc',
@@ -55,10 +42,7 @@ export const toOrderSearch = (args: OrdersArgs): OrderSearch => {
     }
     search.statuses = [...new Set(f.statuses)].map((s) => s.toLowerCase());
   }
-  if (f.dateCreatedFrom && f.dateCreatedTo && Date.parse(f.dateCreatedFrom) > Date.parse(f.dateCreatedTo)) {
-    throw badArgument('filter.dateCreatedFrom', 'filter.dateCreatedFrom is after filter.dateCreatedTo.');
-  }
-  if (f.dateCreatedFrom) search.dateCreatedFrom = dateFilter(f.dateCreatedFrom, 'from');
-  if (f.dateCreatedTo) search.dateCreatedTo = dateFilter(f.dateCreatedTo, 'to');
+  if (from) search.dateCreatedFrom = from;
+  if (to) search.dateCreatedTo = to;
   return search;
 };

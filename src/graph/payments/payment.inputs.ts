@@ -6,11 +6,10 @@ import type Decimal from 'decimal.js';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { MpPaymentCreate, MpPaymentSearch } from '../../upstream/mercadopago';
 import { PageArgs, pageWindow } from '../common/connection';
-import { dateFilter } from '../common/dates';
 import { IdentificationInput } from '../common/identification';
 import { Checks } from '../common/inputChecks';
-import { DateTimeScalar, DecimalScalar } from '../common/scalars';
-import { SortDirection } from '../common/sort';
+import { DecimalScalar } from '../common/scalars';
+import { DatedFilter, dateRange, SortDirection } from '../common/sort';
 import { UserError } from '../common/userError';
 import { badArgument } from '../errors';
 import { PaymentStatus, paymentStatusValue } from './payment.enums';
@@ -21,7 +20,7 @@ import { Refund } from './refund.type';
 export const MAX_EXTERNAL_REFERENCE = 256;
 
 @InputType({ description: "Which of the caller's payments (as seller) to list, and in which order." })
-export class PaymentFilter {
+export class PaymentFilter extends DatedFilter {
   @Field(() => PaymentStatus, { nullable: true, description: 'Only payments with this status.' })
   status?: PaymentStatus | null;
 
@@ -30,18 +29,6 @@ export class PaymentFilter {
     description: `Only payments with this external reference (exact match; at most ${MAX_EXTERNAL_REFERENCE} characters).`,
   })
   externalReference?: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Only payments created at or after this instant.' })
-  dateCreatedFrom?: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Only payments created at or before this instant.' })
-  dateCreatedTo?: string | null;
-
-  @Field(() => SortDirection, {
-    nullable: true,
-    description: 'Order by creation date: DESC (newest first) when omitted, or ASC.',
-  })
-  sortDirection?: SortDirection | null;
 }
 
 @ArgsType()
@@ -58,7 +45,8 @@ const badFilter = (field: string, message: string) => badArgument(`filter.${fiel
 /** The upstream search for these arguments; BAD_USER_INPUT before any call when they cannot be right. */
 export const toPaymentSearch = (args: PaymentsArgs): MpPaymentSearch => {
   const { offset, limit } = pageWindow(args);
-  const f = args.filter ?? {};
+  const f: PaymentFilter = args.filter ?? {};
+  const { from, to } = dateRange(f);
   const search: MpPaymentSearch = { offset, limit, criteria: f.sortDirection === SortDirection.ASC ? 'asc' : 'desc' };
   if (f.status) search.status = paymentStatusValue(f.status);
   if (f.externalReference !== null && f.externalReference !== undefined) {
@@ -67,11 +55,8 @@ export const toPaymentSearch = (args: PaymentsArgs): MpPaymentSearch => {
     }
     search.externalReference = f.externalReference;
   }
-  if (f.dateCreatedFrom && f.dateCreatedTo && Date.parse(f.dateCreatedFrom) > Date.parse(f.dateCreatedTo)) {
-    throw badFilter('dateCreatedFrom', 'is after filter.dateCreatedTo.');
-  }
-  if (f.dateCreatedFrom) search.beginDate = dateFilter(f.dateCreatedFrom, 'from');
-  if (f.dateCreatedTo) search.endDate = dateFilter(f.dateCreatedTo, 'to');
+  if (from) search.beginDate = from;
+  if (to) search.endDate = to;
   return search;
 };
 
