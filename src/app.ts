@@ -7,7 +7,10 @@ import { createGateway, type RunningGateway } from './gateway/server';
 import { webhookUrls } from './gateway/webhooks';
 import { startSandbox, USERS, type RunningSandbox } from './sandbox';
 
-/** Where the embedded sandbox sends notifications: the gateway's routes unless SANDBOX_*_NOTIFICATION_URL says otherwise. */
+/**
+ * Where the embedded sandbox sends notifications: the gateway's routes unless SANDBOX_*_NOTIFICATION_URL says
+ * otherwise.
+ */
 interface Wiring {
   mpNotificationUrl: string;
   mlNotificationUrl: string;

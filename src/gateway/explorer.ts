@@ -9,7 +9,10 @@ export interface ExplorerPreset {
   headers: Record<string, string>;
 }
 
-/** The sandbox's MLM seller: owner of payment 3506756222 and order 1653027692 (the order payments page, docs/sources.md), which the example reads. */
+/**
+ * The sandbox's MLM seller: owner of payment 3506756222 and order 1653027692 (the order payments page,
+ * docs/sources.md), which the example reads.
+ */
 export const EXAMPLE_SELLER = 'TEST-SELLER-277582551';
 
 const document = (

@@ -1,7 +1,7 @@
-// Query cost and depth limits (Shopify's model; README.md, "Query cost and depth"). Every operation is priced and measured
-// after validation and before execution; one over a limit is refused with BAD_USER_INPUT and HTTP
-// 400 before any resolver (so any upstream call) runs. Every response says what the operation
-// cost: `extensions.cost { requested, limit, remaining }`.
+// Query cost and depth limits (Shopify's model; README.md, "Query cost and depth"). Every operation is
+// priced and measured after validation and before execution; one over a limit is refused with
+// BAD_USER_INPUT and HTTP 400 before any resolver (so any upstream call) runs. Every response says
+// what the operation cost: `extensions.cost { requested, limit, remaining }`.
 //
 // Cost (graphql-query-complexity, the estimator type-graphql's `complexity` option is typed with):
 // a field declares its own cost next to itself (src/graph/common/cost.ts: connections, lists read
@@ -108,7 +108,10 @@ export const operationCost = (
 
 // ---- Depth and size ----
 
-/** Depth (the longest chain of fields) and size (selections counted once per expansion) of an operation, fragments expanded. */
+/**
+ * Depth (the longest chain of fields) and size (selections counted once per expansion) of an operation, fragments
+ * expanded.
+ */
 export const operationShape = (
   document: DocumentNode,
   operation: OperationDefinitionNode,
@@ -220,7 +223,10 @@ export const limitsPlugin = <TContext extends object>(limits: Limits = LIMITS): 
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
-/** Wraps the gateway's formatError so a refusal keeps its numbers (cost and maxCost, or depth and maxDepth) in its extensions. */
+/**
+ * Wraps the gateway's formatError so a refusal keeps its numbers (cost and maxCost, or depth and maxDepth) in its
+ * extensions.
+ */
 export const withLimitNumbers =
   (format: FormatError): FormatError =>
   (formatted, error) => {

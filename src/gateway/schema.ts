@@ -26,11 +26,13 @@ export const buildGatewaySchema = async (): Promise<GraphQLSchema> => {
   const query = schema.getQueryType();
   if (query)
     query.description =
-      "Reads: Mercado Pago payments, customers, cards and catalog, and Mercado Libre orders and users, as the caller's access token may see them.";
+      'Reads: Mercado Pago payments, customers, cards and catalog, and Mercado Libre orders and users, as the ' +
+      "caller's access token may see them.";
   const mutation = schema.getMutationType();
   if (mutation) {
     mutation.description =
-      'Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), customers and saved cards. Bad input and refusals come back as userErrors.';
+      'Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), ' +
+      'customers and saved cards. Bad input and refusals come back as userErrors.';
   }
   return schema;
 };

@@ -1,5 +1,5 @@
-// Incoming notifications (docs/architecture.md, "The life of a notification"): webhook verification, de-duplication, and the
-// bus that announces "this payment/order changed" to the rest of the gateway.
+// Incoming notifications (docs/architecture.md, "The life of a notification"): webhook verification,
+// de-duplication, and the bus that announces "this payment/order changed" to the rest of the gateway.
 export { createMemoryBus } from './bus';
 export type { EventHandler, NotificationBus } from './bus';
 export { MemoryDedupeStore, DEFAULT_DEDUPE_MAX_ENTRIES, DEFAULT_DEDUPE_TTL_MS } from './dedupe';

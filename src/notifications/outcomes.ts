@@ -9,7 +9,10 @@ export const WEBHOOK_ERRORS = {
     status: 503,
     message: 'Mercado Pago webhooks are not accepted: the gateway has no webhook secret configured.',
   },
-  /** 401: missing, malformed, stale or wrong x-signature; missing x-request-id; a body whose data.id is not the signed one. */
+  /**
+   * 401: missing, malformed, stale or wrong x-signature; missing x-request-id; a body whose data.id is not the signed
+   * one.
+   */
   invalid_signature: { status: 401, message: 'The notification signature could not be verified.' },
   /** 400: not a notification of the documented shape, or an id that does not match its pattern. */
   invalid_notification: { status: 400, message: 'The notification is malformed.' },

@@ -70,7 +70,10 @@ export const WRITE_OPTIONS: Options = { timeout: WRITE_TIMEOUT_MS, maxRetries: 0
 export const mercadoPagoConfig = (accessToken: string, options: Options): MercadoPagoConfig =>
   new MercadoPagoConfig({ accessToken, options: { ...options } });
 
-/** What the graph layer may ask of Mercado Pago, for one caller during one request: reads here, writes in mercadopago.writes.ts. */
+/**
+ * What the graph layer may ask of Mercado Pago, for one caller during one request: reads here, writes in
+ * mercadopago.writes.ts.
+ */
 export interface MercadoPagoClient extends MercadoPagoWrites {
   /** `GET /v1/payments/{id}`; `id` must already be checked against the payment id pattern. */
   getPayment(id: string): Promise<MpPayment>;
@@ -111,7 +114,10 @@ export const paymentSearchQuery = (s: MpPaymentSearch): Record<string, string | 
   ...(s.endDate !== undefined ? { end_date: s.endDate } : {}),
 });
 
-/** Timeouts: each read attempt's (READ_TIMEOUT_MS) and each write's (WRITE_TIMEOUT_MS), unless a test or an operator says otherwise. */
+/**
+ * Timeouts: each read attempt's (READ_TIMEOUT_MS) and each write's (WRITE_TIMEOUT_MS), unless a test or an operator
+ * says otherwise.
+ */
 export const createMercadoPagoClient = (
   accessToken: string,
   readTimeoutMs: number = READ_TIMEOUT_MS,

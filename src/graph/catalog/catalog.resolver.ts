@@ -21,7 +21,8 @@ export class CatalogResolver {
   @Query(() => [IdentificationType], {
     complexity: listCost(5),
     description:
-      "The identity document types of the caller's site, for a checkout form's document field. Empty where documents do not apply (Mexico).",
+      "The identity document types of the caller's site, for a checkout form's document field. Empty where " +
+      'documents do not apply (Mexico).',
   })
   identificationTypes(@Ctx() ctx: Context): Promise<IdentificationType[]> {
     return identificationTypes(ctx).load();

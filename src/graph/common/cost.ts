@@ -1,11 +1,14 @@
-// What a field adds to an operation's cost (Shopify's model; README.md, "Query cost and depth"). Fields declare it next to
-// themselves with type-graphql's `complexity` option; src/gateway/limits.ts adds it all up before
-// anything runs. A field without one costs what src/gateway/limits.ts gives every field: 0 for a
-// scalar or an enum, 1 for an object plus what is selected in it.
+// What a field adds to an operation's cost (Shopify's model; README.md, "Query cost and depth").
+// Fields declare it next to themselves with type-graphql's `complexity` option; src/gateway/limits.ts
+// adds it all up before anything runs. A field without one costs what src/gateway/limits.ts gives
+// every field: 0 for a scalar or an enum, 1 for an object plus what is selected in it.
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
 
-/** The page size a connection will be asked for. Out-of-range values are refused by the resolver, so they price as the cap. */
+/**
+ * The page size a connection will be asked for. Out-of-range values are refused by the resolver, so they price as the
+ * cap.
+ */
 const pageSize = (first: unknown): number =>
   typeof first === 'number' && Number.isInteger(first)
     ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE)

@@ -1,6 +1,6 @@
-// Mercado Pago's lower_case values → our UPPER_CASE enums (README.md, "The graph", conventions). A value this gateway does not
-// know yet is served as null and reported once through `onUnknown` (the loaders log a warning):
-// a new upstream value must never fail the whole object.
+// Mercado Pago's lower_case values → our UPPER_CASE enums (README.md, "The graph", conventions). A
+// value this gateway does not know yet is served as null and reported once through `onUnknown` (the
+// loaders log a warning): a new upstream value must never fail the whole object.
 
 /** Reports a value no enum member mirrors: which field, and the raw value. */
 export type OnUnknown = (field: string, value: string) => void;

@@ -39,7 +39,8 @@ export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   // XML Schema's decimal: an optional sign, digits, an optional fraction; we never write an exponent.
   specifiedByURL: 'https://www.w3.org/TR/xmlschema11-2/#decimal',
   description:
-    'An exact decimal number serialized as a string, such as "3987.2" or "3500". Money amounts use it so that no client ever parses them as a float. As input, a string like "10.50".',
+    'An exact decimal number serialized as a string, such as "3987.2" or "3500". Money amounts use it so that no ' +
+    'client ever parses them as a float. As input, a string like "10.50".',
   serialize(value) {
     if (value instanceof Decimal) return formatDecimal(value);
     if (typeof value === 'number' || typeof value === 'string') {
@@ -74,7 +75,8 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
   specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc3339#section-5.6',
   description:
-    'A date and time in ISO-8601 (RFC 3339) with its offset, such as "2018-03-05T10:06:54.000-04:00". Served with the offset Mercado Pago or Mercado Libre gave it.',
+    'A date and time in ISO-8601 (RFC 3339) with its offset, such as "2018-03-05T10:06:54.000-04:00". Served with ' +
+    'the offset Mercado Pago or Mercado Libre gave it.',
   serialize(value) {
     if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
     if (typeof value === 'string' && isDateTime(value)) return value;

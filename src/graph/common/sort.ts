@@ -35,7 +35,10 @@ export abstract class DatedFilter {
   sortDirection?: SortDirection | null;
 }
 
-/** The filter's date range as the upstream takes it (milliseconds at most); BAD_USER_INPUT when it is empty by construction. */
+/**
+ * The filter's date range as the upstream takes it (milliseconds at most); BAD_USER_INPUT when it is empty by
+ * construction.
+ */
 export const dateRange = (f: DatedFilter): { from?: string; to?: string } => {
   if (f.dateCreatedFrom && f.dateCreatedTo && Date.parse(f.dateCreatedFrom) > Date.parse(f.dateCreatedTo)) {
     throw badArgument('filter.dateCreatedFrom', 'filter.dateCreatedFrom is after filter.dateCreatedTo.');

@@ -56,7 +56,9 @@ export class SecurityCode {
 
 @ObjectType({
   description:
-    "A payment card, as much of it as Mercado Pago discloses. Saved cards (`Customer.cards`) carry every field; the card of a payment (`Payment.card`) has no customerId, paymentMethod, issuer or securityCode (see the payment's paymentMethodId and issuerId).",
+    'A payment card, as much of it as Mercado Pago discloses. Saved cards (`Customer.cards`) carry every field; ' +
+    'the card of a payment (`Payment.card`) has no customerId, paymentMethod, issuer or securityCode (see the ' +
+    "payment's paymentMethodId and issuerId).",
 })
 export class Card {
   @Field(() => ID, {

@@ -57,7 +57,8 @@ export class CustomerPhoneInput {
 export class CreateCustomerInput {
   @Field(() => String, {
     description:
-      "The customer's e-mail (at most 254 characters); unique among the seller's customers, in any case (CUSTOMER_EXISTS otherwise).",
+      "The customer's e-mail (at most 254 characters); unique among the seller's customers, in any case " +
+      '(CUSTOMER_EXISTS otherwise).',
   })
   email!: string;
 
@@ -82,7 +83,8 @@ export class CreateCustomerInput {
 
 @InputType({
   description:
-    "Changes to one of the seller's customers: at least one field besides customerId. A field omitted (or null) is left as it is.",
+    "Changes to one of the seller's customers: at least one field besides customerId. A field omitted (or null) " +
+    'is left as it is.',
 })
 export class UpdateCustomerInput {
   @Field(() => ID, { description: 'The customer to change, like "123456789-jxOV430go9fx2e".' })
@@ -91,7 +93,8 @@ export class UpdateCustomerInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'The customer\'s e-mail. Mercado Pago keeps the e-mail a customer was created with: any other address is refused (REFUSED, upstreamCode "126").',
+      "The customer's e-mail. Mercado Pago keeps the e-mail a customer was created with: any other address is " +
+      'refused (REFUSED, upstreamCode "126").',
   })
   email?: string | null;
 
@@ -132,7 +135,8 @@ export class CustomerPayload {
   @Field(() => Customer, {
     nullable: true,
     description:
-      'The customer as Mercado Pago answered the change (after deleteCustomer: as it was, with the cards deleted with it); null when userErrors say why nothing was done.',
+      'The customer as Mercado Pago answered the change (after deleteCustomer: as it was, with the cards deleted ' +
+      'with it); null when userErrors say why nothing was done.',
   })
   customer!: Customer | null;
 
@@ -237,7 +241,9 @@ export class AddCardInput {
 
   @Field(() => String, {
     description:
-      "A card token made from the card's data (MercadoPago.js, or POST /v1/card_tokens) with this seller's credentials. A token a payment used may still save its card; saving the same card again returns the card already saved.",
+      "A card token made from the card's data (MercadoPago.js, or POST /v1/card_tokens) with this seller's " +
+      'credentials. A token a payment used may still save its card; saving the same card again returns the card ' +
+      'already saved.',
   })
   token!: string;
 }

@@ -45,7 +45,10 @@ const answeredCustomer = (row: MpCustomer, id: string): Customer => {
   return customer;
 };
 
-/** Mercado Pago's answer about a card of `customerId`; a card without an id, or another customer's, is an upstream fault. */
+/**
+ * Mercado Pago's answer about a card of `customerId`; a card without an id, or another customer's, is an upstream
+ * fault.
+ */
 const answeredCard = (row: MpCard, customerId: string, cardId?: string): Card => {
   const card = toCard(row);
   if (!card || card.id === null || (cardId !== undefined && card.id !== cardId)) {
@@ -62,7 +65,8 @@ export class CustomerResolver {
   @Query(() => Customer, {
     nullable: true,
     description:
-      "One of the caller's customers, with its saved cards. Null, with a NOT_FOUND error, when it does not exist or belongs to another seller.",
+      "One of the caller's customers, with its saved cards. Null, with a NOT_FOUND error, when it does not exist " +
+      'or belongs to another seller.',
   })
   async customer(
     @Arg('id', () => ID, { description: 'Customer id, like "123456789-jxOV430go9fx2e".' }) id: string,
@@ -76,7 +80,8 @@ export class CustomerResolver {
   @Query(() => CustomerConnection, {
     complexity: connectionCost,
     description:
-      "The caller's customers, oldest first, optionally only the one with an e-mail (Mercado Pago's customer search). Each customer listed is also cached for `customer(id)` in the same operation.",
+      "The caller's customers, oldest first, optionally only the one with an e-mail (Mercado Pago's customer " +
+      'search). Each customer listed is also cached for `customer(id)` in the same operation.',
   })
   async customers(@Args(() => CustomersArgs) args: CustomersArgs, @Ctx() ctx: Context): Promise<CustomerConnection> {
     return toConnection(await customerSearch(ctx).load(toCustomerSearch(args)));
@@ -95,7 +100,8 @@ export class CustomerResolver {
   @FieldResolver(() => Card, {
     nullable: true,
     description:
-      'The card used by default, one of `cards`; null when the customer has no cards (read from the customer itself: no extra upstream call).',
+      'The card used by default, one of `cards`; null when the customer has no cards (read from the customer ' +
+      'itself: no extra upstream call).',
   })
   defaultCard(@Root() customer: Customer): Card | null {
     // The customer's `default_card`, found among its embedded cards by toCustomer in customer.loader.ts.
@@ -104,7 +110,8 @@ export class CustomerResolver {
 
   @Mutation(() => CustomerPayload, {
     description:
-      "Creates a customer of the seller (Mercado Pago's Customers API), to save cards for with addCard. One upstream call.",
+      "Creates a customer of the seller (Mercado Pago's Customers API), to save cards for with addCard. One " +
+      'upstream call.',
   })
   async createCustomer(
     @Arg('input', () => CreateCustomerInput, { description: 'Who the customer is; only the e-mail is required.' })
@@ -124,7 +131,8 @@ export class CustomerResolver {
 
   @Mutation(() => CustomerPayload, {
     description:
-      "Changes a customer's details or default card. One upstream call; the customer in the payload is Mercado Pago's answer, cards included.",
+      "Changes a customer's details or default card. One upstream call; the customer in the payload is Mercado " +
+      "Pago's answer, cards included.",
   })
   async updateCustomer(
     @Arg('input', () => UpdateCustomerInput, { description: 'The customer and what to change.' })
@@ -164,7 +172,8 @@ export class CustomerResolver {
 
   @Mutation(() => CardPayload, {
     description:
-      "Saves a card for a customer from a card token (the first card saved becomes the default). One upstream call, and one more when the payload's `customer` is selected.",
+      'Saves a card for a customer from a card token (the first card saved becomes the default). One upstream ' +
+      "call, and one more when the payload's `customer` is selected.",
   })
   async addCard(
     @Arg('input', () => AddCardInput, { description: 'The customer and the card token.' }) input: AddCardInput,
@@ -184,7 +193,8 @@ export class CustomerResolver {
 
   @Mutation(() => CardPayload, {
     description:
-      "Removes a saved card from a customer (when it was the default, Mercado Pago makes the oldest remaining card the default). One upstream call, and one more when the payload's `customer` is selected.",
+      'Removes a saved card from a customer (when it was the default, Mercado Pago makes the oldest remaining ' +
+      "card the default). One upstream call, and one more when the payload's `customer` is selected.",
   })
   async removeCard(
     @Arg('input', () => RemoveCardInput, { description: 'The customer and the card to remove.' })
@@ -208,7 +218,8 @@ export class CardPayloadResolver {
   @FieldResolver(() => Customer, {
     nullable: true,
     description:
-      'The customer after the change, with its cards and default card as they are now (read again from Mercado Pago: one upstream call). Null when userErrors say nothing was done.',
+      'The customer after the change, with its cards and default card as they are now (read again from Mercado ' +
+      'Pago: one upstream call). Null when userErrors say nothing was done.',
   })
   async customer(@Root() payload: CardPayload, @Ctx() ctx: Context): Promise<Customer | null> {
     return payload.customerId === null ? null : customerById(ctx).load(payload.customerId);

@@ -29,8 +29,8 @@ const warnUnknown =
   (field, value) =>
     ctx.log.warn('order: unknown upstream value, served as null', { orderId, field, value });
 
-/** The caller's own Mercado Libre account. */
-export const callerAccount = onceLoader(async (ctx) => toMarketplaceUser(await ctx.mercadoLibre().getMe())); // GET /users/me
+/** The caller's own Mercado Libre account: `GET /users/me`. */
+export const callerAccount = onceLoader(async (ctx) => toMarketplaceUser(await ctx.mercadoLibre().getMe()));
 
 /** What this request's order searches returned: `orderById` serves those without a call. */
 const searched = perRequest(() => new Sightings<Order>());

@@ -46,7 +46,8 @@ export class OrderResolver {
   @Query(() => Order, {
     nullable: true,
     description:
-      'One Mercado Libre order by id. Null, with a NOT_FOUND error, when it does not exist or the access token may not see it.',
+      'One Mercado Libre order by id. Null, with a NOT_FOUND error, when it does not exist or the access token ' +
+      'may not see it.',
   })
   async order(
     @Arg('id', () => ID, { description: 'Mercado Libre order id: 1 to 19 digits.' }) id: string,
@@ -60,7 +61,9 @@ export class OrderResolver {
   @Query(() => OrderConnection, {
     complexity: connectionCost,
     description:
-      "The caller's Mercado Libre sales (or, with filter.role BUYER, purchases), newest first unless the filter says otherwise. Costs the caller's account (once per operation) and one search; each order listed is also cached for `order(id)`.",
+      "The caller's Mercado Libre sales (or, with filter.role BUYER, purchases), newest first unless the filter " +
+      "says otherwise. Costs the caller's account (once per operation) and one search; each order listed is also " +
+      'cached for `order(id)`.',
   })
   async orders(@Args(() => OrdersArgs) args: OrdersArgs, @Ctx() ctx: Context): Promise<OrderConnection> {
     return toConnection(await orderSearch(ctx).load(toOrderSearch(args)));
@@ -78,7 +81,8 @@ export class OrderResolver {
     nullable: 'items',
     complexity: listCost(ORDER_PAYMENTS_ESTIMATE),
     description:
-      "The Mercado Pago payments made for this order (refused ones included), each read from Mercado Pago as the caller's token sees it. A payment that cannot be read is null with an error; the others stand.",
+      'The Mercado Pago payments made for this order (refused ones included), each read from Mercado Pago as the ' +
+      "caller's token sees it. A payment that cannot be read is null with an error; the others stand.",
   })
   payments(@Root() order: Order, @Ctx() ctx: Context): Promise<(Payment | Error)[]> {
     return loadPayments(order, ctx);
@@ -89,7 +93,8 @@ export class OrderResolver {
     // The Money object, and the order's payments it reads.
     complexity: 1 + ORDER_PAYMENTS_ESTIMATE,
     description:
-      'What is still to pay: totalAmount less what the approved payments hold, net of their refunds; never below zero. Reads the payments (the same calls as `payments`).',
+      'What is still to pay: totalAmount less what the approved payments hold, net of their refunds; never below ' +
+      'zero. Reads the payments (the same calls as `payments`).',
   })
   async balanceDue(@Root() order: Order, @Ctx() ctx: Context): Promise<Money | null> {
     const payments = await loadPayments(order, ctx);

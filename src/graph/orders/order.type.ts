@@ -29,7 +29,8 @@ export class OrderItem {
 
 @ObjectType({
   description:
-    "A Mercado Libre order, as the caller's token sees it: a buyer sees its purchases, a seller its sales (an order of the mandatory Mercado Pago flow only once it is paid).",
+    "A Mercado Libre order, as the caller's token sees it: a buyer sees its purchases, a seller its sales (an " +
+    'order of the mandatory Mercado Pago flow only once it is paid).',
 })
 export class Order {
   @Field(() => ID, { description: 'Mercado Libre order id (digits; exceeds 32 bits).' })

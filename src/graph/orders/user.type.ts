@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({
   description:
-    "A Mercado Libre user: the caller (`me`), or a party of an order. Names and e-mail are null where Mercado Libre does not share them with the caller (an order's counterpart before it is paid, another user's public profile).",
+    'A Mercado Libre user: the caller (`me`), or a party of an order. Names and e-mail are null where Mercado ' +
+    "Libre does not share them with the caller (an order's counterpart before it is paid, another user's public " +
+    'profile).',
 })
 export class MarketplaceUser {
   @Field(() => ID, { description: 'Mercado Libre user id (the same number as the Mercado Pago user id).' })

@@ -61,7 +61,9 @@ export const toPaymentSearch = (args: PaymentsArgs): MpPaymentSearch => {
 };
 
 const KEY =
-  'Your key for this operation (1 to 255 characters, e.g. a UUID per checkout attempt). The same key with the same input returns the first result and never charges twice; with other input it is refused (IDEMPOTENCY_KEY_REUSED). Kept at least 24 hours.';
+  'Your key for this operation (1 to 255 characters, e.g. a UUID per checkout attempt). The same key with the ' +
+  'same input returns the first result and never charges twice; with other input it is refused ' +
+  '(IDEMPOTENCY_KEY_REUSED). Kept at least 24 hours.';
 
 @InputType({
   description:
@@ -103,7 +105,8 @@ export class CreatePaymentInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'The card brand, such as "visa" or "master"; checked against the site\'s methods and their amount limits when given.',
+      'The card brand, such as "visa" or "master"; checked against the site\'s methods and their amount limits ' +
+      'when given.',
   })
   paymentMethodId?: string | null;
 
@@ -188,7 +191,8 @@ export class PaymentPayload {
   @Field(() => Payment, {
     nullable: true,
     description:
-      'The payment as it stands after the mutation. A declined card is not an error: the payment is here with status REJECTED and its statusDetail.',
+      'The payment as it stands after the mutation. A declined card is not an error: the payment is here with ' +
+      'status REJECTED and its statusDetail.',
   })
   payment!: Payment | null;
 

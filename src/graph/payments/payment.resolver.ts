@@ -124,7 +124,8 @@ export class PaymentResolver {
   @Query(() => PaymentConnection, {
     complexity: connectionCost,
     description:
-      "The caller's payments as seller (collector), newest first unless the filter says otherwise (Mercado Pago's payment search). Each payment listed is also cached for `payment(id)` in the same operation.",
+      "The caller's payments as seller (collector), newest first unless the filter says otherwise (Mercado Pago's " +
+      'payment search). Each payment listed is also cached for `payment(id)` in the same operation.',
   })
   async payments(@Args(() => PaymentsArgs) args: PaymentsArgs, @Ctx() ctx: Context): Promise<PaymentConnection> {
     return toConnection(await paymentSearch(ctx).load(toPaymentSearch(args)));
@@ -133,7 +134,9 @@ export class PaymentResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'The buyer-facing text Mercado Pago\'s response guide gives for this status and statusDetail, placeholders filled from the payment (amounts as "MXN 3500.00"). Null when the guide has no text for this detail, or the text needs a value this view of the payment lacks.',
+      "The buyer-facing text Mercado Pago's response guide gives for this status and statusDetail, placeholders " +
+      'filled from the payment (amounts as "MXN 3500.00"). Null when the guide has no text for this detail, or ' +
+      'the text needs a value this view of the payment lacks.',
   })
   statusMessage(
     @Root() payment: Payment,
@@ -150,7 +153,8 @@ export class PaymentResolver {
   @FieldResolver(() => Order, {
     nullable: true,
     description:
-      'The Mercado Libre order this payment belongs to. Null for a payment made outside Mercado Libre; null with a NOT_FOUND error when the access token may not see the order.',
+      'The Mercado Libre order this payment belongs to. Null for a payment made outside Mercado Libre; null with ' +
+      'a NOT_FOUND error when the access token may not see the order.',
   })
   async order(@Root() payment: Payment, @Ctx() ctx: Context): Promise<Order | null> {
     if (!payment.orderId) return null;
@@ -161,7 +165,9 @@ export class PaymentResolver {
 
   @Mutation(() => PaymentPayload, {
     description:
-      'Charges a card (a card token, or a saved card through payer.customerId and a token made from it). A declined card is not an error: the payment comes back REJECTED with its statusDetail. Never charges twice for one idempotencyKey.',
+      'Charges a card (a card token, or a saved card through payer.customerId and a token made from it). A ' +
+      'declined card is not an error: the payment comes back REJECTED with its statusDetail. Never charges twice ' +
+      'for one idempotencyKey.',
   })
   async createPayment(
     @Arg('input', () => CreatePaymentInput, { description: 'The payment to make.' }) input: CreatePaymentInput,
@@ -215,7 +221,8 @@ export class PaymentResolver {
 
   @Mutation(() => RefundPayload, {
     description:
-      'Refunds an approved payment: everything left when no amount is given, or part of it. Never refunds twice for one idempotencyKey.',
+      'Refunds an approved payment: everything left when no amount is given, or part of it. Never refunds twice ' +
+      'for one idempotencyKey.',
   })
   async refundPayment(
     @Arg('input', () => RefundPaymentInput, { description: 'The refund to make.' }) input: RefundPaymentInput,

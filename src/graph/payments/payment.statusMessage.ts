@@ -103,15 +103,25 @@ export const STATUS_MESSAGES: readonly StatusMessageRow[] = [
     status: PaymentStatus.IN_PROCESS,
     statusDetail: 'pending_contingency',
     es: 'Estamos procesando tu pago. No te preocupes, menos de 2 días hábiles te avisaremos por e-mail si se acreditó.',
-    en: "We are processing your payment. Don't worry! You will be notified via e-mail if the payment was credited in less than 2 business days.",
-    pt: 'Estamos processando o pagamento. Não se preocupe, em menos de 2 dias úteis informaremos por e-mail se foi creditado.',
+    en:
+      "We are processing your payment. Don't worry! You will be notified via e-mail if the payment was credited in " +
+      'less than 2 business days.',
+    pt:
+      'Estamos processando o pagamento. Não se preocupe, em menos de 2 dias úteis informaremos por e-mail se foi ' +
+      'creditado.',
   },
   {
     status: PaymentStatus.IN_PROCESS,
     statusDetail: 'pending_review_manual',
-    es: 'Estamos procesando tu pago. No te preocupes, menos de 2 días hábiles te avisaremos por e-mail si se acreditó o si necesitamos más información.',
-    en: "We are processing your payment. Don't worry! You will be notified via e-mail if it is credited or if we need more information in less than 2 business days.",
-    pt: 'Estamos processando seu pagamento. Não se preocupe, em menos de 2 dias úteis informaremos por e-mail se foi creditado ou se necessitamos de mais informação.',
+    es:
+      'Estamos procesando tu pago. No te preocupes, menos de 2 días hábiles te avisaremos por e-mail si se acreditó ' +
+      'o si necesitamos más información.',
+    en:
+      "We are processing your payment. Don't worry! You will be notified via e-mail if it is credited or if we need " +
+      'more information in less than 2 business days.',
+    pt:
+      'Estamos processando seu pagamento. Não se preocupe, em menos de 2 dias úteis informaremos por e-mail se foi ' +
+      'creditado ou se necessitamos de mais informação.',
   },
   {
     status: PaymentStatus.REJECTED,
@@ -158,8 +168,12 @@ export const STATUS_MESSAGES: readonly StatusMessageRow[] = [
   {
     status: PaymentStatus.REJECTED,
     statusDetail: 'cc_rejected_card_disabled',
-    es: 'Llama a {payment_method_id} para activar tu tarjeta o usa otro medio de pago. El teléfono está al dorso de tu tarjeta.',
-    en: 'Call {payment_method_id} to activate your card, or use a different payment method. The phone is on the back of your card.',
+    es:
+      'Llama a {payment_method_id} para activar tu tarjeta o usa otro medio de pago. El teléfono está al dorso de ' +
+      'tu tarjeta.',
+    en:
+      'Call {payment_method_id} to activate your card, or use a different payment method. The phone is on the back ' +
+      'of your card.',
     pt: 'Ligue para o {payment_method_id} para ativar seu cartão. O telefone está no verso do seu cartão.',
   },
   {
@@ -173,8 +187,12 @@ export const STATUS_MESSAGES: readonly StatusMessageRow[] = [
     status: PaymentStatus.REJECTED,
     statusDetail: 'cc_rejected_duplicated_payment',
     es: 'Ya hiciste un pago por ese valor. Si necesitas volver a pagar usa otra tarjeta u otro medio de pago.',
-    en: 'You have already made a payment for that value. If you need to pay again, use a different card or payment method.',
-    pt: 'Você já efetuou um pagamento com esse valor. Caso precise pagar novamente, utilize outro cartão ou outra forma de pagamento.',
+    en:
+      'You have already made a payment for that value. If you need to pay again, use a different card or payment ' +
+      'method.',
+    pt:
+      'Você já efetuou um pagamento com esse valor. Caso precise pagar novamente, utilize outro cartão ou outra ' +
+      'forma de pagamento.',
   },
   {
     status: PaymentStatus.REJECTED,
@@ -214,8 +232,14 @@ export const STATUS_MESSAGES: readonly StatusMessageRow[] = [
   {
     status: PaymentStatus.REJECTED,
     statusDetail: 'cc_rejected_card_type_not_allowed',
-    es: 'El pago fue rechazado porque el usuario no tiene habilitada la función crédito en su tarjeta múltiple (débito y crédito).',
-    en: 'The payment was rejected because the user does not have the credit function enabled on their multiple card (debit and credit).',
-    pt: 'O pagamento foi rejeitado porque o usuário não tem a função crédito habilitada em seu cartão multiplo (débito e crédito).',
+    es:
+      'El pago fue rechazado porque el usuario no tiene habilitada la función crédito en su tarjeta múltiple ' +
+      '(débito y crédito).',
+    en:
+      'The payment was rejected because the user does not have the credit function enabled on their multiple card ' +
+      '(debit and credit).',
+    pt:
+      'O pagamento foi rejeitado porque o usuário não tem a função crédito habilitada em seu cartão multiplo ' +
+      '(débito e crédito).',
   },
 ];

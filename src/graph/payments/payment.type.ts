@@ -10,7 +10,8 @@ import { Refund } from './refund.type';
 
 @ObjectType({
   description:
-    "Who paid. The seller's view of a payment names the payer; the buyer's view gives only the payer's id, so every other field is null there (never filled in from elsewhere).",
+    "Who paid. The seller's view of a payment names the payer; the buyer's view gives only the payer's id, so " +
+    'every other field is null there (never filled in from elsewhere).',
 })
 export class Payer {
   @Field(() => ID, {
@@ -34,14 +35,16 @@ export class Payer {
   @Field(() => PayerType, {
     nullable: true,
     description:
-      "Who the payer is to Mercado Pago. Null in the buyer's view, and when Mercado Pago sends a type this gateway does not know yet.",
+      "Who the payer is to Mercado Pago. Null in the buyer's view, and when Mercado Pago sends a type this " +
+      'gateway does not know yet.',
   })
   type!: PayerType | null;
 }
 
 @ObjectType({
   description:
-    "Who received the payment (the seller). The buyer's view of a payment names the collector; the seller's view gives only the collector's id, so every other field is null there.",
+    "Who received the payment (the seller). The buyer's view of a payment names the collector; the seller's view " +
+    "gives only the collector's id, so every other field is null there.",
 })
 export class Collector {
   @Field(() => ID, { nullable: true, description: "The collector's Mercado Pago user id." })
@@ -80,7 +83,9 @@ export class FeeDetail {
 
 @ObjectType({
   description:
-    "A Mercado Pago payment, as the caller's access token sees it (a seller sees its sales, a buyer its purchases). A field missing from that view is null. Enum fields are null when Mercado Pago sends a value this gateway does not know yet (logged as a warning), never an error.",
+    "A Mercado Pago payment, as the caller's access token sees it (a seller sees its sales, a buyer its " +
+    'purchases). A field missing from that view is null. Enum fields are null when Mercado Pago sends a value ' +
+    'this gateway does not know yet (logged as a warning), never an error.',
 })
 export class Payment {
   @Field(() => ID, { description: 'Mercado Pago payment id (digits; exceeds 32 bits).' })
@@ -89,7 +94,8 @@ export class Payment {
   @Field(() => PaymentStatus, {
     nullable: true,
     description:
-      'Where the payment stands. Null when Mercado Pago reports a status this gateway does not know yet; `statusDetail` still carries the raw detail.',
+      'Where the payment stands. Null when Mercado Pago reports a status this gateway does not know yet; ' +
+      '`statusDetail` still carries the raw detail.',
   })
   status!: PaymentStatus | null;
 
@@ -165,7 +171,8 @@ export class Payment {
   @Field(() => Payer, {
     nullable: true,
     description:
-      "Who paid. The seller's view names the payer; the buyer's view gives only `payer.id`, every other payer field null.",
+      "Who paid. The seller's view names the payer; the buyer's view gives only `payer.id`, every other payer " +
+      'field null.',
   })
   payer!: Payer | null;
 
