@@ -42,7 +42,7 @@ interface Target {
   concurrent: boolean;
 }
 
-// Fixture ids and tokens of DESIGN §4 (seed 003): payment 3506756222 seen by its seller and buyer.
+// Fixtures of src/sandbox/README.md: payment 3506756222 of the order payments page, seen by its seller and buyer.
 const TARGETS: Target[] = [
   {
     scenario: 'GET /v1/payments/{id} (seller view)',

@@ -1,5 +1,5 @@
 // The whole product as `npm start` runs it (src/app.ts), in-process on free loopback ports: the
-// banner, Apollo Sandbox preset for a first-time explorer, issue 3's first request, and
+// banner, Apollo Sandbox preset for a first-time explorer, README.md's "First request", and
 // notifications wired from the embedded sandbox to the gateway.
 import { startApp, type RunningApp } from '../../src/app';
 import { ConfigError } from '../../src/config';
@@ -37,7 +37,7 @@ describe('npm start (startApp) on the embedded sandbox', () => {
     expect(app.banner).not.toMatch(/Authorization/i);
   });
 
-  it("answers issue 3's first request: payment 3506756222 with the seller's token, as seed 003 prints it", async () => {
+  it("answers README.md's first request: payment 3506756222 with the seller's token, as the order payments page prints it", async () => {
     const body = await graphql(
       app,
       '{ payment(id: "3506756222") { amount { amount currency } installments card { firstSixDigits lastFourDigits } } }',

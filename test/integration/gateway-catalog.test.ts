@@ -71,7 +71,7 @@ describe('Query.paymentMethods and Query.identificationTypes', () => {
       body: JSON.stringify({ route: 'GET /v1/identification_types', status: 503 }),
     });
     const res = await execute(stack.gatewayUrl, CheckoutOptionsDocument, {}, TOKENS.sellerMLB);
-    // Both lists are non-null at the root (DESIGN §3), so one failing list nulls `data`.
+    // Both lists are non-null at the root, so one failing list nulls `data`.
     expect(res.data).toBeNull();
     expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
       [['identificationTypes'], 'UPSTREAM_UNAVAILABLE'],

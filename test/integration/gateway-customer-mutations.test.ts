@@ -1,5 +1,5 @@
 // createCustomer, updateCustomer, deleteCustomer, addCard and removeCard over real HTTP against
-// the real sandbox: seed 002's walk through GraphQL, every refusal with its cause code, bad input
+// the real sandbox: the customers and cards page's walk through GraphQL, every refusal with its cause code, bad input
 // refused with no upstream call, and the upstream calls each mutation makes.
 import {
   AddCardDocument,
@@ -16,7 +16,7 @@ import { execute, useStack } from '../support/stack';
 import { upstreamCalls, upstreamCallsSince } from '../support/upstreamCalls';
 import { CARDS, cardData } from './sandbox-payments-helpers';
 
-// Seed 002's customers (seller 169648308): each with one saved card, both expired 12/2020.
+// The customers and cards page's customers (seller 169648308): each with one saved card, both expired 12/2020.
 const FIRST = '123456789-jxOV430go9fx2e';
 const FIRST_CARD = '1490022319978';
 const SECOND = '247711297-jxOV430go9fx2e';
@@ -40,7 +40,7 @@ describe('customer and card mutations', () => {
     payload: { userErrors: { field?: string[] | null; code: string; upstreamCode?: string | null }[] } | undefined,
   ) => payload?.userErrors.map((e) => ({ field: e.field, code: e.code, upstreamCode: e.upstreamCode }));
 
-  describe("seed 002's walk", () => {
+  describe("the customers and cards page's walk", () => {
     it('creates a customer, saves two cards, chooses the default, removes one, deletes the customer', async () => {
       const created = await execute(
         stack.gatewayUrl,
@@ -51,7 +51,7 @@ describe('customer and card mutations', () => {
           lastName: 'Souza',
           phone: { areaCode: '11', number: '98765-4321' },
           identification: { type: 'DNI', number: '12.345.678' },
-          description: 'Seed 002 walk',
+          description: 'Customers and cards walk',
         },
         TOKENS.sellerMLB,
       );
@@ -66,7 +66,7 @@ describe('customer and card mutations', () => {
         phone: { areaCode: '11', number: '98765-4321' },
         // The DNI goes upstream as its digits.
         identification: { type: 'DNI', number: '12345678' },
-        description: 'Seed 002 walk',
+        description: 'Customers and cards walk',
         dateCreated: expect.any(String),
         dateLastUpdated: null,
         defaultCard: null,
@@ -391,7 +391,7 @@ describe('customer and card mutations', () => {
     });
 
     it('REFUSED (122) for an expired card', async () => {
-      // Seed 002's card expired 12/2020; a token made from it carries that date.
+      // The customers and cards page's card expired 12/2020; a token made from it carries that date.
       const token = await tokenize({ card_id: FIRST_CARD, security_code: '123' });
       const res = await execute(stack.gatewayUrl, AddCardDocument, { customerId: FIRST, token }, TOKENS.sellerMLB);
       expect(errorsOf(res.data?.addCard)).toEqual([

@@ -1,5 +1,6 @@
-// Query.customer and Query.customers over real HTTP: seed 002's customers and saved cards, read in
-// one call each (cards are embedded), searches that prime the customer loader, ids checked first.
+// Query.customer and Query.customers over real HTTP: the customers and cards page's customers and
+// saved cards, read in one call each (cards are embedded), searches that prime the customer loader,
+// ids checked first.
 import { CustomerSearchAndWalletDocument, CustomersPageDocument, CustomerWalletDocument } from '../generated/graphql';
 import { requests, TOKENS } from '../support/sandbox';
 import { execute, useStack } from '../support/stack';
@@ -50,7 +51,7 @@ describe('Query.customer and Query.customers', () => {
     expect(await upstream()).toEqual({ 'GET /v1/customers/{id}': 1 });
   });
 
-  it("serves the other seed customer's Mastercard as seed 002 prints it", async () => {
+  it("serves the other sample customer's Mastercard as the customers and cards page prints it", async () => {
     const res = await execute(stack.gatewayUrl, CustomerWalletDocument, { id: SECOND }, TOKENS.sellerMLB);
     expect(res.errors).toBeUndefined();
     expect(res.data?.customer?.cards).toHaveLength(1);

@@ -170,7 +170,7 @@ describe('the example operations', () => {
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
 
-  /** The smallest valid value of each mutation input of DESIGN §3 (their cost does not depend on values). */
+  /** The smallest valid value of each mutation input (their cost does not depend on values). */
   const MINIMAL_INPUTS: Record<string, Record<string, unknown>> = {
     CreatePaymentInput: { idempotencyKey: 'k', token: 't', amount: '1', installments: 1 },
     CapturePaymentInput: { idempotencyKey: 'k', paymentId: '1' },

@@ -1,4 +1,4 @@
-// Mercado Libre orders in the graph over real HTTP (real gateway, real sandbox): the seed orders
+// Mercado Libre orders in the graph over real HTTP (real gateway, real sandbox): the fixture orders
 // with their payments read from Mercado Pago, joins both ways, who sees what, pages, errors, and
 // what each operation costs upstream (the sandbox's request log).
 import {
@@ -35,7 +35,7 @@ describe('orders in the graph', () => {
       items: [{ id: 'MLB700000001', title: 'Mesa de pinho', quantity: 2, unit_price: 150.5 }],
     });
 
-  describe('order 893431118 (seed 003)', () => {
+  describe('order 893431118 (the order payments page)', () => {
     it('serves the seller the order and both payments in full: 1 order read and 2 payment reads, fetched together', async () => {
       const res = await execute(stack.gatewayUrl, OrderDetailsDocument, { id: '893431118' }, TOKENS.sellerMLB);
       expect(res.errors).toBeUndefined();

@@ -1,4 +1,4 @@
-// Payment mutations over real HTTP against the real sandbox: seed 000's payment, every
+// Payment mutations over real HTTP against the real sandbox: the card payment page's payment, every
 // cardholder-name outcome, capture / cancel / refund rules, bad input with zero upstream writes,
 // and the idempotency rules that keep a card from being charged twice.
 import { randomUUID } from 'node:crypto';
@@ -39,7 +39,7 @@ describe('payment mutations', () => {
   const cardToken = (name = 'APRO', card: string = CARDS.MLB.visa) => tokenize(SELLER, card, name);
 
   describe('createPayment', () => {
-    it('charges a card as seed 000 does (token, amount, installments, method, issuer, payer e-mail and document): one write', async () => {
+    it('charges a card as the card payment page does (token, amount, installments, method, issuer, payer e-mail and document): one write', async () => {
       const token = await cardToken();
       const before = await upstreamCalls(stack.sandboxUrl);
       const res = await checkout({
@@ -166,7 +166,7 @@ describe('payment mutations', () => {
       ]);
     });
 
-    it('pays with a saved card (seed 002): a token from card_id + security code, payer.customerId', async () => {
+    it('pays with a saved card (the customers and cards page): a token from card_id + security code, payer.customerId', async () => {
       const saved = await raw(stack.sandboxUrl, 'POST', '/v1/card_tokens', {
         token: SELLER,
         body: { card_id: '1490022319978', customer_id: '123456789-jxOV430go9fx2e', security_code: '123' },

@@ -1,5 +1,5 @@
-// Payment's full shape over real HTTP: seed 003 in both views, refunds and fees from the payment
-// body, statusMessage in three languages, and what each costs upstream.
+// Payment's full shape over real HTTP: the order payments page's payment in both views, refunds and
+// fees from the payment body, statusMessage in three languages, and what each costs upstream.
 import { randomUUID } from 'node:crypto';
 import { PaymentRefund } from 'mercadopago';
 import { PaymentReceiptDocument, PaymentStatusMessageDocument } from '../generated/graphql';
@@ -15,7 +15,7 @@ describe('Payment (receipt fields)', () => {
 
   const upstream = () => upstreamCalls(stack.sandboxUrl);
 
-  it("serves seed 003's payment as its seller sees it: payer named, collector by id, fee, statusMessage in three languages, in one call", async () => {
+  it("serves the order payments page's payment as its seller sees it: payer named, collector by id, fee, statusMessage in three languages, in one call", async () => {
     const res = await execute(stack.gatewayUrl, PaymentReceiptDocument, { id: SEED_PAYMENT }, TOKENS.sellerMLM);
     expect(res.errors).toBeUndefined();
     expect(res.data?.payment).toEqual({

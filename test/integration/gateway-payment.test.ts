@@ -1,4 +1,5 @@
-// Query.payment end to end: GraphQL over HTTP → gateway → official SDK → real sandbox (seed 003).
+// Query.payment end to end: GraphQL over HTTP → gateway → official SDK → real sandbox, on payment
+// 3506756222 of the order payments page (docs/sources.md).
 import { PaymentDetailsDocument, PaymentPairDocument } from '../generated/graphql';
 import { requests, TOKENS } from '../support/sandbox';
 import { execute, useStack } from '../support/stack';
@@ -10,7 +11,7 @@ describe('Query.payment', () => {
 
   const upstreamGets = async () => (await requests(stack.sandboxUrl)).routes['GET /v1/payments/{id}'] ?? 0;
 
-  it("returns seed 003's payment as its seller sees it", async () => {
+  it("returns the order payments page's payment as its seller sees it", async () => {
     const res = await execute(stack.gatewayUrl, PaymentDetailsDocument, { id: SEED_PAYMENT }, TOKENS.sellerMLM);
     expect(res.errors).toBeUndefined();
     expect(res.data?.payment).toMatchObject({

@@ -6,7 +6,7 @@ import { execute, useStack } from '../support/stack';
 import { upstreamCalls, upstreamCallsSince } from '../support/upstreamCalls';
 import { pay } from './sandbox-payments-helpers';
 
-// Seed 003's order 893431118 was paid with these two, 885920410 the later one.
+// Order 893431118 of the order payments page (docs/sources.md) was paid with these two, 885920410 the later one.
 const SEED_PAYMENTS = ['885920410', '885920310'];
 
 describe('Query.payments', () => {
@@ -124,7 +124,7 @@ describe('Query.payments', () => {
     );
     expect(byRef.data?.payments.nodes.map((n) => n.id)).toEqual(SEED_PAYMENTS);
 
-    // 885920310 was created at 22:48:46, 885920410 at 22:50:10 (seed 003).
+    // 885920310 was created at 22:48:46, 885920410 at 22:50:10 (the order payments page).
     const byDate = await execute(
       stack.gatewayUrl,
       PaymentsPageDocument,

@@ -1,4 +1,4 @@
-// Several gateways, one Redis (DESIGN: "scales out"): two gateway processes (src/app.ts, each its
+// Several gateways, one Redis (README.md, "Configuration": REDIS_URL): two gateway processes (src/app.ts, each its
 // own Node process, server and Redis connection) in front of one sandbox share idempotency records,
 // so a payment retried on the other gateway is still charged once. And when Redis is gone, nothing
 // is charged.

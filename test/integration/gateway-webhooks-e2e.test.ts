@@ -90,7 +90,7 @@ describe('notifications from the sandbox to the gateway', () => {
   });
 
   it('a chargeback of an order payment arrives as a Mercado Pago webhook, a Mercado Libre payments notification, and the order’s change', async () => {
-    // Seed 003: payment 885920310 (approved) belongs to Mercado Libre order 893431118, which it
+    // The order payments page: payment 885920310 (approved) belongs to Mercado Libre order 893431118, which it
     // leaves partially refunded.
     expect((await raw(stack.sandboxUrl, 'POST', '/__sandbox/payments/885920310/chargeback')).status).toBeLessThan(300);
     const ds = await settled();

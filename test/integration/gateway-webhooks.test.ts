@@ -1,6 +1,7 @@
-// The gateway's webhook routes over real HTTP (DESIGN §1, §4): POST /webhooks/mercadopago verifies
-// Mercado Pago's signature, POST /webhooks/mercadolibre checks Mercado Libre's shape; both ACK with
-// 200, de-duplicate, and publish on the gateway's bus. Requests are signed here with node:crypto.
+// The gateway's webhook routes over real HTTP (README.md, "Notifications (webhooks)"):
+// POST /webhooks/mercadopago verifies Mercado Pago's signature, POST /webhooks/mercadolibre checks
+// Mercado Libre's shape; both ACK with 200, de-duplicate, and publish on the gateway's bus. Requests
+// are signed here with node:crypto.
 import { createHmac, randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/lib/logger';
@@ -262,10 +263,10 @@ describe('POST /webhooks/mercadolibre', () => {
     w.stop();
   });
 
-  it('takes the legacy topic orders (seed 003) as orders_v2', async () => {
+  it('takes the legacy topic orders (the order payments page) as orders_v2', async () => {
     const id = freshId();
     const w = watch(stack.bus, id);
-    const seed = {
+    const sample = {
       user_id: 1234,
       resource: `/orders/${id}`,
       topic: 'orders',
@@ -274,7 +275,7 @@ describe('POST /webhooks/mercadolibre', () => {
       sent: new Date().toISOString(),
       attempts: 0,
     };
-    expect((await postJson(url, seed)).status).toBe(200);
+    expect((await postJson(url, sample)).status).toBe(200);
     const events = await eventually(() => (w.events.length > 0 ? w.events : undefined), 2000, 'the event');
     expect(events).toEqual([{ kind: 'order', id, topic: 'orders_v2', userId: '1234', source: 'mercadolibre' }]);
     w.stop();

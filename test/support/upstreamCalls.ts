@@ -1,4 +1,5 @@
-// Upstream call counts for gateway tests, read from the sandbox's request log (DESIGN §4).
+// Upstream call counts for gateway tests, read from the sandbox's request log
+// (GET /__sandbox/requests, src/sandbox/README.md).
 import { requests } from './sandbox';
 
 /** Requests per route key since the last reset, e.g. `{ "GET /v1/payments/{id}": 1 }`. */

@@ -14,7 +14,7 @@ const failure = (env: Record<string, string>, options = noFiles): string | null 
 };
 
 describe('loadConfig', () => {
-  it('gives the defaults of DESIGN §5 for an empty environment', () => {
+  it('gives the defaults of the README.md configuration table for an empty environment', () => {
     expect(loadConfig({}, noFiles)).toEqual({
       port: 4000,
       host: '127.0.0.1',

@@ -2,14 +2,13 @@
 import { dateFilter } from '../../src/graph/common/dates';
 
 describe('dateFilter', () => {
-  it.each([
-    '2024-01-31T12:00:00Z',
-    '2024-01-31T12:00:00.5-03:00',
-    '2024-01-31T12:00:00.123+05:30',
-  ])('leaves %s as it is when milliseconds say it all', (value) => {
-    expect(dateFilter(value, 'from')).toBe(value);
-    expect(dateFilter(value, 'to')).toBe(value);
-  });
+  it.each(['2024-01-31T12:00:00Z', '2024-01-31T12:00:00.5-03:00', '2024-01-31T12:00:00.123+05:30'])(
+    'leaves %s as it is when milliseconds say it all',
+    (value) => {
+      expect(dateFilter(value, 'from')).toBe(value);
+      expect(dateFilter(value, 'to')).toBe(value);
+    },
+  );
 
   it('rounds a lower bound up and an upper bound down to the millisecond', () => {
     expect(dateFilter('2024-01-31T12:00:00.1234Z', 'from')).toBe('2024-01-31T12:00:00.124Z');

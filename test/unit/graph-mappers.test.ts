@@ -1,4 +1,4 @@
-// The REST→GraphQL mappers, on the seeds' own bodies (no network).
+// The REST→GraphQL mappers, on the bodies the pages of docs/sources.md print (no network).
 import { PaymentMethodStatus } from '../../src/graph/catalog/catalog.enums';
 import { toIdentificationType, toPaymentMethod } from '../../src/graph/catalog/catalog.loader';
 import type { OnUnknown } from '../../src/graph/common/enums';
@@ -10,7 +10,7 @@ import type { MpCustomer, MpPayment } from '../../src/upstream/mercadopago';
 
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
 
-// Seed 003, payment 3506756222: the fields both views share.
+// Payment 3506756222 of the order payments page (docs/sources.md): the fields both views share.
 const SHARED: MpPayment = {
   id: 3506756222,
   status: 'approved',
@@ -187,7 +187,7 @@ describe('toPayment', () => {
   });
 });
 
-// Seed 002's customer as `GET /v1/customers/{id}` returns it, card embedded.
+// The customers and cards page's customer as `GET /v1/customers/{id}` returns it, card embedded.
 const CUSTOMER: MpCustomer = {
   id: '123456789-jxOV430go9fx2e',
   email: 'test@test.com',

@@ -49,7 +49,7 @@ const payment = (status: PaymentStatus, amount: string, refunded = '0', currency
   }) as Payment;
 
 describe('toOrder', () => {
-  it('maps the seed order; the payments are ids only, for the payment loader', () => {
+  it('maps order 893431118 of the order payments page; the payments are ids only, for the payment loader', () => {
     const order = toOrder(ORDER, () => undefined);
     expect(order).toMatchObject({
       id: '893431118',

@@ -24,7 +24,7 @@ const facts = (
   ...over,
 });
 
-// Every status_detail the sandbox's test-card outcomes produce (DESIGN §4), and the two in_process ones.
+// Every status_detail the sandbox's test-card outcomes produce (src/sandbox/README.md), and the two in_process ones.
 const DETAILS: [PaymentStatus, string][] = [
   [PaymentStatus.APPROVED, 'accredited'],
   [PaymentStatus.IN_PROCESS, 'pending_contingency'],

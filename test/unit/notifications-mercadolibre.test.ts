@@ -33,9 +33,9 @@ describe('parseMercadoLibreNotification', () => {
     });
   });
 
-  it('treats the legacy topic orders as orders_v2 (seed 003, without _id, attempts 0)', () => {
-    // Seed 003's sample, as printed (its missing comma fixed).
-    const seed = {
+  it('treats the legacy topic orders as orders_v2 (the order payments page, without _id, attempts 0)', () => {
+    // The order payments page's sample, as printed (its missing comma fixed).
+    const sample = {
       user_id: 1234,
       resource: '/orders/731867397',
       topic: 'orders',
@@ -44,7 +44,7 @@ describe('parseMercadoLibreNotification', () => {
       sent: '2011-10-19T16:40:34.425Z',
       attempts: 0,
     };
-    expect(parseMercadoLibreNotification(seed)).toEqual({
+    expect(parseMercadoLibreNotification(sample)).toEqual({
       ok: true,
       topic: 'orders',
       applicationId: '14529',

@@ -1,5 +1,5 @@
 // The explorer shows descriptions: every type, field, argument, input field and enum value of the
-// schema has one (issue 5). Built from the code, so a field added without a description fails here.
+// schema has one (README.md, "The graph"). Built from the code, so a field added without a description fails here.
 import {
   isEnumType,
   isInputObjectType,

@@ -9,7 +9,7 @@ import type { MpPayment } from '../../src/upstream/mercadopago';
 import { buildError } from 'mercadopago';
 import { noMercadoLibre, stubClient, testIdentity } from '../support/stubMercadoPago';
 
-// Seed 003, seller's view (the fields the graph reads).
+// Payment 3506756222 of the order payments page, seller's view (the fields the graph reads).
 const SELLER_VIEW: MpPayment = {
   id: 3506756222,
   status: 'approved',
