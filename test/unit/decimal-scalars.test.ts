@@ -56,3 +56,14 @@ describe('DateTime scalar', () => {
     expect(() => DateTimeScalar.parseValue('yesterday')).toThrow(/ISO-8601/);
   });
 });
+
+describe('scalar specifications', () => {
+  it('names the specification of each scalar with @specifiedBy, for clients and their code generators', async () => {
+    const { printGatewaySchema } = await import('../../src/gateway/schema');
+    const sdl = await printGatewaySchema();
+    expect(sdl).toContain('scalar Decimal @specifiedBy(url: "https://www.w3.org/TR/xmlschema11-2/#decimal")');
+    expect(sdl).toContain(
+      'scalar DateTime @specifiedBy(url: "https://datatracker.ietf.org/doc/html/rfc3339#section-5.6")',
+    );
+  });
+});
