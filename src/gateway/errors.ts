@@ -5,7 +5,7 @@
 // the original.
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isErrorCode, MESSAGES, UPSTREAM_CODES, upstreamError } from '../graph/errors';
+import { isErrorCode, MESSAGES, UPSTREAM_CODES, upstreamCode, upstreamError } from '../graph/errors';
 import type { Logger } from '../lib/logger';
 import { UpstreamError } from '../upstream/errors';
 
@@ -31,8 +31,9 @@ export const createFormatError =
     const original = unwrapResolverError(error);
     if (original instanceof UpstreamError) {
       const mapped = upstreamError(original);
-      const code = mapped.extensions.code as string;
-      if (UPSTREAM_CODES.has(code as never)) {
+      const code = upstreamCode(original);
+      // Absent or not visible is an answer, not a failure: only failures reach the log.
+      if (UPSTREAM_CODES.has(code)) {
         log.warn('upstream failure', { code, path: formatted.path, upstream: original.detail() });
       }
       return { message: mapped.message, ...where, extensions: { ...mapped.extensions } };

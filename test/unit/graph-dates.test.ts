@@ -1,5 +1,5 @@
 // Date filters on their way upstream: at most milliseconds, rounded inwards, the client's offset kept.
-import { dateFilter } from '../../src/graph/common/dates';
+import { dateFilter } from '../../src/graph/common/filters';
 
 describe('dateFilter', () => {
   it.each(['2024-01-31T12:00:00Z', '2024-01-31T12:00:00.5-03:00', '2024-01-31T12:00:00.123+05:30'])(

@@ -1,7 +1,7 @@
 // Arguments → upstream searches and id checks: everything refused here is refused before any call.
 import { encodeCursor } from '../../src/graph/common/connection';
 import { idArgument } from '../../src/graph/common/ids';
-import { SortDirection } from '../../src/graph/common/sort';
+import { SortDirection } from '../../src/graph/common/filters';
 import { toCustomerSearch as customerSearch } from '../../src/graph/customers/customer.inputs';
 import { PaymentStatus } from '../../src/graph/payments/payment.enums';
 import { toPaymentSearch as paymentSearch } from '../../src/graph/payments/payment.inputs';

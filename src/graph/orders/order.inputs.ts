@@ -2,7 +2,7 @@
 // before any upstream call.
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs, pageWindow } from '../common/connection';
-import { DatedFilter, dateRange, SortDirection } from '../common/sort';
+import { DatedFilter, dateRange, SortDirection } from '../common/filters';
 import { badArgument } from '../errors';
 import { OrderRole, OrderStatus } from './order.enums';
 import type { OrderSearch } from './order.loader';

@@ -9,7 +9,7 @@ import { PageArgs, pageWindow } from '../common/connection';
 import { IdentificationInput } from '../common/identification';
 import { Checks } from '../common/inputChecks';
 import { DecimalScalar } from '../common/scalars';
-import { DatedFilter, dateRange, SortDirection } from '../common/sort';
+import { DatedFilter, dateRange, SortDirection } from '../common/filters';
 import { UserError } from '../common/userError';
 import { badArgument } from '../errors';
 import { PaymentStatus, paymentStatusValue } from './payment.enums';

@@ -60,17 +60,17 @@ const STATE: Record<PaymentOperation, RefusalRule> = {
 
 const NOT_FOUND = 'The payment does not exist, or is not visible to this access token.';
 
-/** One userError for a refusal: the first cause we know, else by status. */
+/**
+ * One userError for a refusal: the first cause we know (3005, a state conflict, and 2063, nothing
+ * to refund, read by the operation), else by status: 403 (only the collector may), 404, REFUSED.
+ */
 export const paymentRefusal = (operation: PaymentOperation, err: UpstreamError): UserError => {
-  for (const cause of err.causes) {
-    // 3005 (state conflict) and 2063 (refund not allowed) depend on the operation.
-    if (cause === '3005' || cause === '2063') {
-      const [code, field, message] = STATE[operation];
-      return userError(code, message, field, cause);
-    }
-    if (BY_CAUSE[cause]) break;
+  const known = err.causes.find((c) => c === '3005' || c === '2063' || c in BY_CAUSE);
+  if (known === '3005' || known === '2063') {
+    const [code, field, message] = STATE[operation];
+    return userError(code, message, field, known);
   }
-  if (err.status === 403 && !err.causes.some((c) => BY_CAUSE[c])) {
+  if (known === undefined && err.status === 403) {
     const message = 'This access token may not do this to the payment (only its collector may).';
     return userError('REFUSED', message, null, err.causes[0] ?? err.error);
   }
