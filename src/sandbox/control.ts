@@ -1,4 +1,5 @@
-// The control API of DESIGN §4, the contract outside tests and benchmarks drive the sandbox with.
+// The control API (src/sandbox/README.md, Control API), the contract outside tests and benchmarks drive
+// the sandbox with.
 // Domain moves (payments approve/reject/chargeback) register themselves from their own modules.
 import type { Faults } from './faults';
 import type { SandboxRouter } from './http';

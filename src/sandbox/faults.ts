@@ -1,5 +1,6 @@
-// POST /__sandbox/faults (DESIGN §4): latency, error statuses, time-outs, socket resets, and the
-// "after" fault that carries the request out and then loses the answer (the double-charge trap).
+// POST /__sandbox/faults (src/sandbox/README.md, Control API): latency, error statuses, time-outs,
+// socket resets, and the "after" fault that carries the request out and then loses the answer (the
+// double-charge trap).
 import { ApiError, badRequest } from './errors';
 
 export interface Fault {

@@ -13,7 +13,7 @@ import { RouteTable } from './routeTable';
 import type { Store } from './store';
 
 export interface SandboxConfig {
-  /** Where payment webhooks go when a payment has no notification_url (issue: notifications). */
+  /** Where payment webhooks go when a payment has no notification_url (README, Notifications). */
   mpNotificationUrl: string | null;
   mlNotificationUrl: string | null;
   webhookSecret: string | null;
@@ -27,7 +27,7 @@ export interface SandboxContext {
 
 export interface SandboxRequest {
   method: string;
-  /** Route key, e.g. `GET /v1/payments/{id}` (DESIGN §4). */
+  /** Route key, e.g. `GET /v1/payments/{id}` (src/sandbox/README.md, Routes). */
   route: string;
   path: string;
   params: Record<string, string>;
@@ -99,7 +99,7 @@ const bearer = (req: Request, query: URLSearchParams): string | null => {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
     return m ? m[1] : '';
   }
-  // The seeds call the APIs with ?access_token=…; Mercado Pago still honours it.
+  // The documentation samples call the APIs with ?access_token=…; Mercado Pago still honours it.
   return query.get('access_token');
 };
 

@@ -1,4 +1,4 @@
-// `npm run sandbox`: the sandbox alone, configured from the environment (DESIGN §4).
+// `npm run sandbox`: the sandbox alone, configured from the environment (src/sandbox/README.md, Running it alone).
 import { startSandbox } from './server';
 import { USERS } from './fixtures/users';
 import { describeNotifications } from './notifications/notifier';
@@ -45,7 +45,8 @@ void (async () => {
   console.log('Test users (token → who):');
   for (const u of USERS)
     console.log(
-      `  ${u.access_token.padEnd(24)} ${u.role} ${u.nickname} (${u.site_id}, ${u.currency_id}); public key ${u.public_key}`,
+      `  ${u.access_token.padEnd(24)} ${u.role} ${u.nickname} (${u.site_id}, ${u.currency_id}); ` +
+        `public key ${u.public_key}`,
     );
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

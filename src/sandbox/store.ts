@@ -21,7 +21,7 @@ export interface PaymentEvent {
 }
 
 /**
- * A Mercado Libre order notification to send (seed 003): `created_orders` once when the order is
+ * A Mercado Libre order notification to send (order payments page): `created_orders` once when the order is
  * created; `orders_v2` on every later change, from the moment the seller can see the order.
  */
 export interface OrderEvent {

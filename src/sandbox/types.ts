@@ -1,4 +1,5 @@
-// The records the sandbox keeps. Field names are Mercado Pago's own (DESIGN: "REST is theirs").
+// The records the sandbox keeps. Field names are Mercado Pago's own: the sandbox answers with the real
+// API's fields (src/sandbox/README.md).
 // A record holds what the owner (the collector) sees; views for other callers are derived from it
 // at response time (see mp/paymentViews.ts).
 import type { SiteId } from './rules/sites';
@@ -54,7 +55,8 @@ export interface RefundRecord extends JsonObject {
 
 /**
  * A payment as its collector (the seller) sees it, plus the few facts the other views need.
- * `body` is the JSON Mercado Pago returns to the collector, in the seed's key order; its
+ * `body` is the JSON Mercado Pago returns to the collector, in the key order of the order payments page's
+ * seller view of payment 3506756222; its
  * `refunds` key is filled from `refunds` when a view is rendered.
  */
 export interface PaymentRecord {
@@ -70,7 +72,7 @@ export interface PaymentRecord {
 }
 
 /**
- * A saved card as `GET /v1/customers/{id}/cards/{card_id}` returns it (seed 002's card sample).
+ * A saved card as `GET /v1/customers/{id}/cards/{card_id}` returns it (the customers and cards page's card sample).
  * The full number is never here: it lives in `CustomerRecord.card_numbers`.
  */
 export interface CardRecord extends JsonObject {
@@ -136,7 +138,7 @@ export interface IdempotencyRecord {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Mercado Libre (seed 003). Orders keep their own facts; what depends on their payments
+// Mercado Libre (the order payments page). Orders keep their own facts; what depends on their payments
 // (paid_amount, the payments array, the status) is derived by rules/orders.ts and ml/orderViews.ts.
 
 /** Order statuses of the orders API (https://developers.mercadolibre.com/en_us/order-management). */
@@ -181,7 +183,7 @@ export interface OrderRecord {
   was_paid: boolean;
   /** A cancellation was asked for (POST /__sandbox/orders/{id}/cancel): pending_cancel until refunded. */
   cancel_requested: boolean;
-  /** Cancelled with the refund in Mercado Pago account money (seed 003): stays paid, tagged unfulfilled. */
+  /** Cancelled with the refund in Mercado Pago account money (order payments page): stays paid, tagged unfulfilled. */
   refund_account_money: boolean;
   /** Stock of its items is taken (and given back if it is cancelled). */
   stock_taken: boolean;

@@ -6,7 +6,7 @@ import { TOKENS, mp, raw, requests, useSandbox } from '../support/sandbox';
 const FIXTURE_A = '123456789-jxOV430go9fx2e';
 const FIXTURE_B = '247711297-jxOV430go9fx2e';
 
-// MLB test cards (DESIGN §4): the fixture seller is an MLB user.
+// MLB test cards (src/sandbox/README.md, Test cards): the fixture seller is an MLB user.
 const MLB_MASTER = '5031433215406351';
 const MLB_VISA = '4235647728025682';
 
@@ -52,7 +52,7 @@ describe('sandbox /v1/customers/{id}/cards', () => {
   };
 
   describe('the fixtures', () => {
-    it("lists customer 247711297's card exactly as seed 002 prints it (customer_id and user_id its own)", async () => {
+    it("lists customer 247711297's card as the customers and cards page prints it (ids its own)", async () => {
       const list = await cards().list({ customerId: FIXTURE_B });
       expect(JSON.parse(JSON.stringify(list))).toEqual([
         {
@@ -80,7 +80,7 @@ describe('sandbox /v1/customers/{id}/cards', () => {
       ]);
     });
 
-    it('serves …/cards/ (trailing slash, as the seed writes it) as the same route', async () => {
+    it('serves …/cards/ (trailing slash, as the customers and cards page writes it) as the same route', async () => {
       const res = await raw(env.url, 'GET', `/v1/customers/${FIXTURE_A}/cards/`, { token: TOKENS.sellerMLB });
       expect(res.status).toBe(200);
       expect(res.body).toEqual([
@@ -181,7 +181,7 @@ describe('sandbox /v1/customers/{id}/cards', () => {
         expect(err.message).toMatch(/not found/);
       });
 
-      it('accepts the token a successful payment just used (seed 002: save the card after paying)', async () => {
+      it('accepts the token a payment just used (customers and cards page: save the card after paying)', async () => {
         const token = await tokenFor(MLB_VISA);
         const paid = await raw(env.url, 'POST', '/v1/payments', {
           token: TOKENS.sellerMLB,

@@ -92,7 +92,7 @@ describe('sandbox catalog', () => {
   });
 
   describe('GET /v1/payment_methods/installments', () => {
-    it('prices MLB visa in 3 installments as seed 003 does (295 → 315.62)', async () => {
+    it('prices MLB visa in 3 installments as the order payments page does (295 → 315.62)', async () => {
       const res = await installments(env.url, 'payment_method_id=visa&amount=295');
       expect(res.status).toBe(200);
       expect(res.body).toHaveLength(1);
@@ -128,7 +128,7 @@ describe('sandbox catalog', () => {
       });
     });
 
-    it('prices MLM amex in 9 installments as seed 003 does (3500 → 3987.20)', async () => {
+    it('prices MLM amex in 9 installments as the order payments page does (3500 → 3987.20)', async () => {
       const res = await installments(env.url, 'payment_method_id=amex&amount=3500', TOKENS.sellerMLM);
       const nine = res.body[0].payer_costs.find((c: any) => c.installments === 9);
       expect(nine).toMatchObject({

@@ -27,7 +27,7 @@ describe('sandbox core', () => {
       });
     });
 
-    it("accepts the seeds' ?access_token= form", async () => {
+    it("accepts the documentation samples' ?access_token= form", async () => {
       const res = await raw(env.url, 'GET', `/users/me?access_token=${TOKENS.sellerMLM}`);
       expect(res.status).toBe(200);
       expect(res.body.id).toBe(277582551);

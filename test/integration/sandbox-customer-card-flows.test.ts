@@ -1,4 +1,5 @@
-// Every flow of seed 002 ("Recuerda tus clientes y sus tarjetas"), as the seed writes it, through the
+// Every flow of the customers and cards page ("Recuerda tus clientes y sus tarjetas"; docs/sources.md),
+// as the page writes it, through the
 // official SDK against the sandbox: create a customer by email and save a card from a token, add a
 // card to customer 247711297-jxOV430go9fx2e, list a customer's cards, find a customer by email, and
 // pay with a saved card (a new token from card_id + security_code, payer {type: "customer", id}).
@@ -8,7 +9,7 @@ import { TOKENS, mp, raw, useSandbox } from '../support/sandbox';
 const FIXTURE_A = '123456789-jxOV430go9fx2e';
 const FIXTURE_B = '247711297-jxOV430go9fx2e';
 
-// The card of customer 123456789 as the seed's list sample prints it ("...": the rest is ours).
+// The card of customer 123456789 as the page's list sample prints it ("...": the rest is ours).
 const FIXTURE_A_CARD = {
   id: '1490022319978',
   expiration_month: 12,
@@ -34,10 +35,10 @@ const FIXTURE_A_CARD = {
 
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
-describe('seed 002 flows', () => {
+describe('customers and cards page flows', () => {
   const env = useSandbox();
 
-  /** A card token for one of the seller's site test cards (the seed's "9b2d63e00d66a8c721607214cedaecda"). */
+  /** A card token for one of the seller's site test cards (the page's "9b2d63e00d66a8c721607214cedaecda"). */
   const cardToken = async (token: string, cardNumber: string, name = 'APRO') =>
     (
       await new CardToken(mp(token)).create({
@@ -52,7 +53,7 @@ describe('seed 002 flows', () => {
     ).id as string;
 
   describe('Crear un cliente y una tarjeta', () => {
-    it("creates the customer by email, then saves a card from a token (the seed's response shape)", async () => {
+    it("creates the customer by email, then saves a card from a token (the page's response shape)", async () => {
       const config = mp(TOKENS.sellerMLM);
       const customer = await new Customer(config).create({ body: { email: 'test@test.com' } });
       const card = await new CustomerCard(config).create({
@@ -87,7 +88,7 @@ describe('seed 002 flows', () => {
       expect(err.causes).toEqual([{ code: '101', description: 'the customer already exist', data: null }]);
     });
 
-    it('accepts the curl form: POST /v1/customers, then POST /v1/customers/CUSTOMER_ID/cards with {"token"}', async () => {
+    it('accepts the curl form: POST /v1/customers, then POST /v1/customers/{id}/cards with {"token"}', async () => {
       const created = await raw(env.url, 'POST', '/v1/customers', {
         token: TOKENS.sellerMLB,
         body: { email: 'john@yourdomain.com' },
@@ -137,7 +138,7 @@ describe('seed 002 flows', () => {
   });
 
   describe('Busca un cliente creado', () => {
-    it('finds test@test.com: paging and results exactly as the sample (default card per DESIGN §4)', async () => {
+    it('finds test@test.com: paging and results as the sample prints them (the default card as settled)', async () => {
       const page = await new Customer(mp(TOKENS.sellerMLB)).search({ options: { email: 'test@test.com' } });
       const { api_response: _ignored, ...body } = page as typeof page & { api_response: unknown };
       expect(plain(body)).toEqual({
@@ -151,7 +152,8 @@ describe('seed 002 flows', () => {
             date_last_updated: '2017-05-05T09:23:25.021-04:00',
             date_registered: null,
             default_address: null,
-            // The sample prints 1493990563105 here; DESIGN §4 gives that card to 247711297-jxOV430go9fx2e.
+            // The sample prints 1493990563105 here; the fixtures give that card to 247711297-jxOV430go9fx2e
+            // (src/sandbox/README.md, "Customers, saved cards and the catalog", fixtures).
             default_card: '1490022319978',
             description: null,
             email: 'test@test.com',
@@ -169,7 +171,7 @@ describe('seed 002 flows', () => {
   });
 
   describe('Usa las tarjetas guardadas para un pago', () => {
-    it('pays with a saved card: a new token from card_id + security_code, then payer {type: "customer", id}', async () => {
+    it('pays with a saved card: a token from card_id + security_code, then payer {type: "customer", id}', async () => {
       const config = mp(TOKENS.sellerMLB);
       const customer = await new Customer(config).create({ body: { email: 'john@yourdomain.com' } });
       const card = await new CustomerCard(config).create({
@@ -186,7 +188,7 @@ describe('seed 002 flows', () => {
         status: 'active',
       });
 
-      // 3. Crea el pago: the seed's body, with no payment_method_id (the token knows it).
+      // 3. Crea el pago: the page's body, with no payment_method_id (the token knows it).
       const payment = await new Payment(config).create({
         body: {
           transaction_amount: 100,
@@ -207,7 +209,7 @@ describe('seed 002 flows', () => {
       });
     });
 
-    it("pays with customer 123456789-jxOV430go9fx2e's card as the seed writes it, once its expiry (12/2020) is renewed", async () => {
+    it("pays with 123456789-jxOV430go9fx2e's card as the page does, once its 12/2020 expiry is renewed", async () => {
       const config = mp(TOKENS.sellerMLB);
       await new CustomerCard(config).update({
         customerId: FIXTURE_A,

@@ -28,7 +28,7 @@ describe('sandbox /v1/customers', () => {
     (await new Customer(mp(token)).search({ options: { limit: 100 } })).paging?.total;
 
   describe('POST /v1/customers', () => {
-    it("creates a customer from an email alone, with every field of the seed's shape", async () => {
+    it("creates a customer from an email alone, with every field of the customers and cards page's shape", async () => {
       const c = await seller().create({ body: { email: 'john@yourdomain.com' } });
       expect(c.api_response.status).toBe(201);
       expect(c.id).toMatch(/^\d+-[A-Za-z0-9]{14}$/);

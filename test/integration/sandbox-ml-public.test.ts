@@ -1,7 +1,7 @@
 // The public Mercado Libre resources over real HTTP: GET /users/{id} (the whole account to the
 // user itself, the public profile to anyone else), GET /sites/{site_id} and GET
-// /payment_methods/{id} (seed 003: MLAMP tells a site works with the mandatory Mercado Pago flow),
-// and GET /items/{id} with the stock orders take and give back (seed 003: an order of the
+// /payment_methods/{id} (order payments page: MLAMP tells a site works with the mandatory Mercado Pago
+// flow), and GET /items/{id} with the stock orders take and give back (order payments page: an order of the
 // mandatory flow takes it only once paid).
 import { TOKENS, raw, useSandbox } from '../support/sandbox';
 
@@ -38,7 +38,7 @@ describe('sandbox: Mercado Libre public resources', () => {
       );
     });
 
-    it("gives the seed's seller its account with its e-mail and names", async () => {
+    it('gives the fixture seller its account with its e-mail and names', async () => {
       const res = await get(`/users/${MLB.seller}`, MLB.sellerToken);
       expect(res.body).toMatchObject({
         id: MLB.seller,
@@ -129,7 +129,7 @@ describe('sandbox: Mercado Libre public resources', () => {
       },
     );
 
-    it('lists MLAMP on MLA, as seed 003 checks it, and every MLB order is in the mandatory flow', async () => {
+    it('lists MLAMP on MLA, as the order payments page checks it; MLB orders are all mandatory flow', async () => {
       const mla = await get('/sites/MLA');
       expect(mla.body.payment_method_ids).toContain('MLAMP');
       expect(mla.body.name).toBe('Argentina');
@@ -204,7 +204,7 @@ describe('sandbox: Mercado Libre public resources', () => {
     const buyerOrders = async (token: string, buyer: number) =>
       (await get(`/orders/search?buyer=${buyer}`, token)).body.paging.total as number;
 
-    it('serves the fixture listings of seed 003, without a token', async () => {
+    it('serves the fixture listings of the order payments page, without a token', async () => {
       expect(await item('MLB600034093')).toMatchObject({
         id: 'MLB600034093',
         site_id: 'MLB',
@@ -259,7 +259,7 @@ describe('sandbox: Mercado Libre public resources', () => {
       expect(await stock('MLM610028711')).toEqual({ available: 4, sold: 1 });
     });
 
-    it('the mandatory flow (MLB): no stock taken at creation nor when paid in part; taken when paid in full; given back on cancel', async () => {
+    it('mandatory flow (MLB): no stock taken until paid in full; given back on cancel', async () => {
       const order = await mlbOrder(2);
       expect(order.status).toBe('payment_required');
       expect(await stock('MLB600034093')).toEqual({ available: 9, sold: 1 });
@@ -321,9 +321,9 @@ describe('sandbox: Mercado Libre public resources', () => {
     });
 
     // BUG (src/sandbox/ml/orderLifecycle.ts takeStock / ml/orderControl.ts payOrder): unpaid orders
-    // of the mandatory flow hold no stock (seed 003), so two of them may each ask for all of it;
+    // of the mandatory flow hold no stock (order payments page), so two of them may each ask for all of it;
     // paying both takes it twice: available_quantity -9, sold_quantity 19 of 10 listed.
-    it('refuses to pay a mandatory-flow order whose units another paid order took, so stock never drops below zero', async () => {
+    it('refuses to pay a mandatory-flow order whose units another order took: stock stays ≥ 0', async () => {
       const first = await mlbOrder(9);
       const second = await mlbOrder(9); // accepted: the first one took nothing yet
       await payOrder(first.id);

@@ -1,4 +1,5 @@
-// Notifications (DESIGN §4): signed Mercado Pago webhooks on every payment change, Mercado Libre
+// Notifications (src/sandbox/README.md, Notifications): signed Mercado Pago webhooks on every payment
+// change, Mercado Libre
 // notifications on order changes, retried with backoff until a 2xx, then given up. The receiver
 // checks each signature with the official SDK's WebhookSignatureValidator.
 import { randomUUID } from 'node:crypto';
@@ -198,7 +199,7 @@ describe('sandbox notifications', () => {
   });
 
   describe('retries', () => {
-    it('retries until a 2xx: 500, 500, 200 is three attempts, each with a new x-request-id and ts, all signed', async () => {
+    it('retries until a 2xx: 500, 500, 200 is three attempts, each signed with new request id and ts', async () => {
       receiver.respond((_r, n) => {
         skew += 1000; // the next attempt happens "a second later" on the sandbox's clock
         return n < 2 ? 500 : 200;
@@ -271,7 +272,7 @@ describe('sandbox notifications', () => {
   });
 
   describe('Mercado Libre notifications', () => {
-    it('sends created_orders then orders_v2 for an order, with the seed 003 body', async () => {
+    it('sends created_orders then orders_v2 for an order, with the body of the order payments page', async () => {
       const before = Date.now();
       sandbox.store.emitOrder({ topic: 'created_orders', orderId: 2000000001, userId: 169648308 });
       const [created] = await receiver.waitFor(1);
@@ -318,8 +319,8 @@ describe('sandbox notifications', () => {
       expect(d).toMatchObject({ kind: 'mercadolibre', attempts: 2, status: 'delivered', body: second.body });
     });
 
-    it('sends a payments notification (and the webhook, and the order’s orders_v2) when a payment of a Mercado Libre order changes', async () => {
-      const payment = sandbox.store.payments.get(885920310)!; // order 893431118's payment (seed 003)
+    it('sends payments (and the webhook, and orders_v2) when a payment of an order changes', async () => {
+      const payment = sandbox.store.payments.get(885920310)!; // order 893431118's payment (order payments page)
       sandbox.store.emitPayment('payment.updated', payment);
       const got = await receiver.waitFor(3);
       const ml = got.find((r) => r.path === '/ml' && r.body.topic === 'payments')!;

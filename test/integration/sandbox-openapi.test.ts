@@ -96,7 +96,7 @@ const check = (api: OpenApi, x: Exchange): string[] => {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Test data (DESIGN §4): each seller tokenizes its own site's test cards.
+// Test data (src/sandbox/README.md, Test cards): each seller tokenizes its own site's test cards.
 
 const MLM = { seller: TOKENS.sellerMLM, sellerId: 277582551, master: '5474925432670366', visa: '4075595716483764' };
 const MLB = {
@@ -105,7 +105,7 @@ const MLB = {
   customer: '123456789-jxOV430go9fx2e',
   card: '1490022319978',
 };
-const SEED_PAYMENT = 3506756222;
+const FIXTURE_PAYMENT = 3506756222;
 const NO_SUCH_PAYMENT = 999999999999;
 const NO_SUCH_CUSTOMER = '999999999-NoSuchCustomer1';
 
@@ -166,7 +166,7 @@ const CASES: Record<string, Case> = {
       await tokenFor(MLM.seller, MLM.master);
       await tokenFor(MLB.seller, MLB.master, 'OTHE');
       await raw(url, 'POST', `/v1/card_tokens?public_key=TEST-PUBLIC-${MLM.sellerId}`, { body: cardData(MLM.visa) });
-      // From a saved card (seed 002): card_id + security_code.
+      // From a saved card (customers and cards page): card_id + security_code.
       await new CardToken(mp(MLB.seller)).create({
         body: { card_id: MLB.card, customer_id: MLB.customer, security_code: '123' },
       });
@@ -218,14 +218,15 @@ const CASES: Record<string, Case> = {
   'GET /v1/payments/{id}': {
     statuses: [200, 401, 404],
     async run(url) {
-      await new Payment(mp(MLM.seller)).get({ id: SEED_PAYMENT }); // seller view
-      await new Payment(mp(TOKENS.buyerMLM)).get({ id: SEED_PAYMENT }); // buyer view
+      await new Payment(mp(MLM.seller)).get({ id: FIXTURE_PAYMENT }); // seller view
+      await new Payment(mp(TOKENS.buyerMLM)).get({ id: FIXTURE_PAYMENT }); // buyer view
       await new Payment(mp(MLB.seller)).get({ id: 885920310 });
       await new Payment(mp(TOKENS.buyerMLB)).get({ id: 885920410 });
       await swallow(new Payment(mp(MLM.seller)).get({ id: NO_SUCH_PAYMENT }));
-      await swallow(new Payment(mp(MLB.seller)).get({ id: SEED_PAYMENT })); // not visible to another seller
-      await raw(url, 'GET', `/v1/payments/${SEED_PAYMENT}`);
-      await raw(url, 'GET', `/v1/payments/${SEED_PAYMENT}?access_token=${MLM.seller}`); // the seeds' form
+      await swallow(new Payment(mp(MLB.seller)).get({ id: FIXTURE_PAYMENT })); // not visible to another seller
+      await raw(url, 'GET', `/v1/payments/${FIXTURE_PAYMENT}`);
+      // The documentation samples' form:
+      await raw(url, 'GET', `/v1/payments/${FIXTURE_PAYMENT}?access_token=${MLM.seller}`);
       if (servedRoutes.has('POST /v1/payments')) {
         const fresh = await approvedPayment();
         await new Payment(mp(MLM.seller)).get({ id: fresh.id as number });
@@ -241,13 +242,13 @@ const CASES: Record<string, Case> = {
       await payments.capture({ id: toCapture.id as number, transaction_amount: 80 });
       const toCancel = await pay(MLM.seller, await tokenFor(MLM.seller, MLM.master), { capture: false });
       await payments.cancel({ id: toCancel.id as number });
-      await swallow(payments.cancel({ id: SEED_PAYMENT })); // approved: cannot be cancelled
+      await swallow(payments.cancel({ id: FIXTURE_PAYMENT })); // approved: cannot be cancelled
       await swallow(payments.cancel({ id: NO_SUCH_PAYMENT }));
       await raw(url, 'PUT', `/v1/payments/${toCancel.id}`, { body: { status: 'cancelled' } });
-      await payments.update({ id: SEED_PAYMENT, body: { date_of_expiration: '2030-11-17T09:37:52.000-04:00' } });
-      await payments.update({ id: SEED_PAYMENT, body: {} });
+      await payments.update({ id: FIXTURE_PAYMENT, body: { date_of_expiration: '2030-11-17T09:37:52.000-04:00' } });
+      await payments.update({ id: FIXTURE_PAYMENT, body: {} });
       await payments.update({ id: toCapture.id as number, body: { capture: false } });
-      await swallow(payments.update({ id: SEED_PAYMENT, body: { date_of_expiration: '2030-11-17' } }));
+      await swallow(payments.update({ id: FIXTURE_PAYMENT, body: { date_of_expiration: '2030-11-17' } }));
     },
   },
 
@@ -295,7 +296,7 @@ const CASES: Record<string, Case> = {
       await refunds.create({ payment_id: p.id as number, body: { amount: 10 } });
       await refunds.create({ payment_id: p.id as number, body: { amount: 15 } });
       await refunds.list({ payment_id: p.id as number });
-      await refunds.list({ payment_id: SEED_PAYMENT });
+      await refunds.list({ payment_id: FIXTURE_PAYMENT });
       await swallow(refunds.list({ payment_id: NO_SUCH_PAYMENT }));
       await raw(url, 'GET', `/v1/payments/${p.id}/refunds/`);
     },
@@ -475,7 +476,7 @@ const CASES: Record<string, Case> = {
     },
   },
 
-  // Mercado Libre routes (DESIGN §4): outside the Mercado Pago file; their errors are checked.
+  // Mercado Libre routes (src/sandbox/README.md, Routes): outside the Mercado Pago file; their errors are checked.
   'GET /orders/{id}': {
     statuses: [200, 400, 401, 403, 404],
     async run(url) {

@@ -1,4 +1,5 @@
-// The notifications Mercado Libre orders give (seed 003; DESIGN §4), end to end over HTTP: the
+// The notifications Mercado Libre orders give (order payments page; src/sandbox/README.md,
+// Notifications), end to end over HTTP: the
 // control API makes and pays orders, a loopback receiver gets what the sandbox sends.
 // - created_orders: once, when the order is created, in either flow.
 // - orders_v2: on every change the seller can see; never while an order of the mandatory flow is
@@ -118,7 +119,7 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
     (await raw(sandbox.url, 'GET', `/orders/${id}`, { token })).body.status;
 
   describe('the mandatory Mercado Pago flow', () => {
-    it('sends exactly one created_orders at creation, to the seller, with the seed 003 body, and nothing else', async () => {
+    it('sends one created_orders at creation, to the seller, in the order payments page body', async () => {
       const before = Date.now();
       const order = await mandatoryOrder();
       await settle();
@@ -141,7 +142,7 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
       expect(Date.parse(created.body.sent)).toBeGreaterThanOrEqual(Date.parse(created.body.received));
     });
 
-    it('no orders_v2 while unpaid, even after a refused payment and an approved part; once paid in full, orders_v2, payments and signed webhooks', async () => {
+    it('no orders_v2 while unpaid (refused or part payments); once paid: orders_v2, payments, webhooks', async () => {
       const order = await mandatoryOrder();
       const refused = await payOrder(order.id, { cardholder_name: 'FUND' });
       expect(refused).toMatchObject({ status: 'rejected', status_detail: 'cc_rejected_insufficient_amount' });
@@ -237,7 +238,7 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
       expect(webhooks()).toHaveLength(1);
     });
 
-    it('a payment under review (CONT) sends no orders_v2; its approval pays the order and orders_v2 start', async () => {
+    it('a payment under review (CONT) sends no orders_v2; its approval pays the order, orders_v2 start', async () => {
       const order = await mandatoryOrder();
       const pending = await payOrder(order.id, { cardholder_name: 'CONT' });
       expect(pending.status).toBe('in_process');
@@ -257,7 +258,7 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
       for (const r of hooks) expect(() => verify(r)).not.toThrow();
     });
 
-    it('cancelling an unpaid order sends no orders_v2 (the seller never saw it); the refund of its part is notified as a payment change', async () => {
+    it('cancelling an unpaid order sends no orders_v2; the refund of its part is a payment change', async () => {
       const order = await mandatoryOrder();
       const part = await payOrder(order.id, { amount: 50 });
       expect((await control(`/orders/${order.id}/cancel`)).body.status).toBe('cancelled');
@@ -342,7 +343,7 @@ describe('sandbox: notifications of Mercado Libre orders', () => {
   });
 
   describe('the log and a failing receiver', () => {
-    it('retries an order notification the receiver refuses, with the same _id, and the log shows the attempts', async () => {
+    it('retries an order notification the receiver refuses, same _id; the log shows the attempts', async () => {
       receiver.respond((r, n) => (n === 0 && r.path === '/ml' ? 503 : 200));
       const order = await mandatoryOrder();
       const got = await receiver.waitFor(2);

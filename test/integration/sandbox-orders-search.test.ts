@@ -1,4 +1,5 @@
-// GET /orders/search over real HTTP (seed 003; DESIGN §4): the real envelope, who may search
+// GET /orders/search over real HTTP (order payments page; src/sandbox/README.md, Mercado Libre orders):
+// the real envelope, who may search
 // whose orders, the order.status / date_created filters, sort, offset and limit, paging, and the
 // mandatory Mercado Pago flow keeping an unpaid order out of its seller's results.
 // The sandbox runs on a clock the tests move, so orders get the creation dates a test wants.
@@ -10,7 +11,7 @@ const MLM = { seller: 277582551, buyer: 53745235, sellerToken: TOKENS.sellerMLM,
 const HOUR = 3_600_000;
 /** The sandbox clock's origin in these tests: 2030-01-15T12:00:00Z. */
 const T0 = Date.UTC(2030, 0, 15, 12);
-const FIXTURE_MLB = 893431118; // 2014-10-26, paid (seed 003)
+const FIXTURE_MLB = 893431118; // 2014-10-26, paid (order payments page)
 const FIXTURE_MLM = 1653027692; // 2018-03-05, paid
 
 describe('sandbox: GET /orders/search', () => {
@@ -52,7 +53,7 @@ describe('sandbox: GET /orders/search', () => {
   };
 
   describe('the envelope', () => {
-    it("answers a buyer's search with the real envelope: query, results, sort, available_sorts, filters, available_filters, paging, display", async () => {
+    it("answers a buyer's search in the real envelope: query, results, sorts, filters, paging, display", async () => {
       const res = await search(`buyer=${MLB.buyer}`, MLB.buyerToken);
       expect(res.status).toBe(200);
       expect(Object.keys(res.body).sort()).toEqual([
@@ -100,7 +101,7 @@ describe('sandbox: GET /orders/search', () => {
       expect(res.body.paging).toEqual({ total: 1, offset: 0, limit: 50 });
     });
 
-    it('lists purchases for buyer= and sales for seller=: a user with no sales gets an empty page, not its purchases', async () => {
+    it('lists purchases for buyer= and sales for seller=: no sales is an empty page, not the purchases', async () => {
       const asSeller = await search(`seller=${MLB.buyer}`, MLB.buyerToken);
       expect(asSeller.status).toBe(200);
       expect(asSeller.body).toMatchObject({ results: [], paging: { total: 0, offset: 0, limit: 50 } });
@@ -153,7 +154,7 @@ describe('sandbox: GET /orders/search', () => {
       return { confirmed: confirmed.id, paid: paid.id, cancelled: cancelled.id, partial: partial.id };
     };
 
-    it('filters by one status and by a comma list, echoing it in filters and leaving available_filters empty', async () => {
+    it('filters by one status and by a comma list, echoed in filters, available_filters left empty', async () => {
       const o = await mixedSales();
       const paid = await search(`seller=${MLM.seller}&order.status=paid`, MLM.sellerToken);
       expect(paid.status).toBe(200);
@@ -222,7 +223,7 @@ describe('sandbox: GET /orders/search', () => {
       expect(none.body).toMatchObject({ results: [], paging: { total: 0 } });
     });
 
-    it('reads the offset of each date: -04:00 and -00:00 name other instants than the same wall time in UTC', async () => {
+    it('reads the offset of each date: -04:00 and -00:00 name other instants than that wall time in UTC', async () => {
       const [a, b, c] = await threeOrders();
       // T0 + 1 h is 13:00Z, i.e. 09:00-04:00; 13:00-04:00 is 17:00Z, after every order.
       expect(
@@ -365,8 +366,8 @@ describe('sandbox: GET /orders/search', () => {
     });
   });
 
-  describe('the mandatory Mercado Pago flow (seed 003)', () => {
-    it("keeps an unpaid order out of its seller's results while its buyer sees it, and shows it to the seller once paid", async () => {
+  describe('the mandatory Mercado Pago flow (order payments page)', () => {
+    it("keeps an unpaid order out of its seller's results, not its buyer's; the seller sees it once paid", async () => {
       const o = await order(MLB, T0);
       const buyerSees = await search(`buyer=${MLB.buyer}`, MLB.buyerToken);
       expect(ids(buyerSees)).toEqual([FIXTURE_MLB, o.id]);

@@ -1,4 +1,4 @@
-// Mercado Libre orders in the sandbox (seed 003): the two seed orders as printed, who sees what,
+// Mercado Libre orders in the sandbox (order payments page): the two fixture orders as printed, who sees what,
 // and every transition of the life cycle over real HTTP, each with its status, visibility,
 // date_closed, counterpart data and the payments behind it.
 import { randomUUID } from 'node:crypto';
@@ -9,8 +9,8 @@ const MLB = { seller: 169648308, buyer: 160903317, sellerToken: TOKENS.sellerMLB
 const MLM = { seller: 277582551, buyer: 53745235, sellerToken: TOKENS.sellerMLM, buyerToken: TOKENS.buyerMLM };
 const MP_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}-04:00$/;
 
-/** Seed 003's sample of GET /orders/893431118, as printed (its trailing commas aside). */
-const SEED_893431118 = {
+/** The order payments page's sample of GET /orders/893431118, as printed (its trailing commas aside). */
+const SAMPLE_893431118 = {
   buyer: {
     alternative_phone: { area_code: null, extension: null, number: '' },
     billing_info: { doc_number: '67045427794', doc_type: 'CPF' },
@@ -139,14 +139,14 @@ describe('sandbox: Mercado Libre orders', () => {
   };
   const stock = async (itemId: string) => (await raw(env.url, 'GET', `/items/${itemId}`)).body.available_quantity;
 
-  describe('the seed orders', () => {
-    it('serves 893431118 to its seller exactly as seed 003 prints it (plus pack_id)', async () => {
+  describe('the fixture orders', () => {
+    it('serves 893431118 to its seller exactly as the order payments page prints it (plus pack_id)', async () => {
       const res = await get(893431118, MLB.sellerToken);
       expect(res.status).toBe(200);
       const { pack_id, ...rest } = res.body;
       expect(pack_id).toBeNull();
-      expect(rest).toEqual(SEED_893431118);
-      expect(Object.keys(rest)).toEqual(Object.keys(SEED_893431118));
+      expect(rest).toEqual(SAMPLE_893431118);
+      expect(Object.keys(rest)).toEqual(Object.keys(SAMPLE_893431118));
     });
 
     it('gives the buyer the same order, and each payment to each party in its own view', async () => {
@@ -225,7 +225,7 @@ describe('sandbox: Mercado Libre orders', () => {
   });
 
   describe('the mandatory Mercado Pago flow (every MLB order)', () => {
-    it('creates payment_required: invisible to the seller, not closed, no counterpart data, stock not taken', async () => {
+    it('creates payment_required: hidden from the seller, not closed, no counterpart, no stock taken', async () => {
       const before = await stock('MLB600034093');
       const order = await newOrder({ items: [{ id: 'MLB600034093', quantity: 1 }] });
       expect(order).toMatchObject({
@@ -247,7 +247,7 @@ describe('sandbox: Mercado Libre orders', () => {
       expect(await stock('MLB600034093')).toBe(before);
     });
 
-    it('refuses mandatory_mercadopago: false on MLB (seed 003: all MLB orders)', async () => {
+    it('refuses mandatory_mercadopago: false on MLB (order payments page: all MLB orders)', async () => {
       const res = await control('/orders', {
         seller_id: MLB.seller,
         buyer_id: MLB.buyer,
@@ -258,7 +258,7 @@ describe('sandbox: Mercado Libre orders', () => {
       expect(res.body.cause[0].code).toBe('invalid_order');
     });
 
-    it('becomes paid when approved payments cover the total: visible, closed, counterpart data, stock taken', async () => {
+    it('is paid when approved payments cover the total: visible, closed, counterpart data, stock taken', async () => {
       const order = await newOrder();
       const payment = await payOrder(order.id);
       expect(payment).toMatchObject({
@@ -375,7 +375,7 @@ describe('sandbox: Mercado Libre orders', () => {
       return res.body;
     };
 
-    it('creates confirmed: visible to the seller, closed, with counterpart data, stock taken; paid once covered', async () => {
+    it('creates confirmed: seen by the seller, closed, counterpart data, stock taken; paid once covered', async () => {
       const before = await stock('MLM610028711');
       const order = await mlmOrder();
       expect(order).toMatchObject({
@@ -445,7 +445,7 @@ describe('sandbox: Mercado Libre orders', () => {
         expect((await get(order.id, MLM.sellerToken)).body.status).toBe('cancelled');
       });
 
-      it('refund in account money (Mexico): stays paid, tagged unfulfilled, its payment tagged refund_account_money', async () => {
+      it('refund in account money (MLM): stays paid, tagged unfulfilled, payment refund_account_money', async () => {
         const res = await control(`/orders/${order.id}/cancel`, { refund: 'account_money' });
         expect(res.status).toBe(200);
         const seen = (await get(order.id, MLM.sellerToken)).body;

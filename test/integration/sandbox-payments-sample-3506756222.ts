@@ -1,6 +1,7 @@
-// Seed 003 ("Obtener información del pago siendo vendedor"): payment 3506756222 as printed with
+// The order payments page ("Obtener información del pago siendo vendedor"; docs/sources.md):
+// payment 3506756222 as printed with
 // the seller's token and with the buyer's token, copied verbatim (key order included).
-export const SEED_3506756222_SELLER_VIEW: Record<string, any> = {
+export const SAMPLE_3506756222_SELLER_VIEW: Record<string, any> = {
   counter_currency: null,
   acquirer_reconciliation: [],
   statement_descriptor: 'MERCADOPAGO',
@@ -109,7 +110,7 @@ export const SEED_3506756222_SELLER_VIEW: Record<string, any> = {
   live_mode: true,
 };
 
-export const SEED_3506756222_BUYER_VIEW: Record<string, any> = {
+export const SAMPLE_3506756222_BUYER_VIEW: Record<string, any> = {
   counter_currency: null,
   acquirer_reconciliation: [],
   statement_descriptor: 'MERCADOPAGO',

@@ -5,9 +5,9 @@ import { Payment } from 'mercadopago';
 import { OUTCOMES } from '../../src/sandbox/rules/outcomes';
 import { TOKENS, mp, raw, requests, useSandbox } from '../support/sandbox';
 import { CARDS, PAYER_EMAIL, failure, pay, tokenize } from './sandbox-payments-helpers';
-import { SEED_3506756222_BUYER_VIEW, SEED_3506756222_SELLER_VIEW } from './sandbox-payments-seed003';
+import { SAMPLE_3506756222_BUYER_VIEW, SAMPLE_3506756222_SELLER_VIEW } from './sandbox-payments-sample-3506756222';
 
-/** The SDK appends api_response to every body; the seed does not print it. */
+/** The SDK appends api_response to every body; the documentation sample does not print it. */
 const bodyOf = (r: any) => {
   const { api_response: _ignored, ...rest } = r;
   return rest;
@@ -23,15 +23,15 @@ const expectFieldByField = (actual: Record<string, any>, expected: Record<string
 describe('payments', () => {
   const env = useSandbox();
 
-  describe('fixture 3506756222 (seed 003)', () => {
-    it("shows the seller every field of the seed's seller view, in order", async () => {
+  describe('fixture 3506756222 (order payments page)', () => {
+    it("shows the seller every field of the page's seller view, in order", async () => {
       const p = await new Payment(mp(TOKENS.sellerMLM)).get({ id: 3506756222 });
-      expectFieldByField(bodyOf(p), SEED_3506756222_SELLER_VIEW);
+      expectFieldByField(bodyOf(p), SAMPLE_3506756222_SELLER_VIEW);
     });
 
-    it("shows the buyer exactly the seed's buyer view: payer_id and collector, no payer or collector_id", async () => {
+    it("shows the buyer exactly the page's buyer view: payer_id and collector, no payer or collector_id", async () => {
       const p = await new Payment(mp(TOKENS.buyerMLM)).get({ id: 3506756222 });
-      expectFieldByField(bodyOf(p), SEED_3506756222_BUYER_VIEW);
+      expectFieldByField(bodyOf(p), SAMPLE_3506756222_BUYER_VIEW);
     });
 
     it('answers 404 (not 403) to a user who is neither collector nor payer', async () => {
@@ -46,7 +46,7 @@ describe('payments', () => {
     });
   });
 
-  describe('fixtures of order 893431118 (seed 003)', () => {
+  describe('fixtures of order 893431118 (order payments page)', () => {
     it.each([
       [885920310, 296, 296, 1, 296, '2014-10-26T22:48:46.000-04:00', '2014-10-27T00:51:53.000-04:00'],
       [885920410, 295, 315.62, 3, 105.21, '2014-10-26T22:50:10.000-04:00', '2014-10-26T22:50:21.000-04:00'],
@@ -149,7 +149,7 @@ describe('payments', () => {
       expect(Date.parse(p.money_release_date) - Date.parse(p.date_approved)).toBe(30 * 86_400_000);
     });
 
-    it("prices installments: total_paid_amount includes the payer's financing fee (seed 003: 295 × 3 → 315.62)", async () => {
+    it('prices installments: total_paid_amount has the financing (order payments page: 295 × 3 → 315.62)', async () => {
       const p: any = await pay({ amount: 295, installments: 3 });
       expect(p.transaction_details).toMatchObject({ total_paid_amount: 315.62, installment_amount: 105.21 });
       expect(p.fee_details).toContainEqual({ amount: 20.62, fee_payer: 'payer', type: 'financing_fee' });
@@ -235,7 +235,7 @@ describe('payments', () => {
     });
   });
 
-  describe('paying with a saved card (seed 002)', () => {
+  describe('paying with a saved card (customers and cards page)', () => {
     const CUSTOMER = '123456789-jxOV430go9fx2e';
     const savedCardToken = async (cardId = '1490022319978') =>
       (
@@ -246,7 +246,7 @@ describe('payments', () => {
       ).body;
 
     it('tokenizes card_id + security_code and pays as payer {type: "customer", id}', async () => {
-      // The fixture card expired 12/2020 (seed 002): renew it, as a customer updating the card would.
+      // The fixture card expired 12/2020 (customers and cards page): renew it, as a customer updating the card would.
       await raw(env.url, 'PUT', `/v1/customers/${CUSTOMER}/cards/1490022319978`, {
         token: TOKENS.sellerMLB,
         body: { expiration_month: 11, expiration_year: 2030 },
@@ -271,7 +271,7 @@ describe('payments', () => {
     });
 
     it("declines a saved card past its expiry for its date, with the saved card's issuer", async () => {
-      // Card 1493990563105 (seed 002): Mastercard of issuer 3, expired 12/2020, of customer 247711297.
+      // Card 1493990563105 (customers and cards page): Mastercard of issuer 3, expired 12/2020, of customer 247711297.
       const t = await savedCardToken('1493990563105');
       const p: any = await new Payment(mp(TOKENS.sellerMLB)).create({
         body: {
@@ -290,7 +290,7 @@ describe('payments', () => {
       });
     });
 
-    it('refuses a saved-card token for a customer that does not own the card (2062), or no customer (4012)', async () => {
+    it('refuses a saved-card token for a customer not owning the card (2062), or for no customer (4012)', async () => {
       const t = await savedCardToken();
       const payments = new Payment(mp(TOKENS.sellerMLB));
       const other = await failure(
@@ -353,7 +353,7 @@ describe('payments', () => {
       expect(found.results?.filter((p: any) => p.transaction_amount === 77)).toHaveLength(1);
     });
 
-    it('after a lost answer (`after` fault), a retry with the same key returns the first payment; only one exists', async () => {
+    it('after a lost answer (`after` fault), a retry with the same key returns the one payment made', async () => {
       const token = await tokenize(TOKENS.sellerMLB, CARDS.MLB.visa);
       const body = { transaction_amount: 88, token, installments: 1, payer: { email: PAYER_EMAIL } };
       const key = randomUUID();
@@ -541,7 +541,7 @@ describe('payments', () => {
   });
 
   describe('date_of_expiration', () => {
-    it("sets date_of_expiration through the SDK, in Mercado Pago's date format, and stamps date_last_updated", async () => {
+    it("sets date_of_expiration through the SDK, in Mercado Pago's format, stamping date_last_updated", async () => {
       const p = await pay({ name: 'CONT' });
       env.sandbox.store.payments.get(p.id)!.body.date_last_updated = '2020-01-01T00:00:00.000-04:00';
       const u: any = await new Payment(mp(TOKENS.sellerMLB)).update({

@@ -36,7 +36,7 @@ describe('refunds', () => {
     expect(after.date_last_updated).toBe(r.date_created);
   });
 
-  it('keeps partial refunds approved/partially_refunded and adds them up in decimal (0.1 + 0.2 + 100 = 100.3)', async () => {
+  it('keeps partial refunds approved/partially_refunded, added up in decimal (0.1 + 0.2 + 100 = 100.3)', async () => {
     const p = await pay({ amount: 100.3 });
     for (const amount of [0.1, 0.2])
       await refunds().create({ payment_id: p.id, body: { amount }, requestOptions: key() });
@@ -144,7 +144,7 @@ describe('refunds', () => {
     expect((await failure(new PaymentRefund(mp(TOKENS.sellerMLM)).list({ payment_id: p.id }))).status).toBe(404);
   });
 
-  it('refunds the seed fixture 3506756222 in part', async () => {
+  it('refunds the fixture payment 3506756222 in part', async () => {
     const r: any = await new PaymentRefund(mp(TOKENS.sellerMLM)).create({
       payment_id: 3506756222,
       body: { amount: 500 },

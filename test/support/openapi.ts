@@ -3,8 +3,9 @@
 //
 // The file is written partly in OpenAPI 3.0 style (`nullable: true`), carries annotations
 // (`example`, `x-mp-*`) and refers to `#/components/...`; all three are handled here. Where the
-// real API, as the official SDK and the documentation samples (../shared/seeds) show it, differs
-// from the file, the SDK and the samples win (DESIGN §4). Those differences are not handled by
+// real API, as the official SDK and the documentation samples (the pages docs/sources.md names) show
+// it, differs from the file, the SDK and the samples win (src/sandbox/README.md, "Differences from the
+// OpenAPI file"). Those differences are not handled by
 // loosening schemas wholesale but by OVERLAY below: one entry per difference, each a JSON pointer
 // into the spec, the change, and the reason. Every entry, and every served route the file lacks
 // (NOT_IN_SPEC), is listed in src/sandbox/README.md under "Differences from the OpenAPI file";
@@ -51,14 +52,16 @@ export const OVERLAY: OverlayEntry[] = [
     pointer: `${S}/ErrorCause/properties/code`,
     change: { type: ['integer', 'string'] },
     reason:
-      'The customers API writes its cause codes as strings ("101" customer already exists, "214" invalid email); the payments API writes numbers (2006, 4292).',
+      'The customers API writes its cause codes as strings ("101" customer already exists, "214" invalid email); ' +
+      'the payments API writes numbers (2006, 4292).',
   },
   // Shared value objects
   {
     pointer: `${S}/Identification/properties/type`,
     change: { nullable: true },
     reason:
-      'Seed 003 (card.cardholder.identification, collector.identification) and seed 002 (customer identification) show `{"type": null, "number": null}` when no document is known.',
+      'The order payments page (card.cardholder.identification, collector.identification) and the customers and ' +
+      'cards page (customer identification) show `{"type": null, "number": null}` when no document is known.',
   },
   {
     pointer: `${S}/Identification/properties/number`,
@@ -69,19 +72,21 @@ export const OVERLAY: OverlayEntry[] = [
     pointer: `${S}/Phone/properties/area_code`,
     change: { nullable: true },
     reason:
-      'Seed 002 (customer search) shows `"phone": {"area_code": null, "number": null}`; seed 003 shows `"area_code": null` on the payer.',
+      'The customers and cards page (customer search) shows `"phone": {"area_code": null, "number": null}`; the ' +
+      'order payments page shows `"area_code": null` on the payer.',
   },
   {
     pointer: `${S}/Phone/properties/number`,
     change: { nullable: true },
-    reason: 'Seed 002 (customer search) shows `"phone": {"area_code": null, "number": null}`.',
+    reason: 'The customers and cards page (customer search) shows `"phone": {"area_code": null, "number": null}`.',
   },
   // Payment
   {
     pointer: `${S}/Payment/properties/description`,
     change: { nullable: true },
     reason:
-      'A payment created without `description` has `"description": null` (seed 000 calls it optional; the SDK types it `description?: string` on the response and the real API answers null).',
+      'A payment created without `description` has `"description": null` (the card payment page calls it optional; ' +
+      'the SDK types it `description?: string` on the response and the real API answers null).',
   },
   {
     pointer: `${S}/Payment/properties/external_reference`,
@@ -92,43 +97,46 @@ export const OVERLAY: OverlayEntry[] = [
     pointer: `${S}/Payment/properties/statement_descriptor`,
     change: { nullable: true },
     reason:
-      'A payment without a statement descriptor (e.g. a rejected one) has `"statement_descriptor": null` on the real API.',
+      'A payment without a statement descriptor (e.g. a rejected one) has `"statement_descriptor": null` on the ' +
+      'real API.',
   },
   {
     pointer: `${S}/Payment/properties/notification_url`,
     change: { nullable: true },
-    reason: 'Seed 003 (seller and buyer views of payment 3506756222) shows `"notification_url": null`.',
+    reason: 'The order payments page (seller and buyer views of payment 3506756222) shows `"notification_url": null`.',
   },
   {
     pointer: `${S}/Payment/properties/payer/properties/email`,
     change: { nullable: true },
-    reason: 'Seed 003, seller view of payment 3506756222: `"payer": {"email": null, …}`.',
+    reason: 'The order payments page, seller view of payment 3506756222: `"payer": {"email": null, …}`.',
   },
   {
     pointer: `${S}/Payment/properties/transaction_details/properties/external_resource_url`,
     change: { nullable: true },
-    reason: 'Seed 003: card payments have `"external_resource_url": null` (it is the ticket/boleto URL).',
+    reason:
+      'The order payments page: card payments have `"external_resource_url": null` (it is the ticket/boleto URL).',
   },
   // Customers and cards
   {
     pointer: `${S}/Customer/properties/first_name`,
     change: { nullable: true },
-    reason: 'Seed 002, customer search: `"first_name": null` for a customer created with an e-mail only.',
+    reason:
+      'The customers and cards page, customer search: `"first_name": null` for a customer created with an e-mail only.',
   },
   {
     pointer: `${S}/Customer/properties/last_name`,
     change: { nullable: true },
-    reason: 'Seed 002, customer search: `"last_name": null`.',
+    reason: 'The customers and cards page, customer search: `"last_name": null`.',
   },
   {
     pointer: `${S}/Customer/properties/description`,
     change: { nullable: true },
-    reason: 'Seed 002, customer search: `"description": null`.',
+    reason: 'The customers and cards page, customer search: `"description": null`.',
   },
   {
     pointer: `${S}/Customer/properties/date_registered`,
     change: { nullable: true },
-    reason: 'Seed 002, customer search: `"date_registered": null`.',
+    reason: 'The customers and cards page, customer search: `"date_registered": null`.',
   },
   {
     pointer: `${S}/Customer/properties/date_last_updated`,
@@ -139,23 +147,25 @@ export const OVERLAY: OverlayEntry[] = [
     pointer: `${S}/Customer/properties/default_card`,
     change: { nullable: true },
     reason:
-      'A customer without cards has `"default_card": null` (seed 002 shows the field set once a card is saved; the SDK types it optional).',
+      'A customer without cards has `"default_card": null` (the customers and cards page shows the field set once ' +
+      'a card is saved; the SDK types it optional).',
   },
   {
     pointer: `${S}/Address/properties/zip_code`,
     change: { nullable: true },
     reason:
-      'Seed 002, customer search: `"address": {"id": null, "street_name": null, "street_number": null, "zip_code": null}`.',
+      'The customers and cards page, customer search: `"address": {"id": null, "street_name": null, ' +
+      '"street_number": null, "zip_code": null}`.',
   },
   {
     pointer: `${S}/Address/properties/street_name`,
     change: { nullable: true },
-    reason: 'Seed 002, customer search: `"street_name": null`.',
+    reason: 'The customers and cards page, customer search: `"street_name": null`.',
   },
   {
     pointer: `${S}/Address/properties/street_number`,
     change: { nullable: true },
-    reason: 'Seed 002, customer search: `"street_number": null`.',
+    reason: 'The customers and cards page, customer search: `"street_number": null`.',
   },
   {
     pointer: `${S}/CardToken/properties/card_id`,
@@ -164,29 +174,37 @@ export const OVERLAY: OverlayEntry[] = [
   },
   // Refunds
   {
-    pointer: `${P('/v1/payments/{id}/refunds')}/post/responses/201/content/application~1json/schema/properties/unique_sequence_number`,
+    pointer:
+      `${P('/v1/payments/{id}/refunds')}/post/responses/201/content/application~1json/schema/properties/` +
+      `unique_sequence_number`,
     change: { nullable: true },
     reason:
-      'Refunds answer `"unique_sequence_number": null` unless the acquirer assigns one. The file writes the refund object once (a YAML anchor) for the create, list and get answers, so this one entry covers all three.',
+      'Refunds answer `"unique_sequence_number": null` unless the acquirer assigns one. The file writes the refund ' +
+      'object once (a YAML anchor) for the create, list and get answers, so this one entry covers all three.',
   },
   {
     pointer: `${P('/v1/payments/{id}/refunds')}/get/responses/200/content/application~1json/schema`,
     change: { arrayOf: true },
     reason:
-      "The file describes the refund list as one refund object. The real API answers an array of refunds: the SDK's `PaymentRefund.list()` returns `RefundResponse[]` from `GET /v1/payments/{id}/refunds/` (DESIGN §4).",
+      'The file describes the refund list as one refund object. The real API answers an array of refunds: the ' +
+      "SDK's `PaymentRefund.list()` returns `RefundResponse[]` from `GET /v1/payments/{id}/refunds/`.",
   },
   // Catalog
   {
     pointer: `${P('/v1/payment_methods')}/get/responses/200/content/application~1json/schema/items/properties/settings`,
     change: { arrayOf: true },
     reason:
-      'The real API answers `settings` as an array (one entry per BIN range, empty for non-card methods); the SDK types it `settings?: PaymentMethodSettings[]`.',
+      'The real API answers `settings` as an array (one entry per BIN range, empty for non-card methods); the SDK ' +
+      'types it `settings?: PaymentMethodSettings[]`.',
   },
   {
-    pointer: `${P('/v1/payment_methods/installments')}/get/responses/200/content/application~1json/schema/items/properties/payer_costs/items/properties/reimbursement_rate`,
+    pointer:
+      `${P('/v1/payment_methods/installments')}/get/responses/200/content/application~1json/schema/items/` +
+      `properties/payer_costs/items/properties/reimbursement_rate`,
     change: { nullable: true },
     reason:
-      'The real API answers `"reimbursement_rate": null` on every payer cost without a reimbursement (the reference sample and client types built from live answers).',
+      'The real API answers `"reimbursement_rate": null` on every payer cost without a reimbursement (the ' +
+      'reference sample and client types built from live answers).',
   },
   // Statuses the real API answers that the file leaves out
   {
@@ -209,7 +227,8 @@ export const OVERLAY: OverlayEntry[] = [
     pointer: `${P('/v1/payment_methods/installments')}/get/responses/400`,
     change: { add: BAD_REQUEST },
     reason:
-      'Without `amount` or with an unknown payment method the real API answers 400 with the error body; the file documents only 200.',
+      'Without `amount` or with an unknown payment method the real API answers 400 with the error body; the file ' +
+      'documents only 200.',
   },
   {
     pointer: `${P('/v1/payment_methods/installments')}/get/responses/401`,
@@ -220,7 +239,8 @@ export const OVERLAY: OverlayEntry[] = [
     pointer: `${P('/v1/customers/{customer_id}/cards')}/post/responses/404`,
     change: { add: NOT_FOUND },
     reason:
-      'Saving a card on a customer that does not exist answers 404 (customer not found), as GET /v1/customers/{id} does.',
+      'Saving a card on a customer that does not exist answers 404 (customer not found), as GET /v1/customers/{id} ' +
+      'does.',
   },
   {
     pointer: `${P('/v1/customers/{customer_id}/cards')}/get/responses/404`,
@@ -241,18 +261,21 @@ export const NOT_IN_SPEC: NotInSpec[] = [
   {
     route: 'GET /users/me',
     reason:
-      "The caller's own account; served by api.mercadopago.com and used by the SDK's `User.get()`, absent from the file. Only its error bodies are checked (against `Error`).",
+      "The caller's own account; served by api.mercadopago.com and used by the SDK's `User.get()`, absent from the " +
+      'file. Only its error bodies are checked (against `Error`).',
   },
   {
     route: 'GET /v1/payments',
     reason:
-      'Listed by DESIGN §4 (`POST|GET /v1/payments`); the file has only `/v1/payments/search`, whose result shape it shares.',
+      'Served with `POST /v1/payments` (src/sandbox/README.md, Routes); the file has only `/v1/payments/search`, ' +
+      'whose result shape it shares.',
     validateAs: 'GET /v1/payments/search',
   },
   {
     route: 'DELETE /v1/customers/{id}',
     reason:
-      "The SDK's `Customer.remove()` sends `DELETE /v1/customers/{id}`; the file names it `DELETE /v1/customers/{id}/delete`, whose answer (the deleted customer) it shares.",
+      "The SDK's `Customer.remove()` sends `DELETE /v1/customers/{id}`; the file names it `DELETE /v1/customers/" +
+      '{id}/delete`, whose answer (the deleted customer) it shares.',
     validateAs: 'DELETE /v1/customers/{id}/delete',
   },
   // Mercado Libre (api.mercadolibre.com), which the Mercado Pago file does not describe.
@@ -265,7 +288,8 @@ export const NOT_IN_SPEC: NotInSpec[] = [
     'GET /items/{id}',
   ].map((route) => ({
     route,
-    reason: 'A Mercado Libre route (DESIGN §4); only its error bodies are checked (against `Error`).',
+    reason:
+      'A Mercado Libre route (src/sandbox/README.md, Routes); only its error bodies are checked (against `Error`).',
   })),
 ];
 

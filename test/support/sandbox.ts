@@ -31,7 +31,7 @@ export const useSandbox = (): { readonly sandbox: RunningSandbox; readonly url: 
   return state;
 };
 
-/** A fresh SDK config per call: the SDK merges requestOptions into its config (DESIGN §1). */
+/** A fresh SDK config per call: the SDK merges requestOptions into its config object. */
 export const mp = (accessToken: string): MercadoPagoConfig =>
   new MercadoPagoConfig({ accessToken, options: { timeout: 5000, maxRetries: 0 } });
 
@@ -65,7 +65,7 @@ export const raw = async (
   return { status: res.status, body, headers: res.headers };
 };
 
-/** The sandbox's request log (DESIGN §4 control API). */
+/** The sandbox's request log (src/sandbox/README.md, Control API). */
 export const requests = async (base: string) =>
   (await raw(base, 'GET', '/__sandbox/requests')).body as {
     total: number;

@@ -1,4 +1,5 @@
-// Seed 002's customers and cards as the store loads them, and the id helpers of mp/customers.ts / mp/cards.ts.
+// The customers and cards of the customers and cards page as the store loads them, and the id helpers
+// of mp/customers.ts / mp/cards.ts.
 import { cardUserId, findSavedCard } from '../../src/sandbox/mp/cards';
 import { cardExpired } from '../../src/sandbox/rules/paymentMethods';
 import { CUSTOMER_ID } from '../../src/sandbox/ids';
@@ -10,7 +11,7 @@ import { Store } from '../../src/sandbox/store';
 describe('customer fixtures', () => {
   const store = new Store();
 
-  it('loads both seed 002 customers, owned by seller 169648308, each with its default card', () => {
+  it('loads both customers of the customers and cards page, of seller 169648308, each with its default card', () => {
     const a = findCustomer(store, FIXTURE_SELLER_ID, '123456789-jxOV430go9fx2e');
     const b = findCustomer(store, FIXTURE_SELLER_ID, '247711297-jxOV430go9fx2e');
     expect(a?.body).toMatchObject({ email: 'test@test.com', default_card: '1490022319978' });

@@ -91,7 +91,7 @@ describe('sandbox notification formats', () => {
     expect(a.body).toBe(body);
   });
 
-  it('Mercado Libre body: seed 003 fields, ISO UTC dates, the sandbox application', () => {
+  it('Mercado Libre body: the order payments page fields, ISO UTC dates, the sandbox application', () => {
     const ml = mlNotificationBody({
       id: '5c1f4b4e-0000-4000-8000-000000000001',
       topic: 'orders_v2',

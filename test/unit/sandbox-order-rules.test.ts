@@ -1,4 +1,4 @@
-// The order life cycle of seed 003 as a table: every transition rules/orders.ts makes.
+// The order life cycle of the order payments page as a table: every transition rules/orders.ts makes.
 import {
   deriveOrder,
   orderTags,
@@ -23,7 +23,7 @@ const payment = (status: string, amount: string, refunded = '0'): OrderPaymentFa
   transaction_amount_refunded: refunded,
 });
 
-describe('order status (seed 003)', () => {
+describe('order status (order payments page)', () => {
   it.each([
     ['mandatory flow, nothing paid', order(), [], 'payment_required'],
     ['the other flow, nothing paid', order({ mandatory_mercadopago: false }), [], 'confirmed'],

@@ -1,7 +1,7 @@
 import { OUTCOMES, outcomeFor, settle } from '../../src/sandbox/rules/outcomes';
 
 describe('outcomeFor (cardholder name → issuer answer)', () => {
-  // DESIGN §4's table, restated here so a change to OUTCOMES has to be a deliberate one.
+  // The outcome table of src/sandbox/README.md, restated here so a change to OUTCOMES has to be a deliberate one.
   const TABLE: [string, string, string][] = [
     ['APRO', 'approved', 'accredited'],
     ['CONT', 'in_process', 'pending_contingency'],

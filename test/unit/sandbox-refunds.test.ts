@@ -59,7 +59,7 @@ describe('planRefund', () => {
   });
 
   it('gives the payer its share of total_paid_amount, and the rest (no drift) with the last refund', () => {
-    // Seed 003: 295 in 3 installments costs the payer 315.62.
+    // The order payments page: 295 in 3 installments costs the payer 315.62.
     const checks = run(295, 315.62, [95, 100, undefined]);
     const toPayer = checks.map((c) => (c.ok ? c.plan.amount_refunded_to_payer.toNumber() : NaN));
     expect(toPayer).toEqual([101.64, 106.99, 106.99]);

@@ -38,12 +38,12 @@ describe('test cards', () => {
 });
 
 describe('installments', () => {
-  it('reproduces seed 003: MLB visa 3x of 295 is 315.62', () => {
+  it('reproduces the order payments page: MLB visa 3x of 295 is 315.62', () => {
     const f = financing('MLB', brandById('MLB', 'visa')!, 3, 295)!;
     expect(f.total_amount.toString()).toBe('315.62');
   });
 
-  it('reproduces seed 003: MLM amex 9x of 3500 is 3987.2 in installments of 443.02', () => {
+  it('reproduces the order payments page: MLM amex 9x of 3500 is 3987.2 in installments of 443.02', () => {
     const f = financing('MLM', brandById('MLM', 'amex')!, 9, 3500)!;
     expect(f.total_amount.toString()).toBe('3987.2');
     expect(f.installment_amount.toString()).toBe('443.02');

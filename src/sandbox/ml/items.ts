@@ -1,5 +1,5 @@
 // GET /items/{id}: a listing, public. The sandbox keeps listings for their stock, which orders
-// take (seed 003: not while an order of the mandatory flow is unpaid) and give back when cancelled.
+// take (order payments page: not while an order of the mandatory flow is unpaid) and give back when cancelled.
 // Reference: https://developers.mercadolibre.com/en_us/items-and-searches
 import type { SandboxRouter } from '../http';
 import { toNumber } from '../rules/money';

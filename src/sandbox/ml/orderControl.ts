@@ -1,4 +1,4 @@
-// Control API for orders (DESIGN §4): what a buyer does on Mercado Libre, for tests and demos.
+// Control API for orders (src/sandbox/README.md, Control API): what a buyer does on Mercado Libre, for tests and demos.
 //   POST /__sandbox/orders              a purchase: the order, in the flow its site and items imply
 //   POST /__sandbox/orders/{id}/pay      the buyer pays (part of) it: a real Mercado Pago payment
 //   POST /__sandbox/orders/{id}/cancel   the purchase is cancelled: refunded to the card (default),
@@ -116,7 +116,7 @@ const createOrder: ControlHandler = (req, ctx) => {
   if (typeof mandatory !== 'boolean') throw invalid('mandatory_mercadopago must be a boolean');
   if (!mandatory && seller.site_id === 'MLB')
     throw invalid(
-      'every MLB order goes through the mandatory Mercado Pago flow (seed 003): mandatory_mercadopago cannot be false',
+      'every MLB order goes through the mandatory Mercado Pago flow: mandatory_mercadopago cannot be false',
     );
   const nowMs = ctx.now();
   const now = mpDate(nowMs);
@@ -153,14 +153,15 @@ const payOrder: ControlHandler = (req, ctx) => {
   const b = optionalBody(req.body);
   if (!PAYABLE.has(order.status))
     throw invalidMove(`order ${order.id} is ${order.status}: only an order awaiting payment can be paid`);
-  // An unpaid order of the mandatory flow holds no stock (seed 003): another sale may have taken it.
+  // An unpaid order of the mandatory flow holds no stock (order payments page): another sale may have taken it.
   if (!order.stock_taken) {
     const short = order.items.find(
       (line) => (ctx.store.items.get(line.id)?.available_quantity ?? Infinity) < line.quantity,
     );
     if (short)
       throw invalidMove(
-        `order ${order.id} cannot be paid: ${short.id} has ${ctx.store.items.get(short.id)!.available_quantity} left, the order needs ${short.quantity}`,
+        `order ${order.id} cannot be paid: ${short.id} has ${ctx.store.items.get(short.id)!.available_quantity} ` +
+          `left, the order needs ${short.quantity}`,
       );
   }
   const seller = ctx.store.users.get(order.seller_id)!;
@@ -177,7 +178,8 @@ const payOrder: ControlHandler = (req, ctx) => {
   const brand = typeof method === 'string' ? brandById(order.site_id, method) : null;
   if (!card || !brand)
     throw invalid(
-      `payment_method_id must be one of ${order.site_id}'s test cards: ${[...new Set(Object.values(TEST_CARDS[order.site_id]))].join(', ')}`,
+      `payment_method_id must be one of ${order.site_id}'s test cards: ` +
+        [...new Set(Object.values(TEST_CARDS[order.site_id]))].join(', '),
     );
   const installments = b.installments ?? 1;
   if (typeof installments !== 'number' || !Number.isInteger(installments) || installments < 1)
@@ -241,7 +243,7 @@ const cancelOrder: ControlHandler = (req, ctx) => {
     throw invalidMove(`order ${order.id} was refunded in account money: it stays paid and cannot be cancelled`);
   const nowMs = ctx.now();
   if (mode === 'account_money') {
-    // Seed 003: only for sellers in Mexico (Argentina and Brazil "soon"), and only for a paid sale.
+    // The order payments page: only for sellers in Mexico (Argentina and Brazil "soon"), and only for a paid sale.
     if (order.site_id !== 'MLM')
       throw invalidMove(`refunds in account money are only available to sellers in Mexico (MLM), not ${order.site_id}`);
     if (order.status !== 'paid')

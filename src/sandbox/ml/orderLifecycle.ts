@@ -1,5 +1,5 @@
-// Moves orders along rules/orders.ts and does what each move entails (seed 003): date_closed and
-// the stock when the seller gets to see the order, stock back on cancellation, and the
+// Moves orders along rules/orders.ts and does what each move entails (order payments page):
+// date_closed and the stock when the seller gets to see the order, stock back on cancellation, and the
 // notifications: `created_orders` once at creation, `orders_v2` on every change the seller can see.
 // Orders follow their payments: every event of a payment linked to an order refreshes it.
 import { isObject } from '../../lib/json';
@@ -41,8 +41,8 @@ export const refreshOrder = (store: Store, order: OrderRecord, nowMs: number): v
   order.status = derived.status;
   if (derived.covered) order.was_paid = true;
   const visible = visibleToSeller(order);
-  // Closed the moment the seller gets to see it (seed 003). Only then: fixture 893431118 stays
-  // paid with date_closed null as printed (DESIGN §4).
+  // Closed the moment the seller gets to see it (order payments page). Only then: fixture 893431118
+  // stays paid with date_closed null as printed (fixtures/orders.ts).
   if (visible && !wasVisible) order.date_closed = now;
   if (visible && !order.stock_taken && order.status !== 'cancelled') takeStock(store, order, 1, now);
   if (order.status === 'cancelled' && order.stock_taken) takeStock(store, order, -1, now);

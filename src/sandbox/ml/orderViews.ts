@@ -1,4 +1,4 @@
-// An order as GET /orders/{id} returns it, in the key order of seed 003's sample of 893431118
+// An order as GET /orders/{id} returns it, in the key order of the order payments page's sample of 893431118
 // (plus `pack_id`, which the real API also sends). Derived fields (paid_amount, the payment
 // summaries, tags) are computed here from the live payments, so they never drift from them.
 import { toNumber } from '../rules/money';
@@ -52,7 +52,7 @@ const paymentSummary = (order: OrderRecord, p: PaymentRecord): JsonObject => {
     total_paid_amount: details.total_paid_amount ?? null,
     transaction_amount: b.transaction_amount ?? null,
   };
-  // Seed 003: in the refund-to-account flow "the order's payment carries the tag refund_account_money".
+  // The order payments page: in the refund-to-account flow "the order's payment carries the tag refund_account_money".
   if (order.refund_account_money && b.status === 'approved') summary.tags = ['refund_account_money'];
   return summary;
 };
@@ -87,7 +87,7 @@ const sellerOf = (store: Store, order: OrderRecord): JsonObject => {
 
 /**
  * The order as a party sees it. `counterpart` is false while an order of the mandatory flow is
- * unpaid (seed 003: "no tienen datos de la contraparte"): the buyer then sees only the seller's id.
+ * unpaid (order payments page: "no tienen datos de la contraparte"): the buyer then sees only the seller's id.
  */
 export const orderView = (store: Store, order: OrderRecord, counterpart: boolean): JsonObject => {
   const payments = orderPayments(store, order);

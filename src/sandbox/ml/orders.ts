@@ -1,5 +1,6 @@
 // Mercado Libre orders: GET /orders/{id} and GET /orders/search.
-// Reference: https://developers.mercadolibre.com/en_us/order-management (seed 003 in Spanish).
+// Reference: https://developers.mercadolibre.com/en_us/order-management (in Spanish: the order payments
+// page of docs/sources.md).
 // A buyer sees its purchases, a seller its sales, and an order of the mandatory Mercado Pago flow
 // stays out of its seller's sight until it is paid (rules/orders.ts).
 import type { SandboxUser } from '../fixtures/users';

@@ -1,5 +1,5 @@
 // GET /sites/{site_id} and GET /payment_methods/{id}: the Mercado Libre sites the sandbox emulates
-// and the payment methods they list. Seed 003: a site works with the mandatory Mercado Pago flow
+// and the payment methods they list. The order payments page: a site works with the mandatory Mercado Pago flow
 // when its `payment_method_ids` include Mercado Pago's id, `MLAMP` on MLA (MLBMP, MLMMP on the others).
 // Both are public resources: no token needed.
 import type { SandboxRouter } from '../http';
@@ -25,7 +25,7 @@ const siteBody = (s: Site) => ({
   sale_fees_mode: 'not_free',
   mercadopago_version: 3,
   default_currency_id: s.currency_id,
-  // Every order of these sites can go through Mercado Pago; MLB's always do (seed 003).
+  // Every order of these sites can go through Mercado Pago; MLB's always do (order payments page).
   immediate_payment: s.id === 'MLB' ? 'required' : 'optional',
   payment_method_ids: [mercadoPagoMethodId(s.id)],
   settings: { identifying_regex: null, zip_code_regex: null, zip_code_mask: null },

@@ -123,7 +123,8 @@ const fromCardData = (b: Record<string, unknown>, caller: SandboxUser, now: numb
     throw tokenError(
       'invalidCardNumber',
       other
-        ? `invalid card number: it is a ${other} test card, and this account (site ${caller.site_id}) tokenizes ${caller.site_id} test cards only`
+        ? `invalid card number: it is a ${other} test card, and this account (site ${caller.site_id}) ` +
+            `tokenizes ${caller.site_id} test cards only`
         : `invalid card number: the sandbox tokenizes Mercado Pago's ${caller.site_id} test cards only`,
     );
   }

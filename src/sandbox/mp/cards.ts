@@ -38,7 +38,7 @@ export const cardBody = (p: {
   expiration_year: p.expiration_year,
   first_six_digits: p.number.slice(0, 6),
   last_four_digits: p.number.slice(-4),
-  // Seed 002 prints the brand id as the name ("master"), as the reference's examples do ("visa").
+  // The customers and cards page prints the brand id as the name ("master"), as the reference's examples do ("visa").
   payment_method: {
     id: p.brand.id,
     name: p.brand.id,
@@ -86,8 +86,8 @@ const usableToken = (
   // Read as a plain string: the token record's status values belong to mp/cardTokens.ts.
   const status: string = token.status;
   if (status === 'expired' || ctx.now() > token.expires_at) throw customerError('121', 'card token expired');
-  // A token a payment already spent can still save its card while it lives: seed 002 advises saving
-  // the card after a successful payment, with the token that payment used.
+  // A token a payment already spent can still save its card while it lives: the customers and cards
+  // page advises saving the card after a successful payment, with the token that payment used.
   if (token.customer_id && token.customer_id !== customer.body.id)
     throw customerError('140', "the card token was made from another customer's card");
   if (!token.luhn_validation) throw customerError('122', 'the card number is invalid');
@@ -164,7 +164,8 @@ export const registerCards = (router: SandboxRouter): void => {
   );
 
   // https://www.mercadopago.com.br/developers/en/reference/cards/_customers_customer_id_cards/get
-  // Seed 002 asks for …/cards/ (trailing slash); Express treats both alike and logs one route.
+  // The customers and cards page asks for …/cards/ (trailing slash); the route table (routeTable.ts)
+  // treats both alike and logs one route.
   router.get('/v1/customers/{id}/cards', (req, ctx) => ({
     status: 200,
     body: structuredClone(ownedCustomer(ctx, req.caller, req.params.id).cards),

@@ -93,7 +93,8 @@ const money = (site: SiteId, d: Decimal): string => {
 /** e.g. "3 parcelas de R$ 105,21 (R$ 315,62)", "9 mensualidades de $ 443.02 ($ 3,987.20)". */
 export const recommendedMessage = (site: SiteId, f: Financing): string => {
   const w = INSTALLMENT_WORDING[site];
-  return `${f.installments} ${f.installments === 1 ? w.one : w.many} de ${money(site, f.installment_amount)} (${money(site, f.total_amount)})`;
+  const count = `${f.installments} ${f.installments === 1 ? w.one : w.many}`;
+  return `${count} de ${money(site, f.installment_amount)} (${money(site, f.total_amount)})`;
 };
 
 const optionId = (site: SiteId, brand: CardBrand, n: number): string =>

@@ -37,7 +37,10 @@ export const CUSTOMER_ERRORS = {
 
 export type CustomerErrorCode = keyof typeof CUSTOMER_ERRORS;
 
-/** A 400 of the customers API: the table's code and wording in `cause`, `message` as given (default: the same wording). */
+/**
+ * A 400 of the customers API: the table's code and wording in `cause`, `message` as given (default:
+ * the same wording).
+ */
 export const customerError = (code: CustomerErrorCode, message: string = CUSTOMER_ERRORS[code]): ApiError =>
   new ApiError(400, message, [cause(code, CUSTOMER_ERRORS[code])]);
 

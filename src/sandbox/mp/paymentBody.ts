@@ -1,5 +1,5 @@
-// The collector's JSON of a card payment, in the key order of seed 003's seller view of
-// 3506756222 (the one complete payment the seeds print). Amounts are computed in decimal and
+// The collector's JSON of a card payment, in the key order of the order payments page's seller view
+// of 3506756222 (the one complete payment the documentation samples print). Amounts are computed in decimal and
 // become JSON numbers only here.
 import type Decimal from 'decimal.js';
 import type { SiteId } from '../rules/sites';
@@ -27,7 +27,7 @@ export interface PaymentBodyInput {
   date_last_updated: string;
   money_release_date: string | null;
   authorization_code: string | null;
-  /** Charged to the collector once approved; null for none (the seed fixtures). */
+  /** Charged to the collector once approved; null for none (the fixture payments). */
   mercadopago_fee: Decimal | null;
   card: JsonObject;
   payer: JsonObject;

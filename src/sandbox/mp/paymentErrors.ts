@@ -8,7 +8,8 @@ const bad = (code: number | string, description: string, message: string = descr
   new ApiError(400, message, [cause(code, description)]);
 
 export const STATE_CONFLICT =
-  'Not valid action, the resource is in a state that does not allow this operation. For more information see the state that has the resource.';
+  'Not valid action, the resource is in a state that does not allow this operation. ' +
+  'For more information see the state that has the resource.';
 const DATE_FORMAT = "Date format must be yyyy-MM-dd'T'HH:mm:ss.SSSZ";
 export const REFUND_STATE = 'The action requested is not valid for the current payment state';
 

@@ -1,6 +1,6 @@
-// Control API (DESIGN §4): POST /__sandbox/payments/{id}/approve | /reject | /chargeback moves a
-// payment on as the issuer or the card network would, with its payment event. 404 for an
-// unknown id; 400 for a move the payment's status does not allow.
+// Control API (src/sandbox/README.md, Control API): POST /__sandbox/payments/{id}/approve | /reject |
+// /chargeback moves a payment on as the issuer or the card network would, with its payment event.
+// 404 for an unknown id; 400 for a move the payment's status does not allow.
 import { badRequest } from '../errors';
 import type { SandboxRouter } from '../http';
 import { digitsId } from '../ids';

@@ -1,7 +1,8 @@
-// Who sees what of a payment (DESIGN §2, seed 003 "Obtener información del pago siendo vendedor"):
+// Who sees what of a payment (src/sandbox/README.md, "Views"; the order payments page, "Obtener
+// información del pago siendo vendedor"):
 // - the collector (seller) sees the record's body: `payer` and `collector_id`;
 // - the payer, when a registered user, sees `payer_id` and `collector {…}` instead, plus
-//   `differential_pricing_id`, exactly as seed 003 prints the buyer's view of 3506756222;
+//   `differential_pricing_id`, exactly as the page prints the buyer's view of 3506756222;
 // - anyone else sees nothing: the caller gets 404, never 403, so ids cannot be probed.
 import type { SandboxUser } from '../fixtures/users';
 import { digitsId } from '../ids';
@@ -34,7 +35,7 @@ const collectorOf = (store: Store, collectorId: number): JsonObject => {
   };
 };
 
-/** The buyer's view, built key by key from the seller's so the seed's order is kept. */
+/** The buyer's view, built key by key from the seller's so the page's key order is kept. */
 export const buyerView = (record: PaymentRecord, store: Store): JsonObject => {
   const seller = sellerView(record);
   const out: JsonObject = {};

@@ -22,7 +22,7 @@ import { searchPayments } from './paymentSearch';
 import { CANCELLABLE, approvePayment, cancelPayment, newAuthorizationCode, statusOf } from './paymentStates';
 import { findOwned, findVisible, sellerView } from './paymentViews';
 
-/** Ids of payments created here; far from the seeds' ids (885920310, 3506756222). */
+/** Ids of payments created here; far from the fixtures' ids (885920310, 3506756222). */
 const PAYMENT_ID_START = 1_320_000_001;
 
 /** A JSON number that is a positive amount with at most two decimals, as a Decimal. */
@@ -102,7 +102,7 @@ const readPayer = (ctx: SandboxContext, caller: SandboxUser, raw: unknown, token
   }
   if (p.type !== undefined && p.type !== null && p.type !== 'registered' && p.type !== 'guest')
     throw E.invalidPayerType();
-  // A token made from a saved card pays as that customer (seed 002, "Usa las tarjetas guardadas").
+  // A token made from a saved card pays as that customer (customers and cards page, "Usa las tarjetas guardadas").
   if (token.card_id) throw E.payerIdNull();
   if (typeof p.email !== 'string' || !p.email)
     throw E.invalidEmail('payer.email must be a valid email: it is required unless payer.type is "customer"');
@@ -168,7 +168,8 @@ export const createCardPayment = (
   }
   if (amount.lt(brand.min_allowed_amount) || amount.gt(brand.max_allowed_amount)) {
     throw E.invalidTransactionAmount(
-      `Invalid value for transaction_amount: ${brand.id} takes ${brand.min_allowed_amount} to ${brand.max_allowed_amount} ${caller.currency_id}`,
+      `Invalid value for transaction_amount: ${brand.id} takes ${brand.min_allowed_amount} ` +
+        `to ${brand.max_allowed_amount} ${caller.currency_id}`,
     );
   }
   const payer = readPayer(ctx, caller, b.payer, token);
@@ -339,7 +340,7 @@ export const registerPayments = (router: SandboxRouter): void => {
 
   // https://www.mercadopago.com/developers/en/reference/payments/_payments_search/get
   router.get('/v1/payments/search', (req, ctx) => ({ status: 200, body: searchPayments(req, ctx) }));
-  // Legacy alias of search (DESIGN §4 lists GET /v1/payments; the SDK never calls it).
+  // Legacy alias of search (README, Routes: served though the SDK never calls it).
   router.get('/v1/payments', (req, ctx) => ({ status: 200, body: searchPayments(req, ctx) }));
 
   // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/get

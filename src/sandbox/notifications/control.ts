@@ -1,4 +1,5 @@
-// GET /__sandbox/notifications (DESIGN §4): every delivery since the last reset, oldest first.
+// GET /__sandbox/notifications (src/sandbox/README.md, Notifications): every delivery since the last
+// reset, oldest first.
 import type { SandboxRouter } from '../http';
 import type { Notifier } from './notifier';
 

@@ -7,7 +7,7 @@
 //    "date_created": "<MP date>", "user_id": <collector id, a number>, "api_version": "v1",
 //    "action": "payment.created" | "payment.updated", "data": {"id": "<payment id, a string>"}}
 //
-// Mercado Libre notification (seed 003; the current ML documentation):
+// Mercado Libre notification (the order payments page; the current ML documentation):
 //   POST <callback URL>   Content-Type: application/json
 //   {"_id": "<uuid>", "resource": "/orders/<id>", "user_id": <seller id>, "topic": "orders_v2",
 //    "application_id": <app id>, "attempts": <n>, "sent": "<ISO UTC>", "received": "<ISO UTC>"}
@@ -77,7 +77,7 @@ export interface OutgoingRequest {
   requestId: string | null;
 }
 
-/** One attempt's request: a fresh x-request-id and ts, signed again (DESIGN §4). */
+/** One attempt's request: a fresh x-request-id and ts, signed again (src/sandbox/README.md, Notifications). */
 export const mpWebhookRequest = (body: MpWebhookBody, secret: string, nowMs: number): OutgoingRequest => {
   const requestId = randomUUID();
   const ts = Math.floor(nowMs / 1000);

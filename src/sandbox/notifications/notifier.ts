@@ -1,4 +1,4 @@
-// The sandbox's notifications (DESIGN §4): listens to the store's events and sends a signed
+// The sandbox's notifications (src/sandbox/README.md, Notifications): listens to the store's events and sends a signed
 // Mercado Pago webhook for every payment change and a Mercado Libre notification for every order
 // change (and for every change of a payment that belongs to a Mercado Libre order), each one
 // asynchronously and retried (delivery.ts). Keeps the log GET /__sandbox/notifications shows.
@@ -50,7 +50,9 @@ export const describeNotifications = (config: SandboxConfig): string[] => [
         ? `on, signed, to ${config.mpNotificationUrl} (a payment's own notification_url wins)`
         : "on, signed, only to payments' own notification_url (no SANDBOX_MP_NOTIFICATION_URL)"
   }`,
-  `Mercado Libre notifications: ${config.mlNotificationUrl ? `on, to ${config.mlNotificationUrl}` : 'off (no SANDBOX_ML_NOTIFICATION_URL)'}`,
+  `Mercado Libre notifications: ${
+    config.mlNotificationUrl ? `on, to ${config.mlNotificationUrl}` : 'off (no SANDBOX_ML_NOTIFICATION_URL)'
+  }`,
 ];
 
 export class Notifier {
@@ -129,7 +131,7 @@ export class Notifier {
     const own = payment.body.notification_url;
     const target = typeof own === 'string' && own.length > 0 ? own : this.config.mpNotificationUrl;
     const secret = this.config.webhookSecret;
-    // No secret, no webhook: DESIGN §4 has the sandbox send no unsigned notifications.
+    // No secret, no webhook: the sandbox sends no unsigned notifications (README, "No secret, no webhook").
     if (target && secret) {
       const body = mpWebhookBody({
         notificationId: this.nextNotificationId++,

@@ -1,5 +1,6 @@
-// Mercado Pago's webhook signature (DESIGN §4): `x-signature: ts=<Unix seconds>,v1=<hex>`, the hex
-// being HMAC-SHA256, keyed with the webhook secret, over `id:<data.id>;request-id:<x-request-id>;ts:<ts>;`.
+// Mercado Pago's webhook signature (src/sandbox/README.md, Notifications):
+// `x-signature: ts=<Unix seconds>,v1=<hex>`, the hex being HMAC-SHA256, keyed with the webhook
+// secret, over `id:<data.id>;request-id:<x-request-id>;ts:<ts>;`.
 // Exactly what the SDK's WebhookSignatureValidator.validate recomputes (mercadopago/dist/utils/webhook).
 import { createHmac } from 'node:crypto';
 

@@ -1,7 +1,7 @@
 // What Mercado Pago keeps and when the seller gets the money, per site. Sandbox values: the
-// real rates depend on the seller's plan. Seed 003 fixes one fact: an MLM payment approved on
-// 2018-03-05 is released on 2018-03-26 (21 days). Fixture payments carry no mercadopago_fee
-// (seed 003 prints net_received_amount = transaction_amount); new approved payments do.
+// real rates depend on the seller's plan. The order payments page (docs/sources.md) fixes one fact:
+// an MLM payment approved on 2018-03-05 is released on 2018-03-26 (21 days). Fixture payments carry
+// no mercadopago_fee (the page prints net_received_amount = transaction_amount); new approved payments do.
 import Decimal from 'decimal.js';
 import type { SiteId } from './sites';
 import { addDays, mpDate } from '../clock';

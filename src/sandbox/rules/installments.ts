@@ -1,6 +1,7 @@
 // Installment pricing per site: the financing rate the payer pays for n installments.
-// Two rows are facts from seed 003: MLB visa 3× turns 295 into 315.62 (6.99 %), and MLM amex 9×
-// turns 3500 into 3987.20 (13.92 %, installment 443.02). The other rows are plausible sandbox values.
+// Two rows are facts from the order payments page (docs/sources.md): MLB visa 3× turns 295 into
+// 315.62 (6.99 %), and MLM amex 9× turns 3500 into 3987.20 (13.92 %, installment 443.02). The other
+// rows are plausible sandbox values.
 // Reference: GET /v1/payment_methods/installments.
 import Decimal from 'decimal.js';
 import type { SiteId } from './sites';

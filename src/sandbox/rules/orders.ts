@@ -1,5 +1,6 @@
-// The order life cycle of seed 003 as one pure function: an order's status follows from its own
-// facts (flow, whether it was ever paid in full, a cancellation) and the state of its payments.
+// The order life cycle of the order payments page (docs/sources.md) as one pure function: an order's
+// status follows from its own facts (flow, whether it was ever paid in full, a cancellation) and the
+// state of its payments.
 // Amounts are decimal; nothing here knows HTTP or the store.
 //
 //   created ──► payment_required (mandatory Mercado Pago flow: invisible to the seller)
@@ -9,7 +10,7 @@
 //   approved payments cover it     ──► paid            (from then on the order is never unpaid again)
 //   a paid order loses part of it  ──► partially_refunded; all of it ──► cancelled
 //   a cancellation is asked for    ──► pending_cancel while approved money is not refunded, then cancelled
-//   refunded in account money      ──► stays paid, tagged unfulfilled (Mexico only, seed 003)
+//   refunded in account money      ──► stays paid, tagged unfulfilled (Mexico only, order payments page)
 import Decimal from 'decimal.js';
 import type { OrderStatus } from '../types';
 import { dec, sum } from './money';
@@ -66,7 +67,7 @@ export const deriveOrder = (order: OrderFacts, payments: OrderPaymentFacts[]): D
 };
 
 /**
- * Seed 003: an order of the mandatory flow is invisible to its seller (no date_closed, no
+ * The order payments page: an order of the mandatory flow is invisible to its seller (no date_closed, no
  * counterpart data, no stock taken, only `created_orders`) until it is paid in full.
  */
 export const visibleToSeller = (order: { mandatory_mercadopago: boolean; was_paid: boolean }): boolean =>

@@ -1,5 +1,6 @@
-// What happens to a card payment, decided by the cardholder name on its token, as in Mercado
-// Pago's test environment (DESIGN §4; https://www.mercadopago.com/developers/en/docs/checkout-api/integration-test/test-cards).
+// What happens to a card payment, decided by the cardholder name on its token, as in Mercado Pago's
+// test environment (src/sandbox/README.md, "Card payments: the cardholder name decides";
+// https://www.mercadopago.com/developers/en/docs/checkout-api/integration-test/test-cards).
 // The name's first word is the code ("APRO", "APRO Test" and "apro" all approve); a name that
 // is not a code approves, as a real card with a good balance would.
 

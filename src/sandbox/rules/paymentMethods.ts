@@ -1,6 +1,6 @@
-// Card brands per site and Mercado Pago's published test cards (DESIGN §4; CVV 123, Amex 1234,
-// expiry 11/30). A card is known by its number: the sandbox tokenizes its site's test cards, and
-// the fixture cards of the seeds keep their printed digits.
+// Card brands per site and Mercado Pago's published test cards (src/sandbox/README.md, Test cards;
+// CVV 123, Amex 1234, expiry 11/30). A card is known by its number: the sandbox tokenizes its site's
+// test cards, and the fixture cards of the documentation samples keep their printed digits.
 // Reference: https://www.mercadopago.com.br/developers/es/docs/checkout-api/integration-test/test-cards
 import type { SiteId } from './sites';
 
@@ -63,7 +63,8 @@ const debit = (id: string, name: string, issuer: Issuer, bin: string, limits: [n
 const LIMITS: Record<SiteId, [number, number]> = { MLA: [0.5, 5_000_000], MLB: [0.5, 60_000], MLM: [5, 500_000] };
 const { MLA, MLB, MLM } = LIMITS;
 
-// Issuer ids follow the seeds where they print one (MLB visa "25", MLM amex "157", master 3).
+// Issuer ids follow the documentation samples (docs/sources.md) where they print one (MLB visa "25",
+// MLM amex "157", master 3).
 export const BRANDS: Record<SiteId, CardBrand[]> = {
   MLA: [
     credit('visa', 'Visa', { id: 310, name: 'Visa' }, '^4', MLA),
@@ -110,7 +111,7 @@ export const TEST_CARDS: Record<SiteId, Record<string, string>> = {
   },
 };
 
-/** Test cards expire 11/30 (DESIGN §4). */
+/** Test cards expire 11/30 (src/sandbox/README.md, Test cards). */
 export const TEST_CARD_EXPIRY = { month: 11, year: 2030 } as const;
 
 /** A card is good through the last day of its expiry month (UTC). */
