@@ -5,6 +5,10 @@ import { listCost } from '../common/cost';
 import { identificationTypes, paymentMethods } from './catalog.loader';
 import { IdentificationType, PaymentMethod } from './catalog.type';
 
+/**
+ * PaymentMethod and IdentificationType fields are data of the lists themselves: `toPaymentMethod` and
+ * `toIdentificationType` in catalog.loader.ts fill them.
+ */
 @Resolver()
 export class CatalogResolver {
   // One upstream answer: a site lists a dozen or two methods (card brands, vouchers, transfers, account money).

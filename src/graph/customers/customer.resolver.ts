@@ -60,6 +60,11 @@ const answeredCard = (row: MpCard, customerId: string, cardId?: string): Card =>
   return card;
 };
 
+/**
+ * Customer fields without a resolver here (email, names, phone, identification, …) are data of the
+ * customer itself: `toCustomer` in customer.loader.ts fills them from `GET /v1/customers/{id}` or the
+ * search's rows; Card's come from `toCard` there.
+ */
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Query(() => Customer, {

@@ -41,6 +41,11 @@ export const balanceDue = (order: Order, payments: Payment[]): Money | null => {
   return { amount: Decimal.max(0, total.amount.minus(paid)), currency: total.currency };
 };
 
+/**
+ * Order fields without a resolver here (status, items, buyer, seller, totalAmount, …) are data of the
+ * order itself: `toOrder` in order.loader.ts fills them from `GET /orders/{id}` or the search's rows;
+ * MarketplaceUser's come from `toMarketplaceUser` there.
+ */
 @Resolver(() => Order)
 export class OrderResolver {
   @Query(() => Order, {

@@ -105,6 +105,11 @@ const checkRefundable = async (
   return { currency };
 };
 
+/**
+ * Payment fields without a resolver here (amount, payer, card, refunds, feeDetails, …) are data of
+ * the payment itself: `toPayment` in payment.loader.ts fills them from `GET /v1/payments/{id}` or the
+ * search's rows. So are Refund's (`toRefund`), Payer's, Collector's and FeeDetail's.
+ */
 @Resolver(() => Payment)
 export class PaymentResolver {
   @Query(() => Payment, {
