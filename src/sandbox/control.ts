@@ -1,6 +1,6 @@
-// The control API (src/sandbox/README.md, Control API), the contract outside tests and benchmarks drive
-// the sandbox with.
-// Domain moves (payments approve/reject/chargeback) register themselves from their own modules.
+// The control API (src/sandbox/README.md, "Control API (`/__sandbox/`)"), the contract outside tests
+// and benchmarks drive the sandbox with. Domain moves (payments approve/reject/chargeback) register
+// themselves from their own modules.
 import type { Faults } from './faults';
 import type { SandboxRouter } from './http';
 import type { RequestLog } from './requestLog';

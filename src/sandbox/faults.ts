@@ -1,4 +1,4 @@
-// POST /__sandbox/faults (src/sandbox/README.md, Control API): latency, error statuses, time-outs,
+// POST /__sandbox/faults (src/sandbox/README.md, "Control API (`/__sandbox/`)"): latency, error statuses, time-outs,
 // socket resets, and the "after" fault that carries the request out and then loses the answer (the
 // double-charge trap).
 import { ApiError, badRequest } from './errors';

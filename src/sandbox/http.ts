@@ -13,7 +13,7 @@ import { RouteTable } from './routeTable';
 import type { Store } from './store';
 
 export interface SandboxConfig {
-  /** Where payment webhooks go when a payment has no notification_url (README, Notifications). */
+  /** Where payment webhooks go when a payment has no notification_url (src/sandbox/README.md, "Notifications"). */
   mpNotificationUrl: string | null;
   mlNotificationUrl: string | null;
   webhookSecret: string | null;
@@ -27,7 +27,7 @@ export interface SandboxContext {
 
 export interface SandboxRequest {
   method: string;
-  /** Route key, e.g. `GET /v1/payments/{id}` (src/sandbox/README.md, Routes). */
+  /** Route key, e.g. `GET /v1/payments/{id}` (src/sandbox/README.md, "Routes"). */
   route: string;
   path: string;
   params: Record<string, string>;

@@ -1,4 +1,4 @@
-// `npm run sandbox`: the sandbox alone, configured from the environment (src/sandbox/README.md, Running it alone).
+// `npm run sandbox`: the sandbox alone, configured from the environment (src/sandbox/README.md, "Running it alone").
 import { startSandbox } from './server';
 import { USERS } from './fixtures/users';
 import { describeNotifications } from './notifications/notifier';

@@ -1,5 +1,5 @@
 // Starts the sandbox: one Express app on one loopback port serving the Mercado Pago and Mercado
-// Libre routes (src/sandbox/README.md, Routes) plus the control API under /__sandbox/.
+// Libre routes (src/sandbox/README.md, "Routes") plus the control API under /__sandbox/.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';

@@ -6,7 +6,7 @@ import { TOKENS, mp, raw, requests, useSandbox } from '../support/sandbox';
 const FIXTURE_A = '123456789-jxOV430go9fx2e';
 const FIXTURE_B = '247711297-jxOV430go9fx2e';
 
-// MLB test cards (src/sandbox/README.md, Test cards): the fixture seller is an MLB user.
+// MLB test cards (src/sandbox/README.md, "Test cards"): the fixture seller is an MLB user.
 const MLB_MASTER = '5031433215406351';
 const MLB_VISA = '4235647728025682';
 

@@ -153,7 +153,7 @@ describe('customers and cards page flows', () => {
             date_registered: null,
             default_address: null,
             // The sample prints 1493990563105 here; the fixtures give that card to 247711297-jxOV430go9fx2e
-            // (src/sandbox/README.md, "Customers, saved cards and the catalog", fixtures).
+            // (src/sandbox/README.md, "Customers, saved cards and the catalog": its fixtures row).
             default_card: '1490022319978',
             description: null,
             email: 'test@test.com',

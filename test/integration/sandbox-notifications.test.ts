@@ -1,4 +1,4 @@
-// Notifications (src/sandbox/README.md, Notifications): signed Mercado Pago webhooks on every payment
+// Notifications (src/sandbox/README.md, "Notifications"): signed Mercado Pago webhooks on every payment
 // change, Mercado Libre
 // notifications on order changes, retried with backoff until a 2xx, then given up. The receiver
 // checks each signature with the official SDK's WebhookSignatureValidator.

@@ -96,7 +96,7 @@ const check = (api: OpenApi, x: Exchange): string[] => {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Test data (src/sandbox/README.md, Test cards): each seller tokenizes its own site's test cards.
+// Test data (src/sandbox/README.md, "Test cards"): each seller tokenizes its own site's test cards.
 
 const MLM = { seller: TOKENS.sellerMLM, sellerId: 277582551, master: '5474925432670366', visa: '4075595716483764' };
 const MLB = {
@@ -476,7 +476,7 @@ const CASES: Record<string, Case> = {
     },
   },
 
-  // Mercado Libre routes (src/sandbox/README.md, Routes): outside the Mercado Pago file; their errors are checked.
+  // Mercado Libre routes (src/sandbox/README.md, "Routes"): outside the Mercado Pago file; their errors are checked.
   'GET /orders/{id}': {
     statuses: [200, 400, 401, 403, 404],
     async run(url) {

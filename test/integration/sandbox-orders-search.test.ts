@@ -1,4 +1,4 @@
-// GET /orders/search over real HTTP (order payments page; src/sandbox/README.md, Mercado Libre orders):
+// GET /orders/search over real HTTP (order payments page; src/sandbox/README.md, "Mercado Libre orders"):
 // the real envelope, who may search
 // whose orders, the order.status / date_created filters, sort, offset and limit, paging, and the
 // mandatory Mercado Pago flow keeping an unpaid order out of its seller's results.

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { CardToken, Payment } from 'mercadopago';
 import { TOKENS, mp } from '../support/sandbox';
 
-/** Mercado Pago's published test cards (src/sandbox/README.md, Test cards), by the site of the seller. */
+/** Mercado Pago's published test cards (src/sandbox/README.md, "Test cards"), by the site of the seller. */
 export const CARDS = {
   MLB: { visa: '4235647728025682', master: '5031433215406351', amex: '375365153556885', debelo: '5067766783888311' },
   MLM: { visa: '4075595716483764', master: '5474925432670366', debmaster: '5579053461482647' },

@@ -4,8 +4,8 @@
 // The file is written partly in OpenAPI 3.0 style (`nullable: true`), carries annotations
 // (`example`, `x-mp-*`) and refers to `#/components/...`; all three are handled here. Where the
 // real API, as the official SDK and the documentation samples (the pages docs/sources.md names) show
-// it, differs from the file, the SDK and the samples win (src/sandbox/README.md, "Differences from the
-// OpenAPI file"). Those differences are not handled by
+// it, differs from the file, the SDK and the samples win
+// (src/sandbox/README.md, "Differences from the OpenAPI file"). Those differences are not handled by
 // loosening schemas wholesale but by OVERLAY below: one entry per difference, each a JSON pointer
 // into the spec, the change, and the reason. Every entry, and every served route the file lacks
 // (NOT_IN_SPEC), is listed in src/sandbox/README.md under "Differences from the OpenAPI file";
@@ -267,7 +267,7 @@ export const NOT_IN_SPEC: NotInSpec[] = [
   {
     route: 'GET /v1/payments',
     reason:
-      'Served with `POST /v1/payments` (src/sandbox/README.md, Routes); the file has only `/v1/payments/search`, ' +
+      'Served with `POST /v1/payments` (src/sandbox/README.md, "Routes"); the file has only `/v1/payments/search`, ' +
       'whose result shape it shares.',
     validateAs: 'GET /v1/payments/search',
   },
@@ -289,7 +289,7 @@ export const NOT_IN_SPEC: NotInSpec[] = [
   ].map((route) => ({
     route,
     reason:
-      'A Mercado Libre route (src/sandbox/README.md, Routes); only its error bodies are checked (against `Error`).',
+      'A Mercado Libre route (src/sandbox/README.md, "Routes"); only its error bodies are checked (against `Error`).',
   })),
 ];
 

@@ -65,7 +65,7 @@ export const raw = async (
   return { status: res.status, body, headers: res.headers };
 };
 
-/** The sandbox's request log (src/sandbox/README.md, Control API). */
+/** The sandbox's request log (src/sandbox/README.md, "Control API (`/__sandbox/`)"). */
 export const requests = async (base: string) =>
   (await raw(base, 'GET', '/__sandbox/requests')).body as {
     total: number;

@@ -1,4 +1,5 @@
-// Control API for orders (src/sandbox/README.md, Control API): what a buyer does on Mercado Libre, for tests and demos.
+// Control API for orders (src/sandbox/README.md, "Control API (`/__sandbox/`)"): what a buyer does on
+// Mercado Libre, for tests and demos.
 //   POST /__sandbox/orders              a purchase: the order, in the flow its site and items imply
 //   POST /__sandbox/orders/{id}/pay      the buyer pays (part of) it: a real Mercado Pago payment
 //   POST /__sandbox/orders/{id}/cancel   the purchase is cancelled: refunded to the card (default),

@@ -1,4 +1,4 @@
-// Control API (src/sandbox/README.md, Control API): POST /__sandbox/payments/{id}/approve | /reject |
+// Control API (src/sandbox/README.md, "Control API (`/__sandbox/`)"): POST /__sandbox/payments/{id}/approve | /reject |
 // /chargeback moves a payment on as the issuer or the card network would, with its payment event.
 // 404 for an unknown id; 400 for a move the payment's status does not allow.
 import { badRequest } from '../errors';

@@ -1,5 +1,5 @@
-// Who sees what of a payment (src/sandbox/README.md, "Views"; the order payments page, "Obtener
-// información del pago siendo vendedor"):
+// Who sees what of a payment (src/sandbox/README.md, "Behaviour": Views; the order payments page,
+// "Obtener información del pago siendo vendedor"):
 // - the collector (seller) sees the record's body: `payer` and `collector_id`;
 // - the payer, when a registered user, sees `payer_id` and `collector {…}` instead, plus
 //   `differential_pricing_id`, exactly as the page prints the buyer's view of 3506756222;

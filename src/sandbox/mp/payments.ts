@@ -340,7 +340,7 @@ export const registerPayments = (router: SandboxRouter): void => {
 
   // https://www.mercadopago.com/developers/en/reference/payments/_payments_search/get
   router.get('/v1/payments/search', (req, ctx) => ({ status: 200, body: searchPayments(req, ctx) }));
-  // Legacy alias of search (README, Routes: served though the SDK never calls it).
+  // Legacy alias of search (src/sandbox/README.md, "Routes": served though the SDK never calls it).
   router.get('/v1/payments', (req, ctx) => ({ status: 200, body: searchPayments(req, ctx) }));
 
   // https://www.mercadopago.com/developers/en/reference/payments/_payments_id/get

@@ -1,4 +1,4 @@
-// GET /__sandbox/notifications (src/sandbox/README.md, Notifications): every delivery since the last
+// GET /__sandbox/notifications (src/sandbox/README.md, "Notifications"): every delivery since the last
 // reset, oldest first.
 import type { SandboxRouter } from '../http';
 import type { Notifier } from './notifier';

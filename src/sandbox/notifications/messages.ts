@@ -77,7 +77,7 @@ export interface OutgoingRequest {
   requestId: string | null;
 }
 
-/** One attempt's request: a fresh x-request-id and ts, signed again (src/sandbox/README.md, Notifications). */
+/** One attempt's request: a fresh x-request-id and ts, signed again (src/sandbox/README.md, "Notifications"). */
 export const mpWebhookRequest = (body: MpWebhookBody, secret: string, nowMs: number): OutgoingRequest => {
   const requestId = randomUUID();
   const ts = Math.floor(nowMs / 1000);

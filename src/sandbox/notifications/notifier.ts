@@ -1,7 +1,7 @@
-// The sandbox's notifications (src/sandbox/README.md, Notifications): listens to the store's events and sends a signed
-// Mercado Pago webhook for every payment change and a Mercado Libre notification for every order
-// change (and for every change of a payment that belongs to a Mercado Libre order), each one
-// asynchronously and retried (delivery.ts). Keeps the log GET /__sandbox/notifications shows.
+// The sandbox's notifications (src/sandbox/README.md, "Notifications"): listens to the store's events
+// and sends a signed Mercado Pago webhook for every payment change and a Mercado Libre notification
+// for every order change (and for every change of a payment that belongs to a Mercado Libre order),
+// each one asynchronously and retried (delivery.ts). Keeps the log GET /__sandbox/notifications shows.
 import { randomUUID } from 'node:crypto';
 import { isObject } from '../../lib/json';
 import type { SandboxConfig } from '../http';
@@ -131,7 +131,8 @@ export class Notifier {
     const own = payment.body.notification_url;
     const target = typeof own === 'string' && own.length > 0 ? own : this.config.mpNotificationUrl;
     const secret = this.config.webhookSecret;
-    // No secret, no webhook: the sandbox sends no unsigned notifications (README, "No secret, no webhook").
+    // No secret, no webhook: the sandbox sends no unsigned notifications
+    // (src/sandbox/README.md, "Mercado Pago webhooks").
     if (target && secret) {
       const body = mpWebhookBody({
         notificationId: this.nextNotificationId++,

@@ -1,4 +1,4 @@
-// Mercado Pago's webhook signature (src/sandbox/README.md, Notifications):
+// Mercado Pago's webhook signature (src/sandbox/README.md, "Notifications"):
 // `x-signature: ts=<Unix seconds>,v1=<hex>`, the hex being HMAC-SHA256, keyed with the webhook
 // secret, over `id:<data.id>;request-id:<x-request-id>;ts:<ts>;`.
 // Exactly what the SDK's WebhookSignatureValidator.validate recomputes (mercadopago/dist/utils/webhook).

@@ -1,4 +1,4 @@
-// Card brands per site and Mercado Pago's published test cards (src/sandbox/README.md, Test cards;
+// Card brands per site and Mercado Pago's published test cards (src/sandbox/README.md, "Test cards";
 // CVV 123, Amex 1234, expiry 11/30). A card is known by its number: the sandbox tokenizes its site's
 // test cards, and the fixture cards of the documentation samples keep their printed digits.
 // Reference: https://www.mercadopago.com.br/developers/es/docs/checkout-api/integration-test/test-cards
@@ -111,7 +111,7 @@ export const TEST_CARDS: Record<SiteId, Record<string, string>> = {
   },
 };
 
-/** Test cards expire 11/30 (src/sandbox/README.md, Test cards). */
+/** Test cards expire 11/30 (src/sandbox/README.md, "Test cards"). */
 export const TEST_CARD_EXPIRY = { month: 11, year: 2030 } as const;
 
 /** A card is good through the last day of its expiry month (UTC). */
