@@ -138,3 +138,19 @@ export const searchRows = <Row>(
   if (!Array.isArray(results)) throw unexpectedBody(service, `${what} search: results is not a list`);
   return { rows: results, total };
 };
+
+/**
+ * The answer to a read of `what` `id`, when it is that one: a 200 that is not (an empty or foreign
+ * body) is an unexpected body, never served as if it were the thing asked for.
+ */
+export const answerFor = <Row extends { id?: unknown }>(
+  service: UpstreamService,
+  what: string,
+  id: string,
+  row: Row | null | undefined,
+): Row => {
+  if (row === null || typeof row !== 'object' || String(row.id) !== id) {
+    throw unexpectedBody(service, `${what} ${id}: the answer is not this ${what}`);
+  }
+  return row;
+};

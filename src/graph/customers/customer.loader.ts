@@ -6,7 +6,7 @@
 import type { MpCard, MpCustomer, MpCustomerSearch, MpPhone } from '../../upstream/mercadopago';
 import { unexpectedBody } from '../../upstream/errors';
 import { toIdentification } from '../common/identification';
-import { byIdLoader, perRequest, searchLoader, searchRows, Sightings, type Page } from '../common/loader';
+import { answerFor, byIdLoader, perRequest, searchLoader, searchRows, Sightings, type Page } from '../common/loader';
 import { int, str, text } from '../common/values';
 import type { Context } from '../context';
 import type { Card } from './card.type';
@@ -18,11 +18,7 @@ const searched = perRequest(() => new Sightings<Customer>());
 /** Customer by id, saved cards included; null when absent or another seller's. */
 export const customerById = byIdLoader(async (ctx, id) => {
   // GET /v1/customers/{id}
-  const row = await ctx.mercadoPago().getCustomer(id);
-  if (row === null || typeof row !== 'object' || row.id !== id) {
-    throw unexpectedBody('mercadoPago', `customer ${id}: the answer is not this customer`);
-  }
-  return toCustomer(row);
+  return toCustomer(answerFor('mercadoPago', 'customer', id, await ctx.mercadoPago().getCustomer(id)));
 }, searched);
 
 /** A page of the caller's customers, saved cards included. */

@@ -7,6 +7,7 @@ import type { MpCard, MpCustomer } from '../../upstream/mercadopago';
 import { unexpectedBody } from '../../upstream/errors';
 import { toConnection } from '../common/connection';
 import { connectionCost, listCost } from '../common/cost';
+import { answerFor } from '../common/loader';
 import { idArgument } from '../common/ids';
 import { refusedOr, type UserError } from '../common/userError';
 import type { Context } from '../context';
@@ -39,11 +40,8 @@ const customerPayload = (customer: Customer | null, userErrors: UserError[] = []
 const cardRefused = (userErrors: UserError[]): CardPayload => ({ card: null, userErrors, customerId: null });
 
 /** Mercado Pago's answer about `id`, mapped; another customer in it is an upstream fault, never served. */
-const answeredCustomer = (row: MpCustomer, id: string): Customer => {
-  const customer = toCustomer(row);
-  if (customer.id !== id) throw unexpectedBody('mercadoPago', `customer ${id}: the answer is not this customer`);
-  return customer;
-};
+const answeredCustomer = (row: MpCustomer, id: string): Customer =>
+  toCustomer(answerFor('mercadoPago', 'customer', id, row));
 
 /**
  * Mercado Pago's answer about a card of `customerId`; a card without an id, or another customer's, is an upstream

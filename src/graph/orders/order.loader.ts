@@ -7,7 +7,16 @@ import type { MlOrder, MlOrderParty, MlUser, OrderSearchParams } from '../../ups
 import { unexpectedBody } from '../../upstream/errors';
 import { isId } from '../../upstream/ids';
 import type { OnUnknown } from '../common/enums';
-import { byIdLoader, onceLoader, perRequest, searchLoader, searchRows, Sightings, type Page } from '../common/loader';
+import {
+  answerFor,
+  byIdLoader,
+  onceLoader,
+  perRequest,
+  searchLoader,
+  searchRows,
+  Sightings,
+  type Page,
+} from '../common/loader';
 import { money } from '../common/money';
 import { int, str, strings, text } from '../common/values';
 import type { Context } from '../context';
@@ -38,11 +47,7 @@ const searched = perRequest(() => new Sightings<Order>());
 /** Order by id; null when absent, or when the caller is not a party of it (Mercado Libre's not_owned_order). */
 export const orderById = byIdLoader(async (ctx, id) => {
   // GET /orders/{id}
-  const row = await ctx.mercadoLibre().getOrder(id);
-  if (row === null || typeof row !== 'object' || String(row.id) !== id) {
-    throw unexpectedBody('mercadoLibre', `order ${id}: the answer is not this order`);
-  }
-  return toOrder(row, warnUnknown(ctx, id));
+  return toOrder(answerFor('mercadoLibre', 'order', id, await ctx.mercadoLibre().getOrder(id)), warnUnknown(ctx, id));
 }, searched);
 
 /** A page of the caller's sales or purchases: its account (`callerAccount`, once per request), then one search. */

@@ -8,7 +8,7 @@ import { isId } from '../../upstream/ids';
 import type { Context } from '../context';
 import type { OnUnknown } from '../common/enums';
 import { toIdentification } from '../common/identification';
-import { byIdLoader, perRequest, searchLoader, searchRows, Sightings, type Page } from '../common/loader';
+import { answerFor, byIdLoader, perRequest, searchLoader, searchRows, Sightings, type Page } from '../common/loader';
 import { money } from '../common/money';
 import { bool, int, str, text } from '../common/values';
 import { toCard } from '../customers/customer.loader';
@@ -28,12 +28,10 @@ const searched = perRequest(() => new Sightings<Payment>());
 /** Payment by id, as the caller's token sees it; null when absent or not visible. */
 export const paymentById = byIdLoader(async (ctx, id) => {
   // GET /v1/payments/{id}
-  const row = await ctx.mercadoPago().getPayment(id);
-  // A 200 that is not this payment (an empty or foreign body) must not be served as if it were.
-  if (row === null || typeof row !== 'object' || String(row.id) !== id) {
-    throw unexpectedBody('mercadoPago', `payment ${id}: the answer is not this payment`);
-  }
-  return toPayment(row, warnUnknown(ctx, id));
+  return toPayment(
+    answerFor('mercadoPago', 'payment', id, await ctx.mercadoPago().getPayment(id)),
+    warnUnknown(ctx, id),
+  );
 }, searched);
 
 /** A page of the caller's payments (as collector); the search's rows are the same body as by id. */

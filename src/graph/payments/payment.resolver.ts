@@ -57,6 +57,22 @@ const settle = (ctx: Context, outcome: PaymentOutcome): PaymentPayload => {
   return paymentPayload(payment);
 };
 
+/**
+ * What capture and cancel share: the input checked, the idempotency record, one write of the payment
+ * as it stands, and the payload.
+ */
+const changePayment = async (
+  ctx: Context,
+  operation: 'capturePayment' | 'cancelPayment',
+  input: CapturePaymentInput | CancelPaymentInput,
+  write: (amount: number | undefined, upstreamKey: string) => Promise<MpPayment>,
+): Promise<PaymentPayload> => {
+  const amount = checked(() => targetAmount(input));
+  if (!amount.ok) return paymentPayload(null, amount.userErrors);
+  const move = await moneyMove(ctx, operation, input, (key) => paymentWrite(operation, write(amount.value, key)));
+  return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
+};
+
 /** The site's limits for the method, when the client named one (one catalog read, shared by the request). */
 const checkMethodLimits = async (ctx: Context, input: CreatePaymentInput): Promise<UserError[]> => {
   if (input.paymentMethodId == null) return [];
@@ -198,13 +214,10 @@ export class PaymentResolver {
     @Ctx() ctx: Context,
   ): Promise<PaymentPayload> {
     ctx.authenticate('capturePayment captures a Mercado Pago payment');
-    const amount = checked(() => targetAmount(input));
-    if (!amount.ok) return paymentPayload(null, amount.userErrors);
-    const move = await moneyMove(ctx, 'capturePayment', input, (key) =>
+    return changePayment(ctx, 'capturePayment', input, (amount, key) =>
       // PUT /v1/payments/{id} { capture: true }
-      paymentWrite('capturePayment', ctx.mercadoPago().capturePayment(input.paymentId, amount.value, key)),
+      ctx.mercadoPago().capturePayment(input.paymentId, amount, key),
     );
-    return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
   }
 
   @Mutation(() => PaymentPayload, {
@@ -215,13 +228,10 @@ export class PaymentResolver {
     @Ctx() ctx: Context,
   ): Promise<PaymentPayload> {
     ctx.authenticate('cancelPayment cancels a Mercado Pago payment');
-    const target = checked(() => targetAmount(input));
-    if (!target.ok) return paymentPayload(null, target.userErrors);
-    const move = await moneyMove(ctx, 'cancelPayment', input, (key) =>
+    return changePayment(ctx, 'cancelPayment', input, (_amount, key) =>
       // PUT /v1/payments/{id} { status: "cancelled" }
-      paymentWrite('cancelPayment', ctx.mercadoPago().cancelPayment(input.paymentId, key)),
+      ctx.mercadoPago().cancelPayment(input.paymentId, key),
     );
-    return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
   }
 
   @Mutation(() => RefundPayload, {
