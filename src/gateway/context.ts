@@ -1,6 +1,6 @@
 // The per-request context: the caller's bearer token (kept in a closure, never on the context
-// object, so no resolver can echo or log it), its Mercado Pago and Mercado Libre clients and fresh
-// DataLoaders.
+// object, so no resolver can echo or log it), its Mercado Pago and Mercado Libre clients, and an
+// empty place for this request's loaders (docs/architecture.md, "Loaders").
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Context } from '../graph/context';
 import { gqlError } from '../graph/errors';
