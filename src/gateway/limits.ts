@@ -30,6 +30,7 @@ import {
   simpleEstimator,
   type ComplexityEstimator,
 } from 'graphql-query-complexity';
+import type { ErrorCode } from '../graph/errors';
 
 export interface Limits {
   /** Most an operation may cost (Shopify's single-query maximum). */
@@ -159,7 +160,8 @@ export class LimitExceededError extends GraphQLError {
     message: string,
     readonly numbers: Record<string, number>,
   ) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    const code: ErrorCode = 'BAD_USER_INPUT';
+    super(message, { extensions: { code, http: { status: 400 } } });
   }
 }
 

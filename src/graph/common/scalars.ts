@@ -2,7 +2,8 @@
 // the upstream's own offset, which graphql-scalars' DateTime would rewrite to UTC). Each names the
 // specification of its text with @specifiedBy, so clients' code generators can map both to strings.
 import Decimal from 'decimal.js';
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { gqlError } from '../errors';
 
 const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
 
@@ -24,11 +25,9 @@ export const formatDecimal = (d: Decimal): string => d.toFixed();
 
 const parseDecimalInput = (text: string): Decimal => {
   if (!DECIMAL_PATTERN.test(text.trim())) {
-    throw new GraphQLError(
+    throw gqlError(
+      'BAD_USER_INPUT',
       `Decimal expects a string of digits with an optional fraction, like "10.50"; got "${text.slice(0, 40)}"`,
-      {
-        extensions: { code: 'BAD_USER_INPUT' },
-      },
     );
   }
   return new Decimal(text.trim());
@@ -50,19 +49,17 @@ export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
         /* reported below */
       }
     }
-    throw new GraphQLError('Mercado Pago sent an amount that is not a number.', {
-      extensions: { code: 'UPSTREAM_ERROR' },
-    });
+    throw gqlError('UPSTREAM_ERROR', 'Mercado Pago or Mercado Libre sent an amount that is not a number.');
   },
   parseValue(value) {
     if (typeof value === 'string') return parseDecimalInput(value);
-    throw new GraphQLError('Decimal expects a string, like "10.50".', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw gqlError('BAD_USER_INPUT', 'Decimal expects a string, like "10.50".');
   },
   parseLiteral(ast) {
     // A literal keeps the client's own digits, so 10.50 written unquoted is still exact.
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT)
       return parseDecimalInput(ast.value);
-    throw new GraphQLError('Decimal expects a string, like "10.50".', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw gqlError('BAD_USER_INPUT', 'Decimal expects a string, like "10.50".');
   },
 });
 
@@ -80,20 +77,20 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   serialize(value) {
     if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
     if (typeof value === 'string' && isDateTime(value)) return value;
-    throw new GraphQLError('Mercado Pago sent a date that is not ISO-8601.', {
-      extensions: { code: 'UPSTREAM_ERROR' },
-    });
+    throw gqlError('UPSTREAM_ERROR', 'Mercado Pago or Mercado Libre sent a date that is not ISO-8601.');
   },
   parseValue(value) {
     if (typeof value === 'string' && isDateTime(value)) return value;
-    throw new GraphQLError('DateTime expects an ISO-8601 string with an offset, like "2024-01-31T12:00:00-03:00".', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw gqlError(
+      'BAD_USER_INPUT',
+      'DateTime expects an ISO-8601 string with an offset, like "2024-01-31T12:00:00-03:00".',
+    );
   },
   parseLiteral(ast) {
     if (ast.kind === Kind.STRING && isDateTime(ast.value)) return ast.value;
-    throw new GraphQLError('DateTime expects an ISO-8601 string with an offset, like "2024-01-31T12:00:00-03:00".', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw gqlError(
+      'BAD_USER_INPUT',
+      'DateTime expects an ISO-8601 string with an offset, like "2024-01-31T12:00:00-03:00".',
+    );
   },
 });
