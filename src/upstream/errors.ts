@@ -30,6 +30,9 @@ export interface UpstreamAnswer {
   retryAfter?: number | null;
 }
 
+/** 4xx answers that are not the service's decision about the request (see `refused`). */
+const NOT_A_DECISION: ReadonlySet<number> = new Set([401, 408, 423, 424, 429]);
+
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
   readonly status: number | null;
@@ -52,17 +55,13 @@ export class UpstreamError extends Error {
   }
 
   /**
-   * The service decided about this request (a 4xx other than 401 and 429): bad input, or a state
-   * that forbids the write. A mutation turns these into userErrors; anything else is thrown on.
+   * The service decided about this request: a 4xx that is its answer to the request itself (bad
+   * input, or a state that forbids the write). A mutation turns these into userErrors, and they are
+   * the key's final outcome. Not 401 (our credential), nor the temporary ones — 408, 423 (a key
+   * locked for now), 424, 429 — which are thrown on like 5xx, so a retry goes upstream again.
    */
   get refused(): boolean {
-    return (
-      this.failure === 'status' &&
-      this.status! >= 400 &&
-      this.status! < 500 &&
-      this.status !== 401 &&
-      this.status !== 429
-    );
+    return this.failure === 'status' && this.status! >= 400 && this.status! < 500 && !NOT_A_DECISION.has(this.status!);
   }
 
   /** What operators need in the log: no body, no token, no URL. */
