@@ -9,14 +9,27 @@ import { IdempotencyStoreError, type IdempotencyStore } from './store';
 export const RETAIN_MS = 24 * 60 * 60 * 1000;
 
 /**
- * How long an in-progress claim lives when its process dies before completing or releasing it: a
- * retry with the same key is "in progress" until then. Longer than any write's budget (a Mercado
- * Pago write times out after 10 s, with no SDK retry), so a live call never loses its claim.
+ * How long a running call holds its record: a retry with the same key is "in progress" until then.
+ * Longer than any write's budget (a Mercado Pago write times out after 10 s, with no SDK retry), so
+ * a live call never loses it. When a process dies holding it, the record becomes unknown once the
+ * lock lapses: the same input may then try again, with the same upstream key.
  */
 export const LOCK_MS = 60 * 1000;
 
 export type Idempotent<T> =
   { kind: 'result'; value: T; replayed: boolean } | { kind: 'key_reused' } | { kind: 'in_progress' };
+
+/** What the write is given. */
+export interface Attempt {
+  /** The X-Idempotency-Key to send upstream: the same for every attempt of this request. */
+  upstreamKey: string;
+  /**
+   * An earlier attempt of this request ended without a known outcome, so the write may already
+   * have happened upstream: send it again as it is (the upstream replays its first answer), and do
+   * not refuse it from state that write may itself have produced.
+   */
+  retry: boolean;
+}
 
 export interface IdempotentArgs<T> {
   store: IdempotencyStore;
@@ -28,61 +41,54 @@ export interface IdempotentArgs<T> {
   key: string;
   /** The mutation's input without the key: what the fingerprint is taken of. */
   input: unknown;
-  /** The write, given the X-Idempotency-Key to send upstream. Its value must be JSON data. */
-  run: (upstreamKey: string) => Promise<T>;
+  /** The write. Its value must be JSON data: it is stored and replayed. */
+  run: (attempt: Attempt) => Promise<T>;
   lockMs?: number;
   retainMs?: number;
 }
 
 /**
  * Same key + same input → the first outcome (replayed: true) with no second run; same key + other
- * input → key_reused, no run; same key while the first is running → in_progress, no run (other
- * input while it runs is key_reused: a retry would not help). Otherwise claims, calls
- * run(upstreamKey), stores its value as JSON and returns it (replays get `JSON.parse` of it, so
- * `T` should be plain JSON data).
+ * input → key_reused, no run, whether the first finished, is running or ended unknown; same key
+ * and input while the first is running → in_progress, no run. Otherwise claims the record and calls
+ * run({ upstreamKey, retry }), then stores its value as JSON (replays get `JSON.parse` of it, so `T`
+ * should be plain JSON data).
  *
  * - A store that cannot answer the claim throws IdempotencyStoreError, and nothing runs.
- * - If run throws, the claim is released (the outcome is unknown: a retry with the same key runs
- *   again with the same upstream key, and Mercado Pago de-duplicates) and the error is rethrown.
- * - If the outcome cannot be stored once run succeeded (the store failed, or the claim expired),
- *   the value is still returned: the write happened. The claim then expires after lockMs, and a
- *   retry runs again with the same upstream key, which Mercado Pago de-duplicates.
+ * - If run throws, its outcome is unknown (a timeout, a lost answer, a 5xx, a temporary refusal):
+ *   the record stays, with the input's fingerprint, and the error is rethrown. A retry with the same
+ *   input runs again with `retry: true` and the same upstream key; other input is key_reused.
+ * - If the outcome cannot be stored once run succeeded (the store failed, or another attempt took
+ *   the record over), the value is still returned: the write happened.
  */
 export const idempotent = async <T>(args: IdempotentArgs<T>): Promise<Idempotent<T>> => {
   const { store, callerId, operation, key, input, run } = args;
   const scope = idempotencyScope(callerId, operation, key);
   const print = fingerprintOf(operation, input);
-  const upstreamKey = upstreamIdempotencyKey(callerId, operation, key);
+  const upstreamKey = upstreamIdempotencyKey(callerId, operation, key, print);
+  const retainMs = args.retainMs ?? RETAIN_MS;
 
-  const claim = await store.claim(scope, print, args.lockMs ?? LOCK_MS);
+  const claim = await store.claim(scope, print, args.lockMs ?? LOCK_MS, retainMs);
   if (claim.status !== 'claimed') {
-    if (claim.fingerprint !== print) return { kind: 'key_reused' };
+    if (claim.fingerprint !== print || claim.status === 'unknown') return { kind: 'key_reused' };
     if (claim.status === 'in_progress') return { kind: 'in_progress' };
     return { kind: 'result', value: parseOutcome<T>(claim.outcome, operation), replayed: true };
   }
 
   let value: T;
-  try {
-    value = await run(upstreamKey);
-  } catch (err) {
-    // The release failing (the store is down) leaves the claim to expire after lockMs: the run's
-    // error is what the caller needs to see.
-    await store.release(scope, print).catch(() => undefined);
-    throw err;
-  }
-
   let outcome: string;
   try {
+    value = await run({ upstreamKey, retry: claim.retry });
     outcome = jsonText(value, operation);
   } catch (err) {
-    // A bug of the caller's, found after the write: a retry runs again with the same upstream key.
-    await store.release(scope, print).catch(() => undefined);
+    // Abandoning failing (the store is down) leaves the lock to lapse, with the same effect later:
+    // the run's error is what the caller needs to see.
+    await store.abandon(scope, claim.ticket).catch(() => undefined);
     throw err;
   }
-  await store.complete(scope, print, outcome, args.retainMs ?? RETAIN_MS).catch(() => false);
+  await store.complete(scope, claim.ticket, outcome, retainMs).catch(() => false);
   return { kind: 'result', value, replayed: false };
 };
-
 const jsonText = (value: unknown, operation: string): string => {
   let text: string | undefined;
   try {

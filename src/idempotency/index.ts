@@ -5,7 +5,7 @@ import { RedisIdempotencyStore } from './redis';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './store';
 
 export { idempotent, LOCK_MS, RETAIN_MS } from './idempotent';
-export type { Idempotent, IdempotentArgs } from './idempotent';
+export type { Attempt, Idempotent, IdempotentArgs } from './idempotent';
 export { callerIdentity, canonicalJson, fingerprint, idempotencyScope, upstreamIdempotencyKey } from './keys';
 export {
   DEFAULT_REDIS_COMMAND_TIMEOUT_MS,

@@ -102,18 +102,27 @@ export const idempotencyScope = (callerId: string, operation: string, key: strin
 };
 
 /**
- * The X-Idempotency-Key sent upstream: derived from (caller, operation, key), so every process and
- * every restart sends the same one for a retry, and Mercado Pago de-duplicates what the gateway
- * could not. A UUID (36 characters) whose 122 free bits are the first bits of a SHA-256 of the
- * three parts: version 8, RFC 9562's custom layout (its own example is a SHA-256 name UUID).
+ * The X-Idempotency-Key sent upstream: derived from (caller, operation, key, fingerprint of the
+ * input), so every process and every restart sends the same one for a retry of the same request,
+ * and Mercado Pago de-duplicates what the gateway could not. The fingerprint is part of it because
+ * Mercado Pago replays a key whatever the body: other input under a key whose record was lost must
+ * never get the first write back as if it were its own. A UUID (36 characters) whose 122 free bits
+ * are the first bits of a SHA-256 of the four parts: version 8, RFC 9562's custom layout (its own
+ * example is a SHA-256 name UUID).
  */
-export const upstreamIdempotencyKey = (callerId: string, operation: string, key: string): string => {
+export const upstreamIdempotencyKey = (
+  callerId: string,
+  operation: string,
+  key: string,
+  fingerprint: string,
+): string => {
   checkIdentity(callerId, key);
   checkOperation(operation);
-  const bytes = sha256(JSON.stringify(['mpgraph upstream idempotency key v1', callerId, operation, key])).subarray(
-    0,
-    16,
-  );
+  if (typeof fingerprint !== 'string' || fingerprint === '') {
+    throw new TypeError(`fingerprint must be a non-empty string, got ${JSON.stringify(fingerprint)}`);
+  }
+  const parts = ['mpgraph upstream idempotency key v2', callerId, operation, key, fingerprint];
+  const bytes = sha256(JSON.stringify(parts)).subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x80; // version 8
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // variant 10xx
   const hex = bytes.toString('hex');

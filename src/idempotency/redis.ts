@@ -1,17 +1,20 @@
-// The idempotency store on Redis (REDIS_URL), shared by every gateway process: a claim is one
-// `SET NX PX`, completing and releasing are compare-and-sets in Lua, so of any number of processes
-// racing on one key exactly one runs the write. Every key carries a TTL.
+// The idempotency store on Redis (REDIS_URL), shared by every gateway process: a record is a hash,
+// and claiming, completing and abandoning are each one Lua script (atomic), so of any number of
+// processes racing on one key exactly one runs the write. Locks are timed with Redis's own clock
+// (TIME), so gateways with skewed clocks agree on when a holder's lock has lapsed. Every key
+// carries a TTL: the retention, from the claim and again from the completion.
 //
 // ioredis's defaults suit a cache, not a lock: commands wait in an offline queue for as long as
 // Redis is away, with no command timeout, and are re-sent after a reconnect. Here every call is
 // bounded (no connection within connectTimeoutMs, or no reply within commandTimeoutMs, is an
 // IdempotencyStoreError) and nothing is re-sent later behind the caller's back: a claim that
 // timed out must not land minutes afterwards.
+import { randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import { checkMs, checkScope, IdempotencyStoreError, type ClaimResult, type IdempotencyStore } from './store';
 
 export interface RedisIdempotencyOptions {
-  /** Put before every scope (default `mpgraph:idem:`). */
+  /** Put before every scope (default `mpgraph:idem:v2:`). */
   keyPrefix?: string;
   /** Longest wait for one command's reply, in ms (default 1,000). */
   commandTimeoutMs?: number;
@@ -19,44 +22,59 @@ export interface RedisIdempotencyOptions {
   connectTimeoutMs?: number;
 }
 
-export const DEFAULT_REDIS_KEY_PREFIX = 'mpgraph:idem:';
+// v2: records are hashes (v1, strings, held no unknown state); the two never meet under one key.
+export const DEFAULT_REDIS_KEY_PREFIX = 'mpgraph:idem:v2:';
 export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 1_000;
 export const DEFAULT_REDIS_CONNECT_TIMEOUT_MS = 2_000;
 
-// Records are JSON arrays: ["in_progress", fingerprint] and ["done", fingerprint, outcome]. The
-// scripts compare the in-progress record as a whole string, so they need no JSON in Lua.
-const inProgress = (fingerprint: string): string => JSON.stringify(['in_progress', fingerprint]);
-const done = (fingerprint: string, outcome: string): string => JSON.stringify(['done', fingerprint, outcome]);
-
+// A record is a hash: s (state: in_progress, done, unknown), f (fingerprint), t (the holder's ticket)
+// and l (the epoch ms its lock lapses at) while in progress, o (the outcome) once done.
 const SCRIPTS = {
-  // KEYS[1] scope; ARGV[1] in-progress record; ARGV[2] lock ms. '' = claimed, else the record
-  // found. One script rather than SET NX then GET, so a record cannot vanish in between.
   idemClaim: {
     numberOfKeys: 1,
-    lua: `if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return '' end
-return redis.call('GET', KEYS[1])`,
+    // ARGV: fingerprint, lockMs, retainMs, ticket → {'claimed', retry} | {state, fingerprint[, outcome]}
+    lua: `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local s = redis.call('HGET', KEYS[1], 's')
+if s then
+  local f = redis.call('HGET', KEYS[1], 'f')
+  if s == 'done' then return {'done', f, redis.call('HGET', KEYS[1], 'o')} end
+  if s == 'in_progress' and tonumber(redis.call('HGET', KEYS[1], 'l')) > now then return {'in_progress', f} end
+  if f ~= ARGV[1] then return {'unknown', f} end
+end
+redis.call('HSET', KEYS[1], 's', 'in_progress', 'f', ARGV[1], 't', ARGV[4], 'l', tostring(now + tonumber(ARGV[2])))
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+if s then return {'claimed', '1'} end
+return {'claimed', '0'}`,
   },
-  // KEYS[1] scope; ARGV[1] the in-progress record this call holds; ARGV[2] done record; ARGV[3]
-  // retain ms. 1 = stored; 0 = the claim was lost (expired, maybe retaken by other input).
   idemComplete: {
     numberOfKeys: 1,
-    lua: `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+    // ARGV: ticket, outcome, retainMs
+    lua: `if redis.call('HGET', KEYS[1], 's') ~= 'in_progress' or redis.call('HGET', KEYS[1], 't') ~= ARGV[1] then
+  return 0
+end
+redis.call('HSET', KEYS[1], 's', 'done', 'o', ARGV[2])
+redis.call('HDEL', KEYS[1], 't', 'l')
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1`,
   },
-  // KEYS[1] scope; ARGV[1] the in-progress record this call holds. Deletes only that.
-  idemRelease: {
+  idemAbandon: {
     numberOfKeys: 1,
-    lua: `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-return redis.call('DEL', KEYS[1])`,
+    // ARGV: ticket
+    lua: `if redis.call('HGET', KEYS[1], 's') ~= 'in_progress' or redis.call('HGET', KEYS[1], 't') ~= ARGV[1] then
+  return 0
+end
+redis.call('HSET', KEYS[1], 's', 'unknown')
+redis.call('HDEL', KEYS[1], 't', 'l')
+return 1`,
   },
 } as const;
 
 /** The commands `scripts` defines on the client (EVALSHA, falling back to EVAL once per script). */
 interface ScriptCommands {
-  idemClaim(key: string, record: string, lockMs: string): Promise<string | null>;
-  idemComplete(key: string, held: string, record: string, retainMs: string): Promise<number>;
-  idemRelease(key: string, held: string): Promise<number>;
+  idemClaim(key: string, fingerprint: string, lockMs: string, retainMs: string, ticket: string): Promise<string[]>;
+  idemComplete(key: string, ticket: string, outcome: string, retainMs: string): Promise<number>;
+  idemAbandon(key: string, ticket: string): Promise<number>;
 }
 
 const positive = (name: string, value: number | undefined, fallback: number): number => {
@@ -102,28 +120,29 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     });
   }
 
-  async claim(scope: string, fingerprint: string, lockMs: number): Promise<ClaimResult> {
+  async claim(scope: string, fingerprint: string, lockMs: number, retainMs: number): Promise<ClaimResult> {
     checkScope(scope);
     checkMs('lockMs', lockMs);
-    const found = await this.call('claim', () =>
-      this.redis.idemClaim(this.key(scope), inProgress(fingerprint), String(lockMs)),
+    checkMs('retainMs', retainMs);
+    const ticket = randomUUID();
+    const reply = await this.call('claim', () =>
+      this.redis.idemClaim(this.key(scope), fingerprint, String(lockMs), String(retainMs), ticket),
     );
-    if (found === '' || found === null) return { status: 'claimed' };
-    return parseRecord(found);
+    return parseClaim(reply, ticket);
   }
 
-  async complete(scope: string, fingerprint: string, outcome: string, retainMs: number): Promise<boolean> {
+  async complete(scope: string, ticket: string, outcome: string, retainMs: number): Promise<boolean> {
     checkScope(scope);
     checkMs('retainMs', retainMs);
     const stored = await this.call('complete', () =>
-      this.redis.idemComplete(this.key(scope), inProgress(fingerprint), done(fingerprint, outcome), String(retainMs)),
+      this.redis.idemComplete(this.key(scope), ticket, outcome, String(retainMs)),
     );
     return stored === 1;
   }
 
-  async release(scope: string, fingerprint: string): Promise<void> {
+  async abandon(scope: string, ticket: string): Promise<void> {
     checkScope(scope);
-    await this.call('release', () => this.redis.idemRelease(this.key(scope), inProgress(fingerprint)));
+    await this.call('abandon', () => this.redis.idemAbandon(this.key(scope), ticket));
   }
 
   /** Quits politely when connected (bounded by the command timeout), then drops the connection. */
@@ -190,17 +209,12 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   }
 }
 
-const parseRecord = (text: string): ClaimResult => {
-  let record: unknown;
-  try {
-    record = JSON.parse(text);
-  } catch {
-    record = undefined;
-  }
-  if (Array.isArray(record) && typeof record[1] === 'string') {
-    if (record[0] === 'in_progress' && record.length === 2) return { status: 'in_progress', fingerprint: record[1] };
-    if (record[0] === 'done' && record.length === 3 && typeof record[2] === 'string')
-      return { status: 'done', fingerprint: record[1], outcome: record[2] };
+const parseClaim = (reply: unknown, ticket: string): ClaimResult => {
+  if (Array.isArray(reply) && reply.every((part) => typeof part === 'string')) {
+    const [status, a, b] = reply as string[];
+    if (status === 'claimed' && reply.length === 2) return { status, ticket, retry: a === '1' };
+    if ((status === 'in_progress' || status === 'unknown') && reply.length === 2) return { status, fingerprint: a };
+    if (status === 'done' && reply.length === 3) return { status, fingerprint: a, outcome: b };
   }
   throw new IdempotencyStoreError('Redis holds a record this gateway cannot read under an idempotency key');
 };

@@ -1,27 +1,40 @@
-// Where idempotency records live: one record per scope (a caller's key for one operation), first
-// "in progress" with the fingerprint of the input that claimed it, then "done" with the outcome.
-// Async so the Redis store (redis.ts, REDIS_URL) can share records between gateway processes; this
-// file holds the interface and the in-memory store (one process).
+// Where idempotency records live: one record per scope (a caller's key for one operation), holding
+// the fingerprint of the input that first claimed it. A record is in progress while a call holds it
+// (under a ticket, locked for lockMs), done once that call stored its outcome, and unknown when the
+// attempt ended without a known outcome: a timeout, a lost answer, a crash (its lock lapsed). An
+// unknown record is never forgotten before retainMs: the same input may try again (the write may
+// have reached upstream, so the retry sends the same upstream key), other input is refused
+// (docs/architecture.md, "The life of a mutation"). Async so the Redis store (redis.ts, REDIS_URL)
+// can share records between gateway processes; this file holds the interface and the in-memory store.
+import { randomUUID } from 'node:crypto';
 
 export type ClaimResult =
-  /** This call owns the scope now: it runs, then completes or releases. */
-  | { status: 'claimed' }
-  /** Another call holds the scope and has not finished. */
+  /**
+   * This call holds the record now, under `ticket`. `retry`: an earlier attempt with the same input
+   * ended without a known outcome, so the write may already have reached upstream.
+   */
+  | { status: 'claimed'; ticket: string; retry: boolean }
+  /** Another call holds the record and has not finished. */
   | { status: 'in_progress'; fingerprint: string }
   /** A call finished: its stored outcome (JSON text). */
-  | { status: 'done'; fingerprint: string; outcome: string };
+  | { status: 'done'; fingerprint: string; outcome: string }
+  /** An attempt with `fingerprint` (another input: the same one would have been claimed) ended unknown. */
+  | { status: 'unknown'; fingerprint: string };
 
 export interface IdempotencyStore {
-  /** Atomically claims `scope` for `lockMs` unless a record exists (Redis: SET NX PX). */
-  claim(scope: string, fingerprint: string, lockMs: number): Promise<ClaimResult>;
   /**
-   * Stores the outcome if this fingerprint still holds the claim (Redis: compare-and-set via a Lua
-   * script); keeps it `retainMs`. Returns false when the claim was lost (it expired, and maybe
-   * another call claimed the scope since).
+   * Atomically: no record → a new one, in progress under a new ticket, locked `lockMs` and kept
+   * `retainMs`. Done → its outcome. In progress and locked → in_progress. Unknown (abandoned, or
+   * its lock lapsed) → claimed again (`retry`) for the same fingerprint, `unknown` for another.
    */
-  complete(scope: string, fingerprint: string, outcome: string, retainMs: number): Promise<boolean>;
-  /** Drops an in-progress claim held by this fingerprint (the outcome is unknown, a retry may proceed). */
-  release(scope: string, fingerprint: string): Promise<void>;
+  claim(scope: string, fingerprint: string, lockMs: number, retainMs: number): Promise<ClaimResult>;
+  /**
+   * Stores the outcome if `ticket` still holds the record (compare-and-set), and keeps it
+   * `retainMs`. False when another call took the record over after this one's lock lapsed.
+   */
+  complete(scope: string, ticket: string, outcome: string, retainMs: number): Promise<boolean>;
+  /** The holder's attempt ended without a known outcome: the record stays, unknown, with its fingerprint. */
+  abandon(scope: string, ticket: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,7 +74,12 @@ const SWEEP_INTERVAL_MS = 60_000;
 
 interface MemoryRecord {
   fingerprint: string;
-  /** null while in progress. */
+  state: 'in_progress' | 'done' | 'unknown';
+  /** The holder's ticket while in progress. */
+  ticket: string | null;
+  /** While in progress: the epoch ms the lock lapses at. */
+  lockedUntil: number;
+  /** Once done. */
   outcome: string | null;
   expiresAt: number;
 }
@@ -93,35 +111,41 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return this.records.size;
   }
 
-  async claim(scope: string, fingerprint: string, lockMs: number): Promise<ClaimResult> {
+  async claim(scope: string, fingerprint: string, lockMs: number, retainMs: number): Promise<ClaimResult> {
     checkScope(scope);
     checkMs('lockMs', lockMs);
+    checkMs('retainMs', retainMs);
     const now = this.now();
     this.sweepIfDue(now);
     const record = this.live(scope, now);
-    if (record) {
-      return record.outcome === null
-        ? { status: 'in_progress', fingerprint: record.fingerprint }
-        : { status: 'done', fingerprint: record.fingerprint, outcome: record.outcome };
+    if (record?.state === 'done') return { status: 'done', fingerprint: record.fingerprint, outcome: record.outcome! };
+    if (record?.state === 'in_progress' && record.lockedUntil > now) {
+      return { status: 'in_progress', fingerprint: record.fingerprint };
     }
-    this.write(scope, { fingerprint, outcome: null, expiresAt: now + lockMs }, now);
-    return { status: 'claimed' };
+    if (record && record.fingerprint !== fingerprint) return { status: 'unknown', fingerprint: record.fingerprint };
+    const ticket = randomUUID();
+    const held = { state: 'in_progress' as const, ticket, lockedUntil: now + lockMs, outcome: null };
+    this.write(scope, { fingerprint, ...held, expiresAt: now + retainMs }, now);
+    return { status: 'claimed', ticket, retry: record !== undefined };
   }
 
-  async complete(scope: string, fingerprint: string, outcome: string, retainMs: number): Promise<boolean> {
+  async complete(scope: string, ticket: string, outcome: string, retainMs: number): Promise<boolean> {
     checkScope(scope);
     checkMs('retainMs', retainMs);
     const now = this.now();
     const record = this.live(scope, now);
-    if (!record || record.outcome !== null || record.fingerprint !== fingerprint) return false;
-    this.write(scope, { fingerprint, outcome, expiresAt: now + retainMs }, now);
+    if (!record || record.state !== 'in_progress' || record.ticket !== ticket) return false;
+    const done = { state: 'done' as const, ticket: null, lockedUntil: 0, outcome, expiresAt: now + retainMs };
+    this.write(scope, { fingerprint: record.fingerprint, ...done }, now);
     return true;
   }
 
-  async release(scope: string, fingerprint: string): Promise<void> {
+  async abandon(scope: string, ticket: string): Promise<void> {
     checkScope(scope);
     const record = this.live(scope, this.now());
-    if (record && record.outcome === null && record.fingerprint === fingerprint) this.records.delete(scope);
+    if (record && record.state === 'in_progress' && record.ticket === ticket) {
+      Object.assign(record, { state: 'unknown', ticket: null, lockedUntil: 0 });
+    }
   }
 
   async close(): Promise<void> {

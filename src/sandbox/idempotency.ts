@@ -1,7 +1,9 @@
 // X-Idempotency-Key, as Mercado Pago applies it: required on payment and refund creation, honoured
 // on every write that carries one. A replay with the same key, from the same user on the same route,
-// gets the first answer back and changes nothing. Only answers that changed state are remembered,
-// so a request refused for bad input can be corrected and sent again with the same key.
+// changes nothing and gets the first answer back, whatever its body; a replayed refund is answered
+// 200 with an empty body, as the real API answers it (src/sandbox/README.md, "Behaviour"). Only
+// answers that changed state are remembered, so a request refused for bad input can be corrected and
+// sent again with the same key.
 import { ApiError, cause } from './errors';
 import type { SandboxContext, SandboxRequest, SandboxResponse } from './http';
 
@@ -11,7 +13,11 @@ export const missingIdempotencyKey = (): ApiError =>
 export const idempotent = async (
   req: SandboxRequest,
   ctx: SandboxContext,
-  options: { required: boolean },
+  options: {
+    required: boolean;
+    /** `empty`: a replay is answered 200 with no body (refunds); `first` (default): the first answer. */
+    replay?: 'first' | 'empty';
+  },
   run: () => SandboxResponse | Promise<SandboxResponse>,
 ): Promise<SandboxResponse> => {
   const key = req.idempotencyKey?.trim() || null;
@@ -21,7 +27,11 @@ export const idempotent = async (
   }
   const storeKey = `${req.caller.id} ${req.route} ${req.path} ${key}`;
   const first = ctx.store.idempotency.get(storeKey);
-  if (first) return { status: first.status, body: structuredClone(first.body) };
+  if (first) {
+    return options.replay === 'empty'
+      ? { status: 200, body: undefined }
+      : { status: first.status, body: structuredClone(first.body) };
+  }
   const out = await run();
   if (out.status >= 200 && out.status < 300) {
     ctx.store.idempotency.set(storeKey, { status: out.status, body: structuredClone(out.body) });

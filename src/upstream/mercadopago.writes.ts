@@ -50,8 +50,12 @@ export interface MercadoPagoWrites {
   capturePayment(id: string, amount: number | undefined, idempotencyKey: string): Promise<MpPayment>;
   /** `PUT /v1/payments/{id}` with `status: "cancelled"`. */
   cancelPayment(id: string, idempotencyKey: string): Promise<MpPayment>;
-  /** `POST /v1/payments/{id}/refunds`; no amount refunds all that is left. */
-  refundPayment(id: string, amount: number | undefined, idempotencyKey: string): Promise<MpRefund>;
+  /**
+   * `POST /v1/payments/{id}/refunds`; no amount refunds all that is left. Null when Mercado Pago
+   * answered without a refund: it answers a replayed key 200 with an empty body, and the refund
+   * made the first time is then among the payment's refunds.
+   */
+  refundPayment(id: string, amount: number | undefined, idempotencyKey: string): Promise<MpRefund | null>;
   /** `POST /v1/customers`. */
   createCustomer(body: MpCustomerWrite): Promise<MpCustomer>;
   /** `PUT /v1/customers/{id}`. */
@@ -93,14 +97,18 @@ export const createMercadoPagoWrites = (
       ),
     cancelPayment: (id, key) => write(() => payments(key).cancel({ id: assertId('payment', id) })),
     // https://www.mercadopago.com/developers/en/reference/chargebacks/_payments_id_refunds/post
-    refundPayment: (id, amount, key) => {
+    refundPayment: async (id, amount, key) => {
       const refunds = new PaymentRefundClient(cfg(key));
       const paymentId = assertId('payment', id);
-      return write(() =>
+      const answer = await write<MpRefund>(() =>
         amount === undefined
           ? refunds.total({ payment_id: paymentId })
           : refunds.create({ payment_id: paymentId, body: { amount } }),
       );
+      // The SDK reads an empty body as `{}` (plus its own api_response): no refund in it.
+      return answer !== null && typeof answer === 'object' && answer.id !== undefined && answer.id !== null
+        ? answer
+        : null;
     },
     // https://www.mercadopago.com/developers/en/reference/customers/_customers/post
     createCustomer: (body) => write(() => new CustomerClient(cfg()).create({ body })),

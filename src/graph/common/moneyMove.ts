@@ -3,7 +3,7 @@
 // gateway's idempotency store, the key sent upstream derived from them, and the two refusals (other
 // input, still running) as userErrors (docs/architecture.md, "The life of a mutation").
 // What `run` returns is stored as the outcome, so it must be plain JSON.
-import { idempotent, IdempotencyStoreError } from '../../idempotency';
+import { idempotent, IdempotencyStoreError, type Attempt } from '../../idempotency';
 import { gqlError } from '../errors';
 import type { Context } from '../context';
 import { userError, type UserError } from './userError';
@@ -32,7 +32,7 @@ export const moneyMove = async <T>(
   ctx: Context,
   operation: string,
   input: { idempotencyKey: string },
-  run: (upstreamKey: string) => Promise<T>,
+  run: (attempt: Attempt) => Promise<T>,
 ): Promise<MoveResult<T>> => {
   const callerId = ctx.callerId();
   let outcome;

@@ -3,10 +3,12 @@
 // data comes from: a loader of payment.loader.ts (or another domain's), which names the upstream
 // route (docs/architecture.md, "From a field to its data").
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { unexpectedBody } from '../../upstream/errors';
 import type { MpPayment, MpRefund } from '../../upstream/mercadopago';
 import { paymentMethods } from '../catalog/catalog.loader';
 import { toConnection } from '../common/connection';
 import { connectionCost } from '../common/cost';
+import { answerFor } from '../common/loader';
 import { idArgument } from '../common/ids';
 import { checked, CURRENCY_DECIMALS } from '../common/inputChecks';
 import { Locale } from '../common/locale';
@@ -69,7 +71,9 @@ const changePayment = async (
 ): Promise<PaymentPayload> => {
   const amount = checked(() => targetAmount(input));
   if (!amount.ok) return paymentPayload(null, amount.userErrors);
-  const move = await moneyMove(ctx, operation, input, (key) => paymentWrite(operation, write(amount.value, key)));
+  const move = await moneyMove(ctx, operation, input, ({ upstreamKey }) =>
+    paymentWrite(operation, write(amount.value, upstreamKey)),
+  );
   return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
 };
 
@@ -89,11 +93,11 @@ const checkMethodLimits = async (ctx: Context, input: CreatePaymentInput): Promi
   return [];
 };
 
-/** A refund's preconditions on the payment as it stands (read now): approved, and enough left. */
+/** A refund's preconditions on the payment as it stands (read now): approved, and enough left; null when met. */
 const checkRefundable = async (
   ctx: Context,
   input: RefundPaymentInput,
-): Promise<{ currency: string | null } | { userErrors: UserError[] }> => {
+): Promise<{ userErrors: UserError[] } | null> => {
   const payment = await paymentById(ctx).load(input.paymentId);
   const at = ['input', 'paymentId'];
   if (!payment) {
@@ -105,7 +109,6 @@ const checkRefundable = async (
     const message = `Only an approved payment can be refunded; this one is ${payment.status ?? 'in an unknown state'}.`;
     return { userErrors: [userError('NOT_REFUNDABLE', message, at)] };
   }
-  const currency = payment.amount?.currency ?? null;
   if (input.amount != null && payment.amount) {
     const decimals = CURRENCY_DECIMALS[payment.amount.currency] ?? 2;
     if (input.amount.decimalPlaces() > decimals) {
@@ -118,7 +121,21 @@ const checkRefundable = async (
       return { userErrors: [userError('REFUND_EXCEEDS_REMAINING', message, ['input', 'amount'])] };
     }
   }
-  return { currency };
+  return null;
+};
+
+/**
+ * The refund a replayed refund key made the first time, from the payment read after it: the newest
+ * refund of the amount asked for (of any amount for a total refund). Mercado Pago's replay names no
+ * refund, and a key makes one refund at most, so the newest that fits is that refund.
+ */
+const replayedRefund = (payment: MpPayment, amount: number | undefined): MpRefund => {
+  const refunds = [...(payment.refunds ?? [])].reverse();
+  const found = refunds.find((r) => amount === undefined || r.amount === amount);
+  if (!found) {
+    throw unexpectedBody('mercadoPago', `payment ${String(payment.id)}: a replayed refund is not among its refunds`);
+  }
+  return found;
 };
 
 /**
@@ -197,12 +214,18 @@ export class PaymentResolver {
     ctx.authenticate('createPayment charges a card through Mercado Pago');
     const body = checked(() => createPaymentBody(input));
     if (!body.ok) return paymentPayload(null, body.userErrors);
-    const move = await moneyMove(ctx, 'createPayment', input, async (key): Promise<PaymentOutcome> => {
-      const limits = await checkMethodLimits(ctx, input);
-      if (limits.length) return { userErrors: limits };
-      // POST /v1/payments
-      return paymentWrite('createPayment', ctx.mercadoPago().createPayment(body.value, key));
-    });
+    const move = await moneyMove(
+      ctx,
+      'createPayment',
+      input,
+      async ({ upstreamKey, retry }): Promise<PaymentOutcome> => {
+        // A retry of an attempt whose outcome is unknown goes straight to Mercado Pago, which replays.
+        const limits = retry ? [] : await checkMethodLimits(ctx, input);
+        if (limits.length) return { userErrors: limits };
+        // POST /v1/payments
+        return paymentWrite('createPayment', ctx.mercadoPago().createPayment(body.value, upstreamKey));
+      },
+    );
     return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
   }
 
@@ -247,19 +270,39 @@ export class PaymentResolver {
     const none = (userErrors: UserError[]): RefundPayload => ({ refund: null, payment: null, userErrors });
     const amount = checked(() => targetAmount(input));
     if (!amount.ok) return none(amount.userErrors);
-    const move = await moneyMove(ctx, 'refundPayment', input, async (key): Promise<RefundOutcome> => {
-      const state = await checkRefundable(ctx, input);
-      if ('userErrors' in state) return state;
-      // POST /v1/payments/{id}/refunds
-      const result = await refusedOr(ctx.mercadoPago().refundPayment(input.paymentId, amount.value, key));
-      if (!result.ok) return { userErrors: [paymentRefusal('refundPayment', result.refusal)] };
-      return { refund: result.value, currency: state.currency };
-    });
+    // The payment as this request read it after its own refund (not on a replay from the record).
+    let after: MpPayment | null = null;
+    const move = await moneyMove(
+      ctx,
+      'refundPayment',
+      input,
+      async ({ upstreamKey, retry }): Promise<RefundOutcome> => {
+        // A retry of an attempt whose outcome is unknown is not checked against the payment: that
+        // attempt may have made the refund, and the state it left would refuse its own replay.
+        if (!retry) {
+          const state = await checkRefundable(ctx, input);
+          if (state) return state;
+        }
+        // POST /v1/payments/{id}/refunds
+        const result = await refusedOr(ctx.mercadoPago().refundPayment(input.paymentId, amount.value, upstreamKey));
+        if (!result.ok) return { userErrors: [paymentRefusal('refundPayment', result.refusal)] };
+        // GET /v1/payments/{id}: the payment after the refund, and the refund itself when Mercado Pago
+        // replayed the key without a body.
+        after = answerFor(
+          'mercadoPago',
+          'payment',
+          input.paymentId,
+          await ctx.mercadoPago().getPayment(input.paymentId),
+        );
+        const refund = result.value ?? replayedRefund(after, amount.value);
+        return { refund, currency: after.currency_id ?? null };
+      },
+    );
     if (!move.ok) return none(move.userErrors);
     if ('userErrors' in move.value) return none(move.value.userErrors);
-    // The payment changed: read it again for this response.
     const payments = paymentById(ctx);
     payments.clear(input.paymentId);
+    if (after) payments.prime(input.paymentId, toPayment(after, warnUnknown(ctx, input.paymentId)));
     const refund = toRefund(move.value.refund, input.paymentId, move.value.currency, warnUnknown(ctx, input.paymentId));
     return { refund, payment: await payments.load(input.paymentId), userErrors: [] };
   }

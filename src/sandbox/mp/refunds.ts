@@ -88,7 +88,7 @@ const createRefund = (req: SandboxRequest, ctx: SandboxContext) => {
 
 export const registerRefunds = (router: SandboxRouter): void => {
   router.post('/v1/payments/{id}/refunds', (req, ctx) =>
-    idempotent(req, ctx, { required: true }, () => createRefund(req, ctx)),
+    idempotent(req, ctx, { required: true, replay: 'empty' }, () => createRefund(req, ctx)),
   );
 
   // The SDK lists with a trailing slash (…/refunds/); the route table ignores it (routeTable.ts).
