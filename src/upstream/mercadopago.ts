@@ -44,9 +44,11 @@ export const setMercadoPagoBaseUrl = (baseUrl: string): void => {
 export const mercadoPagoBaseUrl = (): string => AppConfig.BASE_URL;
 
 // Our budget instead of the SDK's (60 s per attempt, 3 retries after 1, 2, 4 s): a GraphQL
-// caller waits for the slowest field, so a read gets one quick retry on transient failures and
-// then an error. Worst case ≈ 2 × READ_TIMEOUT_MS + 250 ms. Writes are never retried here: a
-// retry of a lost write is the client's, with its idempotency key.
+// caller waits for the slowest field, so a read gets one quick retry on transient failures (a 5xx,
+// a dropped connection, an answer not whole within the timeout) and then an error. Each attempt's
+// timeout covers the whole answer, body included (WHOLE_ANSWER below). Worst case ≈ 2 ×
+// READ_TIMEOUT_MS + 250 ms. Writes are never retried here: a retry of a lost write is the client's,
+// with its idempotency key.
 export const READ_TIMEOUT_MS = 5_000;
 export const WRITE_TIMEOUT_MS = 10_000;
 
@@ -62,13 +64,48 @@ export const READ_OPTIONS: Options = {
 
 export const WRITE_OPTIONS: Options = { timeout: WRITE_TIMEOUT_MS, maxRetries: 0 };
 
+// The SDK's `timeout` ends when the headers arrive: its restClient clears its timer as soon as
+// `fetch` resolves, then reads the body unbounded (and a body it cannot read becomes `{}`). So our
+// configs carry WHOLE_ANSWER, which the SDK copies with the other options into fetch's init
+// (`fetch(url, { ...options, method, signal })`), and the platform fetch, wrapped once here, reads
+// the whole body of such a request before it resolves. The SDK's timer and abort signal then cover
+// the body as well: each attempt has READ_TIMEOUT_MS (a write WRITE_TIMEOUT_MS) for its whole answer,
+// an answer that does not arrive whole is a transport failure the SDK retries by its policy and that
+// ends as MPConnectionError (a timeout or a connection failure, errors.ts), and the SDK's abort ends
+// the request, socket included. Any other fetch passes through untouched.
+const WHOLE_ANSWER = Symbol.for('mpgraph.mercadoPago.wholeAnswer');
+const WRAPPED = Symbol.for('mpgraph.mercadoPago.wholeAnswerFetch');
+
+type Fetch = typeof globalThis.fetch;
+
+/** `inner`, except that a request whose init carries WHOLE_ANSWER resolves once its whole body has arrived. */
+export const wholeAnswerFetch = (inner: Fetch): Fetch =>
+  Object.assign(
+    async (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]): Promise<Response> => {
+      const res = await inner(input, init);
+      if (!init || !(WHOLE_ANSWER in init) || res.body === null) return res;
+      // Under the request's signal: the SDK's abort (its timeout) ends this read and the request.
+      const body = await res.arrayBuffer();
+      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    },
+    { [WRAPPED]: inner },
+  );
+
+/** Wraps the platform fetch (the one the SDK calls) once; again if something replaced it since (a test's spy). */
+const useWholeAnswerFetch = (): void => {
+  if (!(WRAPPED in globalThis.fetch)) globalThis.fetch = wholeAnswerFetch(globalThis.fetch);
+};
+
 /**
  * A fresh SDK config for one call. The SDK merges each call's requestOptions into the config it
  * was given and keeps them (an idempotency key included), so a config is never reused, let
- * alone shared between callers.
+ * alone shared between callers. Its requests get their whole answer within `options.timeout`
+ * (WHOLE_ANSWER above); writes get theirs through this function too (mercadopago.writes.ts).
  */
-export const mercadoPagoConfig = (accessToken: string, options: Options): MercadoPagoConfig =>
-  new MercadoPagoConfig({ accessToken, options: { ...options } });
+export const mercadoPagoConfig = (accessToken: string, options: Options): MercadoPagoConfig => {
+  useWholeAnswerFetch();
+  return new MercadoPagoConfig({ accessToken, options: { ...options, [WHOLE_ANSWER]: true } as Options });
+};
 
 /**
  * What the graph layer may ask of Mercado Pago, for one caller during one request: reads here, writes in
