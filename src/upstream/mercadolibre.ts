@@ -1,8 +1,9 @@
 // Mercado Libre through a small typed client on the platform fetch: with mercadopago.ts, the only
 // code that knows base URLs, the caller's token and the REST shapes; every failure is thrown as an
 // UpstreamError (errors.ts). Node's fetch (undici) keeps connections alive between calls to the
-// same origin. Reads get the same budget as Mercado Pago's through the SDK (one quick retry on 5xx,
-// a dropped connection or a timeout, then an error): at worst about 2 × the timeout.
+// same origin. Reads get the same budget as Mercado Pago's through the SDK: each attempt has the
+// timeout for its whole answer, body included, and one quick retry follows a 5xx, a dropped
+// connection, a timeout or a 2xx that is not JSON; then an error. At worst about 2 × the timeout.
 import { unexpectedBody, UpstreamError } from './errors';
 import { assertId } from './ids';
 import { READ_TIMEOUT_MS } from './mercadopago';
@@ -84,14 +85,38 @@ const retryAfterOf = (res: Response): number | null => {
   return raw && /^\d{1,6}$/.test(raw) ? Number(raw) : null;
 };
 
+const isJson = (res: Response): boolean =>
+  /^application\/([\w.+-]*\+)?json\b/i.test(res.headers.get('content-type') ?? '');
+
+/**
+ * The error name of a JSON error body; none for any other body (an HTML page from a proxy), which
+ * is not read at all. The name goes to UpstreamError, which checks it.
+ */
 const errorName = async (res: Response): Promise<string | null> => {
+  if (!isJson(res)) {
+    await res.body?.cancel().catch(() => undefined);
+    return null;
+  }
   try {
     const body = (await res.json()) as { error?: unknown };
-    return typeof body?.error === 'string' ? body.error.slice(0, 64) : null;
+    return typeof body?.error === 'string' ? body.error : null;
   } catch {
     return null;
   }
 };
+
+/**
+ * A failure of the transport (no answer, or no whole answer), told by the error's name, not by
+ * instanceof: fetch's DOMException may come from another realm (Jest's, for one).
+ */
+const transportFailure = (err: unknown): UpstreamError => {
+  const name = typeof err === 'object' && err !== null ? (err as { name?: unknown }).name : undefined;
+  return new UpstreamError('mercadoLibre', name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'connection');
+};
+
+/** What a read may retry once: no whole answer, a non-JSON 2xx, or a 5xx that may pass. */
+const retryable = (err: UpstreamError): boolean =>
+  err.failure !== 'status' || (err.status !== null && RETRY_STATUSES.has(err.status));
 
 export const createMercadoLibreClient = (
   baseUrl: string,
@@ -100,43 +125,47 @@ export const createMercadoLibreClient = (
 ): MercadoLibreClient => {
   const base = baseUrl.replace(/\/+$/, '');
 
-  const get = async <T>(path: string, query?: URLSearchParams): Promise<T> => {
-    const url = `${base}${path}${query && [...query.keys()].length ? `?${query.toString()}` : ''}`;
-    for (let attempt = 0; ; attempt++) {
-      let res: Response;
-      try {
-        res = await fetch(url, {
-          headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (err) {
-        // By name, not instanceof: fetch's DOMException may come from another realm (Jest's, for one).
-        const name = typeof err === 'object' && err !== null ? (err as { name?: unknown }).name : undefined;
-        const timeout = name === 'TimeoutError' || name === 'AbortError';
-        if (attempt === 0) {
-          await sleep(RETRY_DELAY_MS);
-          continue;
-        }
-        throw new UpstreamError('mercadoLibre', timeout ? 'timeout' : 'connection');
-      }
-      if (res.ok) {
-        try {
-          return (await res.json()) as T;
-        } catch {
-          throw unexpectedBody('mercadoLibre', `${path}: the answer is not JSON`);
-        }
-      }
-      if (attempt === 0 && RETRY_STATUSES.has(res.status)) {
-        await res.body?.cancel();
-        await sleep(RETRY_DELAY_MS);
-        continue;
-      }
+  // One attempt: `timeoutMs` for the whole answer, body included (the signal stays on the body).
+  const attempt = async <T>(path: string, url: string): Promise<T> => {
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw transportFailure(err);
+    }
+    if (!res.ok) {
       throw new UpstreamError('mercadoLibre', 'status', {
         status: res.status,
         error: await errorName(res),
         retryAfter: retryAfterOf(res),
       });
     }
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (err) {
+      throw transportFailure(err);
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      // Never the text itself, nor the parser's message (which quotes it): it could echo anything.
+      throw unexpectedBody('mercadoLibre', `${path}: the answer is not JSON`);
+    }
+  };
+
+  const get = async <T>(path: string, query?: URLSearchParams): Promise<T> => {
+    const url = `${base}${path}${query && [...query.keys()].length ? `?${query.toString()}` : ''}`;
+    try {
+      return await attempt<T>(path, url);
+    } catch (err) {
+      if (!(err instanceof UpstreamError) || !retryable(err)) throw err;
+    }
+    await sleep(RETRY_DELAY_MS);
+    return attempt<T>(path, url);
   };
 
   return {

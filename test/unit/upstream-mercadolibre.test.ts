@@ -1,11 +1,22 @@
 // The Mercado Libre client against a scripted loopback server: what it sends, its retry budget
-// (one retry on 5xx or a dropped connection, none on 4xx), its timeout, and its errors.
+// (one retry on 5xx, a dropped connection, a timeout or a 2xx that is not JSON; none on 4xx), its
+// timeout (the whole answer, body included), and its errors.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { upstreamCode } from '../../src/graph/errors';
 import { UpstreamError } from '../../src/upstream/errors';
 import { createMercadoLibreClient } from '../../src/upstream/mercadolibre';
 
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'drop';
+type Reply =
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  /** `text` as it is, as text/html unless `headers` say otherwise. */
+  | { status: number; text: string; headers?: Record<string, string> }
+  | 'hang'
+  | 'drop'
+  /** 200 and the start of a JSON body, then a space every 50 ms for 3 s, then its end. */
+  | 'trickle'
+  /** 200 and the start of a JSON body, then the socket destroyed. */
+  | 'cut';
 
 describe('Mercado Libre client', () => {
   let server: Server;
@@ -21,6 +32,23 @@ describe('Mercado Libre client', () => {
       const reply = replies.shift() ?? otherwise;
       if (reply === 'hang') return;
       if (reply === 'drop') return void req.socket.destroy();
+      if (reply === 'trickle' || reply === 'cut') {
+        res.writeHead(200, { 'Content-Type': 'application/json' }).write('{"id": 1');
+        if (reply === 'cut') return void setTimeout(() => req.socket.destroy(), 20);
+        let left = 60;
+        const timer = setInterval(() => {
+          if (res.destroyed) return void clearInterval(timer);
+          if (--left > 0) return void res.write(' ');
+          clearInterval(timer);
+          res.end('}');
+        }, 50);
+        return void res.on('close', () => clearInterval(timer));
+      }
+      if ('text' in reply) {
+        return void res
+          .writeHead(reply.status, { 'Content-Type': 'text/html', ...(reply.headers ?? {}) })
+          .end(reply.text);
+      }
       res
         .writeHead(reply.status, { 'Content-Type': 'application/json', ...(reply.headers ?? {}) })
         .end(JSON.stringify(reply.body ?? {}));
@@ -111,6 +139,72 @@ describe('Mercado Libre client', () => {
       failure: 'timeout',
     });
     expect(Date.now() - started).toBeLessThan(2000);
+    expect(seen).toHaveLength(2);
+  });
+
+  const TOKEN_PARTS = /TEST-|SELLER|277582551|Bearer|TES/;
+  const HTML = '<html><body>Authorization: Bearer TEST-SELLER-277582551</body></html>';
+
+  it('a 2xx that is not JSON: retried once, then an unexpected body that quotes nothing of it', async () => {
+    replies = [
+      { status: 200, text: HTML },
+      { status: 200, body: { id: 5 } },
+    ];
+    expect(await createMercadoLibreClient(base, 't').getOrder('5')).toEqual({ id: 5 });
+    expect(seen).toHaveLength(2);
+    seen = [];
+    otherwise = { status: 200, text: HTML };
+    const err = (await createMercadoLibreClient(base, 't')
+      .getOrder('5')
+      .catch((e: unknown) => e)) as UpstreamError;
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect(err).toMatchObject({ service: 'mercadoLibre', failure: 'unexpected_body' });
+    expect(upstreamCode(err)).toBe('UPSTREAM_ERROR');
+    expect(err.detail()).toEqual({
+      service: 'mercadoLibre',
+      failure: 'unexpected_body',
+      what: '/orders/5: the answer is not JSON',
+    });
+    expect(JSON.stringify([err.message, err.detail()])).not.toMatch(TOKEN_PARTS);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('a body that does not arrive within the timeout: retried once, then a timeout, each request ended', async () => {
+    otherwise = 'trickle';
+    const started = Date.now();
+    const err = (await createMercadoLibreClient(base, 't', 300)
+      .getMe()
+      .catch((e: unknown) => e)) as UpstreamError;
+    // 2 × 300 ms and the retry's delay, not the 3 s the body would take.
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect(err).toMatchObject({ service: 'mercadoLibre', failure: 'timeout' });
+    expect(upstreamCode(err)).toBe('UPSTREAM_TIMEOUT');
+    expect(seen).toHaveLength(2);
+    // The client hung up on both: the server's sockets close long before the bodies would end.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen.every((req) => req.socket.destroyed)).toBe(true);
+  });
+
+  it('a body cut half-way: retried once, then a connection failure', async () => {
+    replies = ['cut', { status: 200, body: { id: 9 } }];
+    expect(await createMercadoLibreClient(base, 't').getMe()).toEqual({ id: 9 });
+    otherwise = 'cut';
+    await expect(createMercadoLibreClient(base, 't').getMe()).rejects.toMatchObject({
+      service: 'mercadoLibre',
+      failure: 'connection',
+    });
+    expect(seen).toHaveLength(4);
+  });
+
+  it('an HTML 502 is a 502 (UPSTREAM_UNAVAILABLE), with no error name read from the page', async () => {
+    otherwise = { status: 502, text: '{"error":"read_from_html"}' };
+    const err = (await createMercadoLibreClient(base, 't')
+      .getOrder('6')
+      .catch((e: unknown) => e)) as UpstreamError;
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect(err).toMatchObject({ service: 'mercadoLibre', failure: 'status', status: 502, error: null });
+    expect(upstreamCode(err)).toBe('UPSTREAM_UNAVAILABLE');
     expect(seen).toHaveLength(2);
   });
 });
