@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../src/lib/logger';
-import { MeDocument, OrderDetailsDocument, PaymentPairDocument } from '../generated/graphql';
+import { randomUUID } from 'node:crypto';
+import { CheckoutDocument, MeDocument, OrderDetailsDocument, PaymentPairDocument } from '../generated/graphql';
 import { TOKENS } from '../support/sandbox';
 import { execute, useStack } from '../support/stack';
 
@@ -21,6 +22,18 @@ const html =
   (status: number, page: string): Answer =>
   (_req, res) =>
     void res.writeHead(status, { 'Content-Type': 'text/html' }).end(page);
+
+/** `status` and the JSON `body(echo)`, where `echo` is "Authorization: " and the request's Authorization header. */
+const echoJson =
+  (status: number, body: (echo: string) => unknown): Answer =>
+  (req, res) =>
+    json(status, body(`Authorization: ${req.headers.authorization}`))(req, res);
+
+/** `status` and "Authorization: " and the request's Authorization header, as text. */
+const echoText =
+  (status: number): Answer =>
+  (req, res) =>
+    void res.writeHead(status, { 'Content-Type': 'text/plain' }).end(`Authorization: ${req.headers.authorization}`);
 
 /** 200 and the start of a JSON body at once, then a space every 50 ms for 3 s, then its end. */
 const trickle =
@@ -130,5 +143,111 @@ describe('gateway over an upstream that misbehaves', () => {
     expect(logged('upstream failure').map((l) => l.upstream)).toEqual([
       { service: 'mercadoLibre', failure: 'status', status: 502 },
     ]);
+  });
+
+  describe('an error body that echoes the Authorization header', () => {
+    // The caller's token is TEST-SELLER-277582551: no part of it, nor of the header, may be logged.
+    const TOKEN_PARTS = /TEST|SELLER|277582551|Bearer|Authorization/i;
+
+    it.each([
+      [
+        'in `message`',
+        (echo: string) => ({ message: echo, error: 'internal_error', status: 500, cause: [] }),
+        { error: 'internal_error' },
+      ],
+      ['in `error`', (echo: string) => ({ message: 'x', error: echo, status: 500 }), { error: '<redacted>' }],
+      ['as `error`, the token alone', () => ({ error: TOKENS.sellerMLM, status: 500 }), { error: '<redacted>' }],
+      [
+        'in `cause[].code`',
+        (echo: string) => ({ error: 'e', status: 500, cause: [{ code: echo, description: 'd' }, { code: 2006 }] }),
+        { error: 'e', causes: ['<redacted>', '2006'] },
+      ],
+      [
+        'as `cause[].code`, the token alone',
+        () => ({ error: 'e', status: 500, cause: [{ code: TOKENS.sellerMLM }] }),
+        { error: 'e', causes: ['<redacted>'] },
+      ],
+      [
+        'in `cause[].description`',
+        (echo: string) => ({ error: 'e', status: 500, cause: [{ code: '2006', description: echo }] }),
+        { error: 'e', causes: ['2006'] },
+      ],
+    ])('Mercado Pago, %s: UPSTREAM_ERROR, and the log keeps only safe names', async (_, body, kept) => {
+      routes.set('GET /v1/payments/1', echoJson(500, body));
+      const res = await execute(stack.gatewayUrl, PaymentPairDocument, { first: '1', second: '1' }, TOKENS.sellerMLM);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_ERROR', 'UPSTREAM_ERROR']);
+      expect(seen).toHaveLength(2); // the SDK's one retry of a 500
+      expect(logged('upstream failure').map((l) => l.upstream)).toEqual([
+        { service: 'mercadoPago', failure: 'status', status: 500, ...kept },
+        { service: 'mercadoPago', failure: 'status', status: 500, ...kept },
+      ]);
+      expect(lines.join('\n')).not.toMatch(TOKEN_PARTS);
+      expect(JSON.stringify(res)).not.toMatch(TOKEN_PARTS);
+    });
+
+    it('Mercado Pago, a body that is not JSON: UPSTREAM_ERROR, and nothing of it in the log', async () => {
+      routes.set('GET /v1/payments/1', echoText(500));
+      const res = await execute(stack.gatewayUrl, PaymentPairDocument, { first: '1', second: '1' }, TOKENS.sellerMLM);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_ERROR', 'UPSTREAM_ERROR']);
+      expect(logged('upstream failure')).toHaveLength(2);
+      expect(lines.join('\n')).not.toMatch(TOKEN_PARTS);
+    });
+
+    it('Mercado Pago, a refused payment whose cause code echoes it: the userError quotes nothing of it', async () => {
+      routes.set(
+        'POST /v1/payments',
+        echoJson(400, (echo) => ({
+          message: echo,
+          error: echo,
+          status: 400,
+          cause: [{ code: echo, description: echo }],
+        })),
+      );
+      const input = {
+        idempotencyKey: randomUUID(),
+        token: 'ab12cd34ef56ab12cd34ef56ab12cd34',
+        amount: '10',
+        installments: 1,
+        payer: { email: 'test_payer_12345@testuser.com' },
+      };
+      const res = await execute(stack.gatewayUrl, CheckoutDocument, { input }, TOKENS.sellerMLM);
+      expect(seen).toEqual(['POST /v1/payments']);
+      expect(res.data?.createPayment.userErrors).toEqual([
+        expect.objectContaining({ code: 'REFUSED', upstreamCode: '<redacted>' }),
+      ]);
+      expect(JSON.stringify(res)).not.toMatch(TOKEN_PARTS);
+      expect(lines.join('\n')).not.toMatch(TOKEN_PARTS);
+    });
+
+    it.each([
+      [
+        'in `message`',
+        (echo: string) => ({ message: echo, error: 'internal_error', status: 500, cause: [] }),
+        { error: 'internal_error' },
+      ],
+      ['in `error`', (echo: string) => ({ message: 'x', error: echo, status: 500 }), { error: '<redacted>' }],
+      ['as `error`, the token alone', () => ({ error: TOKENS.sellerMLM, status: 500 }), { error: '<redacted>' }],
+    ])('Mercado Libre, %s: UPSTREAM_ERROR, and the log keeps only safe names', async (_, body, kept) => {
+      routes.set('GET /users/me', echoJson(500, body));
+      const res = await execute(stack.gatewayUrl, MeDocument, {}, TOKENS.sellerMLM);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_ERROR']);
+      expect(logged('upstream failure').map((l) => l.upstream)).toEqual([
+        { service: 'mercadoLibre', failure: 'status', status: 500, ...kept },
+      ]);
+      expect(lines.join('\n')).not.toMatch(TOKEN_PARTS);
+      expect(JSON.stringify(res)).not.toMatch(TOKEN_PARTS);
+    });
+
+    it('Mercado Libre, a body that is not JSON, with a 500 or a 200: nothing of it in the log', async () => {
+      routes.set('GET /users/me', echoText(500));
+      const failed = await execute(stack.gatewayUrl, MeDocument, {}, TOKENS.sellerMLM);
+      expect(failed.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_ERROR']);
+      routes.set('GET /users/me', echoText(200));
+      const unexpected = await execute(stack.gatewayUrl, MeDocument, {}, TOKENS.sellerMLM);
+      expect(unexpected.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_ERROR']);
+      expect(logged('upstream failure')).toHaveLength(2);
+      expect(logged('internal error')).toEqual([]);
+      expect(lines.join('\n')).not.toMatch(TOKEN_PARTS);
+    });
   });
 });

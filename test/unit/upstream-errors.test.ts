@@ -3,7 +3,15 @@
 import { GraphQLError } from 'graphql';
 import { buildError, MercadoPagoError, MPConnectionError } from 'mercadopago';
 import { gqlError, isNotFound, MESSAGES, upstreamCode, upstreamError } from '../../src/graph/errors';
-import { fromMercadoPagoSdk, unexpectedBody, UpstreamError } from '../../src/upstream/errors';
+import {
+  causeCodes,
+  fromMercadoPagoSdk,
+  redactText,
+  safeCauseCodes,
+  safeErrorName,
+  unexpectedBody,
+  UpstreamError,
+} from '../../src/upstream/errors';
 
 const body = (status: number) => ({
   message: `secret detail from https://api.mercadopago.com/v1/payments/1 for TEST-SELLER-1`,
@@ -136,5 +144,90 @@ describe('upstream error mapping', () => {
     expect(isNotFound(gqlError('NOT_FOUND'))).toBe(true);
     expect(isNotFound(fromSdk(buildError(403, body(403))))).toBe(false);
     expect(isNotFound(new TypeError('bug'))).toBe(false);
+  });
+
+  describe('what an upstream sends is kept only in a safe shape', () => {
+    const TOKEN = 'TEST-SELLER-277582551';
+    const ECHO = `Authorization: Bearer ${TOKEN}`;
+    const TOKEN_PARTS = /TEST|SELLER|277582551|Bearer|Authorization/i;
+
+    it.each([
+      ['bad_request', 'bad_request'],
+      ['order_not_found', 'order_not_found'],
+      ['invalid.parameter:amount-1', 'invalid.parameter:amount-1'],
+      ['', null],
+      [null, null],
+      [undefined, null],
+      [ECHO, '<redacted>'],
+      [TOKEN, '<redacted>'],
+      ['APP_USR-1234567890123456-070815-abcdef', '<redacted>'],
+      ['bearer', '<redacted>'],
+      ['x'.repeat(65), '<redacted>'],
+      ['has space', '<redacted>'],
+      ['<script>', '<redacted>'],
+      ['9f86d081884c7d659a2feaa0c55ad015', '<redacted>'],
+      ['dGhpcyBpcyBhIHNlY3JldCB2YWx1ZTEy', '<redacted>'],
+      ['user_277582551', '<redacted>'],
+      [{ nested: ECHO }, '<redacted>'],
+      [42, '<redacted>'],
+    ])('error name %p is kept as %p', (name, kept) => {
+      expect(safeErrorName(name)).toBe(kept);
+    });
+
+    it('keeps cause codes of a safe shape, redacts the others, and keeps at most ten', () => {
+      expect(safeCauseCodes(['2006', 'E301', 'invalid_card-1.2', ECHO, TOKEN, 'x'.repeat(33), '277582551'])).toEqual([
+        '2006',
+        'E301',
+        'invalid_card-1.2',
+        '<redacted>',
+        '<redacted>',
+        '<redacted>',
+        '<redacted>',
+      ]);
+      expect(safeCauseCodes(Array.from({ length: 50 }, (_, i) => String(i)))).toHaveLength(10);
+      expect(causeCodes([{ code: 2006 }, { code: ECHO }, { code: { a: 1 } }, { description: ECHO }, 'x'])).toEqual([
+        '2006',
+        ECHO,
+        '<redacted>',
+      ]);
+      expect(causeCodes(Array.from({ length: 50 }, (_, i) => ({ code: i })))).toHaveLength(10);
+    });
+
+    it('an SDK error echoing the Authorization header in every field keeps nothing of it', () => {
+      const err = fromSdk(
+        buildError(400, {
+          message: ECHO,
+          error: ECHO,
+          status: 400,
+          cause: [{ code: ECHO, description: ECHO }, { code: TOKEN }, { code: 2006, description: ECHO }],
+        }),
+      );
+      expect(err).toMatchObject({ status: 400, error: '<redacted>', causes: ['<redacted>', '<redacted>', '2006'] });
+      expect(JSON.stringify([err.message, err.detail()])).not.toMatch(TOKEN_PARTS);
+      expect(err.message).toBe('Mercado Pago answered 400 <redacted>');
+    });
+
+    it('a Retry-After that is not a whole number of seconds is dropped', () => {
+      const answer = (retryAfter: number) => new UpstreamError('mercadoPago', 'status', { status: 429, retryAfter });
+      expect(answer(7).retryAfter).toBe(7);
+      expect(answer(NaN).retryAfter).toBeNull();
+      expect(answer(-1).retryAfter).toBeNull();
+      expect(answer(1.5).retryAfter).toBeNull();
+      expect(answer(1e12).retryAfter).toBeNull();
+    });
+
+    it('our own description is kept with ids, cut to 200 characters, and with any credential redacted', () => {
+      expect(unexpectedBody('mercadoLibre', '/orders/2000003508419013: the answer is not JSON').message).toBe(
+        '/orders/2000003508419013: the answer is not JSON',
+      );
+      expect(unexpectedBody('mercadoPago', 'customer 123456789-jxOV430go9fx2e: not the card').message).toBe(
+        'customer 123456789-jxOV430go9fx2e: not the card',
+      );
+      const echoed = unexpectedBody('mercadoPago', `payment ${ECHO}: a refund without an id`);
+      expect(echoed.message).toBe('payment <redacted>: a refund without an id');
+      expect(unexpectedBody('mercadoPago', `payment ${TOKEN}`).message).toBe('payment <redacted>');
+      expect(unexpectedBody('mercadoPago', 'x'.repeat(1_000)).message).toHaveLength(200);
+      expect(redactText('id abcdef0123456789abcdef0123456789 and Bearer TES')).toBe('id <redacted> and <redacted>');
+    });
   });
 });
