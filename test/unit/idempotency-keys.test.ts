@@ -1,5 +1,6 @@
 // The names idempotency records are kept under (src/idempotency/keys.ts): caller identities,
 // canonical fingerprints, scopes and the upstream X-Idempotency-Key.
+import { createHash } from 'node:crypto';
 import {
   callerIdentity,
   canonicalJson,
@@ -138,32 +139,65 @@ describe('idempotencyScope', () => {
 });
 
 describe('upstreamIdempotencyKey', () => {
+  // The fingerprint pinned above: createPayment of { payer: { email: 'a@b.c' }, amount: '10.00' }.
+  const fp = '54eafa9208d482476132f1acf5dcd17630cf31f1731b4f823821b91f0a536728';
+  const fp2 = fingerprint('createPayment', { amount: '11.00' });
+
   it('is a version-8 UUID, pinned: every process and every restart derives the same key', () => {
-    const key = upstreamIdempotencyKey('caller-one', 'createPayment', 'checkout-42');
-    expect(key).toBe('294d58f2-a4cb-8129-9857-763c9521c2b5');
+    expect(fingerprint('createPayment', { payer: { email: 'a@b.c' }, amount: '10.00' })).toBe(fp);
+    const key = upstreamIdempotencyKey('caller-one', 'createPayment', 'checkout-42', fp);
+    expect(key).toBe('d98e8b40-9695-891e-889d-b9b877717393');
     expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(key.length).toBeLessThanOrEqual(64);
   });
 
-  it('differs by caller, by operation and by key', () => {
-    const base = upstreamIdempotencyKey('caller', 'createPayment', 'k');
-    expect(upstreamIdempotencyKey('caller2', 'createPayment', 'k')).not.toBe(base);
-    expect(upstreamIdempotencyKey('caller', 'refundPayment', 'k')).not.toBe(base);
-    expect(upstreamIdempotencyKey('caller', 'createPayment', 'k2')).not.toBe(base);
-    // The parts are JSON-encoded, so moving a character between them changes the key.
-    expect(upstreamIdempotencyKey('ab', 'createPayment', 'c')).not.toBe(
-      upstreamIdempotencyKey('a', 'createPayment', 'bc'),
+  it('is the first 128 bits of a SHA-256 of the v2 label and the four parts, version and variant set', () => {
+    const parts = ['mpgraph upstream idempotency key v2', 'caller-one', 'createPayment', 'checkout-42', fp];
+    const bytes = createHash('sha256').update(JSON.stringify(parts), 'utf8').digest().subarray(0, 16);
+    bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+    bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+    expect(upstreamIdempotencyKey('caller-one', 'createPayment', 'checkout-42', fp).replaceAll('-', '')).toBe(
+      bytes.toString('hex'),
     );
-  });
-
-  it('is never the client key itself', () => {
-    expect(upstreamIdempotencyKey('caller', 'createPayment', '294d58f2-a4cb-8129-9857-763c9521c2b5')).not.toBe(
+    // Not the v1 key of (caller, operation, key), which a retry of other input would have shared.
+    expect(upstreamIdempotencyKey('caller-one', 'createPayment', 'checkout-42', fp)).not.toBe(
       '294d58f2-a4cb-8129-9857-763c9521c2b5',
     );
   });
 
-  it('refuses an empty caller or key', () => {
-    expect(() => upstreamIdempotencyKey('', 'createPayment', 'k')).toThrow(TypeError);
-    expect(() => upstreamIdempotencyKey('c', 'createPayment', '')).toThrow(TypeError);
+  it('differs by caller, by operation, by key and by input: other input never gets the same upstream key', () => {
+    const base = upstreamIdempotencyKey('caller', 'createPayment', 'k', fp);
+    expect(upstreamIdempotencyKey('caller2', 'createPayment', 'k', fp)).not.toBe(base);
+    expect(upstreamIdempotencyKey('caller', 'refundPayment', 'k', fp)).not.toBe(base);
+    expect(upstreamIdempotencyKey('caller', 'createPayment', 'k2', fp)).not.toBe(base);
+    expect(upstreamIdempotencyKey('caller', 'createPayment', 'k', fp2)).not.toBe(base);
+    // The parts are JSON-encoded, so moving a character between them changes the key.
+    expect(upstreamIdempotencyKey('ab', 'createPayment', 'c', fp)).not.toBe(
+      upstreamIdempotencyKey('a', 'createPayment', 'bc', fp),
+    );
+    expect(upstreamIdempotencyKey('a', 'createPayment', 'bc', fp)).not.toBe(
+      upstreamIdempotencyKey('a', 'createPayment', 'b', `c${fp}`),
+    );
+  });
+
+  it('is the same for the same input written another way', () => {
+    const a = fingerprint('createPayment', { amount: '10', payer: { email: 'a@b.c' } });
+    const b = fingerprint('createPayment', { payer: { email: 'a@b.c' }, amount: '10', note: undefined });
+    expect(upstreamIdempotencyKey('c', 'createPayment', 'k', a)).toBe(
+      upstreamIdempotencyKey('c', 'createPayment', 'k', b),
+    );
+  });
+
+  it('is never the client key itself', () => {
+    expect(upstreamIdempotencyKey('caller', 'createPayment', 'd98e8b40-9695-891e-889d-b9b877717393', fp)).not.toBe(
+      'd98e8b40-9695-891e-889d-b9b877717393',
+    );
+  });
+
+  it('refuses an empty caller, key or fingerprint', () => {
+    expect(() => upstreamIdempotencyKey('', 'createPayment', 'k', fp)).toThrow(TypeError);
+    expect(() => upstreamIdempotencyKey('c', 'createPayment', '', fp)).toThrow(TypeError);
+    expect(() => upstreamIdempotencyKey('c', 'createPayment', 'k', '')).toThrow(TypeError);
+    expect(() => upstreamIdempotencyKey('c', 'create payment', 'k', fp)).toThrow(TypeError);
   });
 });
