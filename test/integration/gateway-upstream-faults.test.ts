@@ -106,6 +106,25 @@ describe('gateway over an upstream that misbehaves', () => {
     ]);
   });
 
+  it('Mercado Pago: the answer to a new payment trickling past the write timeout is UPSTREAM_TIMEOUT', async () => {
+    routes.set('POST /v1/payments', trickle('{"id": 1, "status": "approved"', '}'));
+    const input = {
+      idempotencyKey: randomUUID(),
+      token: 'ab12cd34ef56ab12cd34ef56ab12cd34',
+      amount: '10',
+      installments: 1,
+      payer: { email: 'test_payer_12345@testuser.com' },
+    };
+    const started = Date.now();
+    const res = await execute(stack.gatewayUrl, CheckoutDocument, { input }, TOKENS.sellerMLB);
+    // The 400 ms write timeout, not the 3 s of the body.
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['UPSTREAM_TIMEOUT', 'Mercado Pago did not answer in time.'],
+    ]);
+    expect(seen).toEqual(['POST /v1/payments']);
+  });
+
   it('Mercado Libre: an HTML page with a 200 is UPSTREAM_ERROR after one retry, logged without a stack', async () => {
     routes.set('GET /orders/2000003508419013', html(200, '<html><body>Please wait…</body></html>'));
     const res = await execute(stack.gatewayUrl, OrderDetailsDocument, { id: '2000003508419013' }, TOKENS.sellerMLB);
