@@ -33,7 +33,9 @@ const SCRIPTS = {
   idemClaim: {
     numberOfKeys: 1,
     // ARGV: fingerprint, lockMs, retainMs, ticket → {'claimed', retry} | {state, fingerprint[, outcome]}
-    lua: `local t = redis.call('TIME')
+    // replicate_commands: Redis 3.2 to 4 replicate a script that reads TIME only as its effects (5+ always do).
+    lua: `redis.replicate_commands()
+local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local s = redis.call('HGET', KEYS[1], 's')
 if s then

@@ -115,8 +115,9 @@ describe('two gateways sharing one Redis', () => {
     // The client's connection died with the gateway (fetch's error comes from another realm: match by message).
     expect(await doomed).toMatchObject({ message: 'fetch failed' });
     const retry = await execute(gateways[1].url, CheckoutDocument, { input: body }, SELLER);
-    // The dead gateway's claim holds until it expires (LOCK_MS); then a retry runs with the same
-    // upstream key and Mercado Pago returns the payment it made (the idempotency unit tests).
+    // The dead gateway's lock holds until it lapses (LOCK_MS); then the record is unknown, and a retry
+    // with the same input runs with the same upstream key: Mercado Pago returns the payment it made
+    // (the idempotency unit tests).
     expect(retry.data?.createPayment.userErrors).toEqual([
       expect.objectContaining({ code: 'IDEMPOTENCY_IN_PROGRESS' }),
     ]);
