@@ -1,7 +1,12 @@
-// Query cost and depth limits (Shopify's model; README.md, "Query cost and depth"). Every operation is
-// priced and measured after validation and before execution; one over a limit is refused with
-// BAD_USER_INPUT and HTTP 400 before any resolver (so any upstream call) runs. Every response says
-// what the operation cost: `extensions.cost { requested, limit, remaining }`.
+// Query cost and depth limits (Shopify's model; README.md, "Query cost and depth"). A document is
+// measured in three steps, each callable from any transport (HTTP here; WebSocket later):
+//   1. checkSource: its text, before it is parsed: tokens, and how deep its brackets nest (the parser
+//      recurses once per level, so a document nested thousands deep must never reach it);
+//   2. checkDocument: the parsed operation, fragments expanded, without recursion: depth and size;
+//   3. checkOperation: step 2, then, with the variables, the operation's cost.
+// One over a limit is refused with BAD_USER_INPUT, HTTP 400 and its numbers, before any resolver (so
+// any upstream call) runs. Every response says what the operation cost: `extensions.cost { requested,
+// limit, remaining }`.
 //
 // Cost (graphql-query-complexity, the estimator type-graphql's `complexity` option is typed with):
 // a field declares its own cost next to itself (src/graph/common/cost.ts: connections, lists read
@@ -22,7 +27,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionSetNode,
+  type SelectionNode,
 } from 'graphql';
 import {
   fieldExtensionsEstimator,
@@ -39,13 +44,30 @@ export interface Limits {
   maxDepth: number;
   /** Most selections an operation may hold once fragments are expanded: the work of pricing it is bounded too. */
   maxSelections: number;
+  /**
+   * Most brackets (`{`, `(`, `[`) a document's text may nest, read before it is parsed. The examples nest 5 deep,
+   * the introspection query Apollo Sandbox sends 10; the parser recurses once per level.
+   */
+  maxNesting: number;
+  /**
+   * Most lexical tokens a document may hold (as graphql-js counts them: no commas, white space or comments). The
+   * largest example file has 506, all of schema/operations together 1,704, the introspection query 184.
+   */
+  maxTokens: number;
 }
 
-export const LIMITS: Readonly<Limits> = { maxCost: 1000, maxDepth: 10, maxSelections: 10_000 };
+export const LIMITS: Readonly<Limits> = {
+  maxCost: 1000,
+  maxDepth: 10,
+  maxSelections: 10_000,
+  maxNesting: 32,
+  maxTokens: 5_000,
+};
 
 /**
  * What every response carries in `extensions.cost`. `requested` is 0 when the operation was never
- * priced: it did not parse or validate, its variables were invalid, or it was too large to price.
+ * priced: it did not parse or validate, its variables were invalid, or it was over a limit of its
+ * text or of its shape (too deep, too large).
  */
 export interface CostExtension {
   requested: number;
@@ -107,49 +129,178 @@ export const operationCost = (
     maxQueryNodes: Infinity,
   });
 
-// ---- Depth and size ----
+// ---- The text, before parsing ----
+
+const isNameStart = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isNameContinue = (c: number): boolean => isNameStart(c) || isDigit(c);
 
 /**
- * Depth (the longest chain of fields) and size (selections counted once per expansion) of an operation, fragments
- * expanded.
+ * Tokens and bracket nesting of a document's text, in one pass, without parsing and without recursion. Tokens are
+ * counted as graphql-js's lexer counts them for `maxTokens` (punctuators, `...`, names, numbers, strings and block
+ * strings; not white space, commas or comments); `nesting` is the deepest `{`, `(` or `[` outside strings, block
+ * strings and comments. Text the lexer would refuse is counted as best it can be: parsing reports the error.
  */
-export const operationShape = (
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-): { depth: number; selections: number } => {
+export const sourceShape = (source: string): { tokens: number; nesting: number } => {
+  const end = source.length;
+  let tokens = 0;
+  let open = 0;
+  let nesting = 0;
+  let i = 0;
+  const digits = () => {
+    while (i < end && isDigit(source.charCodeAt(i))) i += 1;
+  };
+  while (i < end) {
+    const c = source.charCodeAt(i);
+    // White space, line terminators, commas and the byte order mark are not tokens.
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2c || c === 0xfeff) {
+      i += 1;
+      continue;
+    }
+    if (c === 0x23) {
+      // # a comment, to the end of the line
+      while (i < end && source.charCodeAt(i) !== 0x0a && source.charCodeAt(i) !== 0x0d) i += 1;
+      continue;
+    }
+    tokens += 1;
+    if (c === 0x22 && source.startsWith('"""', i)) {
+      // """a block string""", in which \""" is an escaped triple quote
+      i += 3;
+      while (i < end && !source.startsWith('"""', i)) i += source.startsWith('\\"""', i) ? 4 : 1;
+      i += 3;
+    } else if (c === 0x22) {
+      // "a string", on one line, with \ escapes
+      i += 1;
+      while (i < end) {
+        const d = source.charCodeAt(i);
+        if (d === 0x0a || d === 0x0d) break;
+        i += d === 0x5c ? 2 : 1;
+        if (d === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x28 || c === 0x5b) {
+      // { ( [
+      open += 1;
+      nesting = Math.max(nesting, open);
+      i += 1;
+    } else if (c === 0x7d || c === 0x29 || c === 0x5d) {
+      // } ) ]
+      open = Math.max(0, open - 1);
+      i += 1;
+    } else if (c === 0x2e && source.startsWith('...', i)) {
+      i += 3;
+    } else if (isNameStart(c)) {
+      i += 1;
+      while (i < end && isNameContinue(source.charCodeAt(i))) i += 1;
+    } else if (c === 0x2d || isDigit(c)) {
+      // -?digits(.digits)?([eE][+-]?digits)?
+      i += 1;
+      digits();
+      if (source.charCodeAt(i) === 0x2e) {
+        i += 1;
+        digits();
+      }
+      if (source.charCodeAt(i) === 0x45 || source.charCodeAt(i) === 0x65) {
+        i += 1;
+        if (source.charCodeAt(i) === 0x2b || source.charCodeAt(i) === 0x2d) i += 1;
+        digits();
+      }
+    } else {
+      // Any other punctuator (! $ & : = @ |), or a character the lexer refuses.
+      i += 1;
+    }
+  }
+  return { tokens, nesting };
+};
+
+// ---- The operation: depth and size ----
+
+/** What `operationShape` measures of an operation, fragments expanded. */
+export interface OperationShape {
+  /** The longest chain of fields, introspection fields left out. */
+  depth: number;
+  /** Selections (fields, fragment spreads, inline fragments), counted once per expansion. */
+  selections: number;
+}
+
+const NOTHING: Readonly<OperationShape> = { depth: 0, selections: 0 };
+
+// One selection set being measured: where it is, what it has added up so far, and what to do with
+// its total (add it into the enclosing set, a field adding its level).
+interface Frame {
+  selections: readonly SelectionNode[];
+  next: number;
+  shape: OperationShape;
+  done: (shape: OperationShape) => void;
+}
+
+const addInto = (into: OperationShape, shape: OperationShape, depth: number): void => {
+  into.depth = Math.max(into.depth, depth);
+  into.selections += shape.selections;
+};
+
+/**
+ * Depth and size of an operation, fragments expanded, with an explicit stack (no recursion, however deep the
+ * document or its chain of fragments). Each fragment is walked once, so a fragment spread many times (or a chain
+ * of them doubling at each step) is measured, not expanded.
+ */
+export const operationShape = (document: DocumentNode, operation: OperationDefinitionNode): OperationShape => {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  // Per fragment, so a fragment spread many times (or a chain of them doubling at each step) is walked once.
-  const seen = new Map<string, { depth: number; selections: number }>();
-  const walk = (set: SelectionSetNode | undefined): { depth: number; selections: number } => {
-    let depth = 0;
-    let selections = 0;
-    for (const s of set?.selections ?? []) {
-      selections += 1;
-      let inner: { depth: number; selections: number };
-      if (s.kind === Kind.FIELD) {
-        const below = walk(s.selectionSet);
-        // Introspection counts towards size (it is walked to price the operation), not depth.
-        inner = { depth: s.name.value.startsWith('__') ? 0 : below.depth + 1, selections: below.selections };
-      } else if (s.kind === Kind.INLINE_FRAGMENT) {
-        inner = walk(s.selectionSet);
-      } else {
-        const name = s.name.value;
-        const known = seen.get(name);
-        if (known) {
-          inner = known;
-        } else {
-          seen.set(name, { depth: 0, selections: 0 }); // stops a fragment cycle (which validation refuses anyway)
-          inner = walk(fragments.get(name)?.selectionSet);
-          seen.set(name, inner);
-        }
-      }
-      depth = Math.max(depth, inner.depth);
-      selections += inner.selections;
+  const seen = new Map<string, OperationShape>();
+  const root: OperationShape = { ...NOTHING };
+  const stack: Frame[] = [{ selections: operation.selectionSet.selections, next: 0, shape: root, done: () => {} }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next === frame.selections.length) {
+      stack.pop();
+      frame.done(frame.shape);
+      continue;
     }
-    return { depth, selections };
-  };
-  return walk(operation.selectionSet);
+    const s = frame.selections[frame.next];
+    frame.next += 1;
+    const into = frame.shape;
+    into.selections += 1;
+    if (s.kind === Kind.FIELD) {
+      // Introspection counts towards size (it is walked to price the operation), not depth.
+      const level = s.name.value.startsWith('__') ? () => 0 : (below: number) => below + 1;
+      if (!s.selectionSet) {
+        into.depth = Math.max(into.depth, level(0));
+        continue;
+      }
+      stack.push({
+        selections: s.selectionSet.selections,
+        next: 0,
+        shape: { ...NOTHING },
+        done: (below) => addInto(into, below, level(below.depth)),
+      });
+    } else if (s.kind === Kind.INLINE_FRAGMENT) {
+      stack.push({
+        selections: s.selectionSet.selections,
+        next: 0,
+        shape: { ...NOTHING },
+        done: (inner) => addInto(into, inner, inner.depth),
+      });
+    } else {
+      const name = s.name.value;
+      const known = seen.get(name);
+      const fragment = fragments.get(name);
+      if (known || !fragment) {
+        addInto(into, known ?? NOTHING, (known ?? NOTHING).depth);
+        continue;
+      }
+      seen.set(name, NOTHING); // stops a fragment cycle (which validation refuses anyway)
+      stack.push({
+        selections: fragment.selectionSet.selections,
+        next: 0,
+        shape: { ...NOTHING },
+        done: (inner) => {
+          seen.set(name, inner);
+          addInto(into, inner, inner.depth);
+        },
+      });
+    }
+  }
+  return root;
 };
 
 // ---- Refusals ----
@@ -165,7 +316,17 @@ export class LimitExceededError extends GraphQLError {
   }
 }
 
-// Messages of the three refusals side by side.
+// Messages of the refusals side by side.
+const overNesting = (nesting: number, max: number) =>
+  new LimitExceededError(
+    `The document nests brackets ${nesting} deep, over the limit of ${max}. Split it into shallower operations.`,
+    { nesting, maxNesting: max },
+  );
+const overTokens = (tokens: number, max: number) =>
+  new LimitExceededError(`The document has ${tokens} tokens, over the limit of ${max}. Send a shorter document.`, {
+    tokens,
+    maxTokens: max,
+  });
 const overCost = (cost: number, max: number) =>
   new LimitExceededError(
     `The operation costs ${cost}, over the limit of ${max}. Ask for fewer items (first) or fewer nested lists.`,
@@ -183,9 +344,35 @@ const overSize = (selections: number, max: number) =>
   );
 
 /**
- * Measures the operation against `limits`: its cost, and the error to refuse it with, if any.
- * Null when it cannot be measured yet: no operation was resolved, or its variables are invalid
- * (execution refuses those, BAD_USER_INPUT, before any resolver runs).
+ * Step 1, before parsing: the refusal of a document whose text nests too deep or has too many tokens, or null.
+ * Linear in the text's length; parse only what passes.
+ */
+export const checkSource = (source: string, limits: Limits = LIMITS): LimitExceededError | null => {
+  const { tokens, nesting } = sourceShape(source);
+  if (nesting > limits.maxNesting) return overNesting(nesting, limits.maxNesting);
+  if (tokens > limits.maxTokens) return overTokens(tokens, limits.maxTokens);
+  return null;
+};
+
+/**
+ * Step 2, after validation, before pricing: the refusal of an operation too large or too deep (fragments
+ * expanded), or null. Needs no variables and no schema.
+ */
+export const checkDocument = (
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  limits: Limits = LIMITS,
+): LimitExceededError | null => {
+  const { depth, selections } = operationShape(document, operation);
+  if (selections > limits.maxSelections) return overSize(selections, limits.maxSelections);
+  if (depth > limits.maxDepth) return overDepth(depth, limits.maxDepth);
+  return null;
+};
+
+/**
+ * Step 3: measures the operation against `limits` (checkDocument), then prices it: its cost (0 when it was refused
+ * before pricing), and the error to refuse it with, if any. Null when it cannot be measured yet: no operation was
+ * resolved, or its variables are invalid (execution refuses those, BAD_USER_INPUT, before any resolver runs).
  */
 export const checkOperation = (
   schema: GraphQLSchema,
@@ -195,16 +382,17 @@ export const checkOperation = (
   limits: Limits = LIMITS,
 ): { cost: number; refusal: LimitExceededError | null } | null => {
   if (!operation) return null;
+  const refusal = checkDocument(document, operation, limits);
+  if (refusal) return { cost: 0, refusal };
   if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return null;
-  const { depth, selections } = operationShape(document, operation);
-  if (selections > limits.maxSelections) return { cost: 0, refusal: overSize(selections, limits.maxSelections) };
   const cost = operationCost(schema, document, operation.name?.value, variables);
-  if (depth > limits.maxDepth) return { cost, refusal: overDepth(depth, limits.maxDepth) };
-  if (cost > limits.maxCost) return { cost, refusal: overCost(cost, limits.maxCost) };
-  return { cost, refusal: null };
+  return { cost, refusal: cost > limits.maxCost ? overCost(cost, limits.maxCost) : null };
 };
 
-/** The Apollo Server plugin: refuses operations over the limits, and adds `extensions.cost` to every response. */
+/**
+ * The Apollo Server plugin of the HTTP transport: refuses operations over the limits (steps 2 and 3; step 1 runs
+ * on the request's text before Apollo, src/gateway/server.ts), and adds `extensions.cost` to every response.
+ */
 export const limitsPlugin = <TContext extends object>(limits: Limits = LIMITS): ApolloServerPlugin<TContext> => ({
   requestDidStart: async () => {
     let requested = 0;
@@ -226,7 +414,7 @@ export const limitsPlugin = <TContext extends object>(limits: Limits = LIMITS): 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
- * Wraps the gateway's formatError so a refusal keeps its numbers (cost and maxCost, or depth and maxDepth) in its
+ * Wraps the gateway's formatError so a refusal keeps its numbers (cost and maxCost, depth and maxDepth, …) in its
  * extensions.
  */
 export const withLimitNumbers =

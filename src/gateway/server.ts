@@ -14,8 +14,10 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 import { ConfigError, type ResolvedConfig } from '../config';
 import type { Context } from '../graph/context';
+import { isObject } from '../lib/json';
 import { createLogger, type Logger } from '../lib/logger';
 import {
   createMemoryBus,
@@ -29,7 +31,7 @@ import { createIdempotencyStore, type IdempotencyStore } from '../idempotency';
 import { createContext } from './context';
 import type { ExplorerPreset } from './explorer';
 import { createFormatError } from './errors';
-import { limitsPlugin, withLimitNumbers } from './limits';
+import { checkSource, costExtension, LIMITS, limitsPlugin, withLimitNumbers, type Limits } from './limits';
 import { createReadiness } from './readiness';
 import { buildGatewaySchema } from './schema';
 import { createWebhookRouter } from './webhooks';
@@ -64,6 +66,8 @@ export interface GatewayOptions {
   writeTimeoutMs?: number;
   /** The idempotency store to use (the caller closes it); by default one from REDIS_URL, or in memory. */
   idempotency?: IdempotencyStore;
+  /** Limits other than LIMITS (src/gateway/limits.ts); tests lower them. */
+  limits?: Partial<Limits>;
 }
 
 /** Used when IDENTITY_SECRET is unset: identities are still HMACs, never tokens, and stable across gateways. */
@@ -85,6 +89,8 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
   }
   const log = options.log ?? createLogger(config.logLevel);
   const production = config.nodeEnv === 'production';
+  const limits: Limits = { ...LIMITS, ...options.limits };
+  const formatError = withLimitNumbers(createFormatError(log));
   setMercadoPagoBaseUrl(config.mpApiUrl);
 
   const app = express();
@@ -96,11 +102,13 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     schema: await buildGatewaySchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
-    formatError: withLimitNumbers(createFormatError(log)),
+    formatError,
+    // A backstop: checkSource (below, before Apollo) has already refused a document with more tokens.
+    parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Cost and depth limits, checked before execution; `extensions.cost` on every response.
-      limitsPlugin<Context>(),
+      // Cost, depth and shape limits, checked before execution; `extensions.cost` on every response.
+      limitsPlugin<Context>(limits),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false, ...(options.explorer ?? {}) }),
@@ -153,6 +161,24 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
       }
       // GET requests carry the operation in the query string; Apollo wants `req.body` to exist.
       if (!('body' in req)) (req as { body?: unknown }).body = undefined;
+      next();
+    },
+    // Step 1 of the limits (limits.ts): the document's text, before Apollo parses it (the parser recurses once
+    // per level of nesting). A refusal has the shape of Apollo's: one error with its numbers, and no cost.
+    (req: Request, res: Response, next: NextFunction) => {
+      const body: unknown = req.body;
+      const requests = req.method === 'GET' ? [req.query] : Array.isArray(body) ? body : [body];
+      for (const request of requests) {
+        const source = isObject(request) ? request.query : undefined;
+        const refusal = typeof source === 'string' ? checkSource(source, limits) : null;
+        if (refusal) {
+          res.status(400).json({
+            errors: [formatError(refusal.toJSON() as GraphQLFormattedError, refusal)],
+            extensions: { cost: costExtension(0, limits.maxCost) },
+          });
+          return;
+        }
+      }
       next();
     },
     expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers, log, upstreams) }),

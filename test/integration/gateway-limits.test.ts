@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getIntrospectionQuery, Kind, parse, print, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { sandboxExplorer } from '../../src/gateway/explorer';
-import { checkOperation, LIMITS, operationCost, operationShape } from '../../src/gateway/limits';
+import { checkOperation, LIMITS, operationCost, operationShape, sourceShape } from '../../src/gateway/limits';
 import { buildGatewaySchema } from '../../src/gateway/schema';
 import { MAX_PAGE_SIZE } from '../../src/graph/common/connection';
 import { PaymentDetailsDocument } from '../generated/graphql';
@@ -17,7 +17,7 @@ const SEED_PAYMENT = '3506756222';
 // Over the cost limit at first: 50 (2 + 50 × 22 = 1102), within it at first: 10 (222).
 const NESTED_LISTS =
   'query Nested($n: Int) { orders(first: $n) { nodes { id payments { refunds { amount { amount } } } } } }';
-// 11 fields deep once the fragment is expanded; cheap (484).
+// 11 fields deep once the fragment is expanded; refused before it is priced.
 const DEEP =
   'query Deep { order(id: "1653027692") { ...Loop } } fragment Loop on Order { payments { order { payments { order { payments { order { payments { order { payments { id } } } } } } } } } }';
 
@@ -109,7 +109,8 @@ describe('query cost and depth limits', () => {
           extensions: { code: 'BAD_USER_INPUT', depth: 11, maxDepth: 10 },
         },
       ]);
-      expect(body.extensions).toEqual({ cost: { requested: 484, limit: 1000, remaining: 516 } });
+      // Not priced: depth is checked before the cost walk, which recurses once per level.
+      expect(body.extensions).toEqual({ cost: { requested: 0, limit: 1000, remaining: 1000 } });
       expect(await upstreamTotal()).toBe(0);
     });
 
@@ -205,9 +206,16 @@ describe('the example operations', () => {
       expect(checked).not.toBeNull();
       expect(checked?.refusal).toBeNull();
       expect(operationCost(schema, document, op.name?.value, worstCase(op))).toBeLessThanOrEqual(LIMITS.maxCost / 2);
-      expect(operationShape(document, op).depth).toBeLessThanOrEqual(LIMITS.maxDepth / 2);
+      const shape = operationShape(document, op);
+      expect(shape.depth).toBeLessThanOrEqual(LIMITS.maxDepth / 2);
     },
   );
+
+  it('are within half of the limits of a document, all of them together', () => {
+    const { tokens, nesting } = sourceShape(print(document));
+    expect(tokens).toBeLessThanOrEqual(LIMITS.maxTokens / 2);
+    expect(nesting).toBeLessThanOrEqual(LIMITS.maxNesting / 2);
+  });
 
   it("and Apollo Sandbox's preset operation are within half of each limit", () => {
     const preset = sandboxExplorer([]);

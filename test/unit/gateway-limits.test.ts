@@ -1,7 +1,30 @@
 // Query cost and depth (src/gateway/limits.ts and the `complexity` options in src/graph): what
-// representative operations cost and how deep they are, on the real schema, with no network.
-import { buildSchema, getIntrospectionQuery, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { checkOperation, costExtension, LIMITS, operationCost, operationShape } from '../../src/gateway/limits';
+// representative operations cost and how deep they are, what a document's text measures before it
+// is parsed, and the order of the checks, on the real schema, with no network.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  Kind,
+  Lexer,
+  parse,
+  Source,
+  TokenKind,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import {
+  checkOperation,
+  checkSource,
+  costExtension,
+  LIMITS,
+  operationCost,
+  operationShape,
+  sourceShape,
+} from '../../src/gateway/limits';
 import { buildGatewaySchema } from '../../src/gateway/schema';
 
 let schema: GraphQLSchema;
@@ -188,7 +211,8 @@ describe('checkOperation', () => {
     const deep =
       '{ order(id: "1") { ...O } } fragment O on Order { payments { order { payments { order { payments { order { payments { order { payments { id } } } } } } } } } }';
     const checked = check(deep);
-    expect(checked?.cost).toBeLessThan(LIMITS.maxCost);
+    // Refused before it is priced: the cost walk recurses once per level, so a deep operation never reaches it.
+    expect(checked?.cost).toBe(0);
     expect(checked?.refusal?.message).toBe(
       'The operation is 11 fields deep, over the limit of 10. Split it into shallower operations.',
     );
@@ -208,5 +232,137 @@ describe('checkOperation', () => {
   it('leaves an operation with invalid variables to execution (which refuses them before any resolver runs)', () => {
     expect(check('query($id: ID!) { payment(id: $id) { id } }', {})).toBeNull();
     expect(check('query($n: Int) { payments(first: $n) { totalCount } }', { n: 'ten' })).toBeNull();
+  });
+});
+
+// What graphql-js's lexer counts for `maxTokens` (every token but <EOF>; comments skipped), and the
+// deepest bracket it reads: what sourceShape must agree with.
+const lexed = (source: string): { tokens: number; nesting: number } => {
+  const lexer = new Lexer(new Source(source));
+  let tokens = 0;
+  let open = 0;
+  let nesting = 0;
+  for (let t = lexer.advance(); t.kind !== TokenKind.EOF; t = lexer.advance()) {
+    tokens += 1;
+    if (t.kind === TokenKind.BRACE_L || t.kind === TokenKind.PAREN_L || t.kind === TokenKind.BRACKET_L) {
+      open += 1;
+      nesting = Math.max(nesting, open);
+    }
+    if (t.kind === TokenKind.BRACE_R || t.kind === TokenKind.PAREN_R || t.kind === TokenKind.BRACKET_R) open -= 1;
+  }
+  return { tokens, nesting };
+};
+
+/** `{ order(id: "1") { payments { order { payments … { id } } } } }`, `levels` fields below `order`. */
+const nested = (levels: number): string => {
+  let inner = 'id';
+  for (let i = levels; i > 0; i -= 1) inner = `${i % 2 ? 'payments' : 'order'} { ${inner} }`;
+  return `{ order(id: "1") { ${inner} } }`;
+};
+
+describe('the text of a document, before parsing', () => {
+  const operations = join(__dirname, '../../schema/operations');
+  const examples = readdirSync(operations)
+    .filter((f) => f.endsWith('.graphql'))
+    .map((f) => readFileSync(join(operations, f), 'utf8'));
+
+  it('counts tokens and nesting as graphql-js lexes them', () => {
+    const sources = [
+      ...examples,
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true }),
+      'query Q($a: [Int!]! = [1, -2, 3.5e-3, 0.25E+2], $b: String = "x") @skip(if: false) { __typename }',
+      '{ a(s: "brace { in \\" a string", b: """block { " "" \\""" string""") } # comment { ( [',
+      '{\ufeff a, b ,c ...F ... on T { d } } fragment F on T { e(x: $v, y: [[{ z: null }]]) }',
+      '{ a(x: -0) }',
+    ];
+    for (const source of sources) expect(sourceShape(source)).toEqual(lexed(source));
+  });
+
+  it('reads no bracket inside strings, block strings or comments', () => {
+    const padding = '{'.repeat(5_000);
+    expect(sourceShape(`{ a(s: "${padding}") }`).nesting).toBe(2);
+    expect(sourceShape(`{ a(s: """${padding} \\""" ${padding}""") }`).nesting).toBe(2);
+    expect(sourceShape(`# ${padding}\n{ a }`).nesting).toBe(1);
+    expect(sourceShape(`{ a(s: [[[{ b: [1] }]]]) }`).nesting).toBe(7);
+  });
+
+  it('measures a document nested a million deep in one pass, without recursion', () => {
+    expect(sourceShape('{'.repeat(1_000_000))).toEqual({ tokens: 1_000_000, nesting: 1_000_000 });
+  });
+
+  it('accepts every example operation and the introspection query, well within both limits', () => {
+    for (const source of [...examples, getIntrospectionQuery({ descriptions: true, specifiedByUrl: true })]) {
+      expect(checkSource(source)).toBeNull();
+      expect(sourceShape(source).nesting).toBeLessThanOrEqual(LIMITS.maxNesting / 2);
+      expect(sourceShape(source).tokens).toBeLessThanOrEqual(LIMITS.maxTokens / 5);
+    }
+    expect(sourceShape(examples.join('\n')).tokens).toBeLessThanOrEqual(LIMITS.maxTokens / 2);
+  });
+
+  it('refuses a document nested deeper than the limit with its nesting and the limit', () => {
+    const refusal = checkSource(nested(2_000));
+    expect(refusal?.message).toBe(
+      'The document nests brackets 2002 deep, over the limit of 32. Split it into shallower operations.',
+    );
+    expect(refusal?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', http: { status: 400 } });
+    expect(refusal?.numbers).toEqual({ nesting: 2002, maxNesting: 32 });
+    expect(checkSource(nested(30))?.numbers).toBeUndefined();
+  });
+
+  it('refuses a document with more tokens than the limit with its tokens and the limit', () => {
+    const refusal = checkSource(`{ ${'__typename '.repeat(5_000)}}`);
+    expect(refusal?.message).toBe('The document has 5002 tokens, over the limit of 5000. Send a shorter document.');
+    expect(refusal?.numbers).toEqual({ tokens: 5002, maxTokens: 5000 });
+    expect(checkSource(`{ ${'__typename '.repeat(4_998)}}`)).toBeNull();
+  });
+});
+
+describe('the shape of an operation, measured without recursion', () => {
+  /** A document `levels` fields deep, built without the parser (which recurses once per level). */
+  const deepDocument = (levels: number): { document: DocumentNode; operation: OperationDefinitionNode } => {
+    let field: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'id' } };
+    for (let i = levels - 1; i > 0; i -= 1) {
+      field = {
+        kind: Kind.FIELD,
+        name: { kind: Kind.NAME, value: i % 2 ? 'payments' : 'order' },
+        selectionSet: { kind: Kind.SELECTION_SET, selections: [field] },
+      };
+    }
+    const operation: OperationDefinitionNode = {
+      kind: Kind.OPERATION_DEFINITION,
+      operation: 'query' as OperationDefinitionNode['operation'],
+      selectionSet: { kind: Kind.SELECTION_SET, selections: [field] },
+    };
+    return { document: { kind: Kind.DOCUMENT, definitions: [operation] }, operation };
+  };
+
+  it('measures an operation 100,000 fields deep', () => {
+    const { document, operation } = deepDocument(100_000);
+    expect(operationShape(document, operation)).toEqual({ depth: 100_000, selections: 100_000 });
+  });
+
+  it('measures a chain of 2,000 fragments, each a level deeper than the last', () => {
+    const fragments = Array.from(
+      { length: 2_000 },
+      (_, i) => `fragment F${i} on Order { payments { order { ${i + 1 < 2_000 ? `...F${i + 1}` : 'id'} } } }`,
+    ).join('\n');
+    const document = parse(`{ order(id: "1") { ...F0 } } ${fragments}`);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    expect(operationShape(document, operation).depth).toBe(1 + 2 * 2_000 + 1);
+  });
+});
+
+describe('the order of the checks', () => {
+  it('checks depth and size before pricing: an operation too deep to price is refused, not priced', () => {
+    const fragments = Array.from(
+      { length: 2_000 },
+      (_, i) => `fragment F${i} on Order { payments { order { ${i + 1 < 2_000 ? `...F${i + 1}` : 'id'} } } }`,
+    ).join('\n');
+    // Priced first, this walked 4,000 levels of graphql-query-complexity's recursion and overflowed the stack.
+    expect(check(`{ order(id: "1") { ...F0 } } ${fragments}`)).toEqual({ cost: 0, refusal: expect.anything() });
+    expect(check(`{ order(id: "1") { ...F0 } } ${fragments}`)?.refusal?.numbers).toEqual({
+      depth: 4_002,
+      maxDepth: 10,
+    });
   });
 });
