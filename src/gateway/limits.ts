@@ -2,7 +2,8 @@
 // measured in three steps, each callable from any transport (HTTP here; WebSocket later):
 //   1. checkSource: its text, before it is parsed: tokens, and how deep its brackets nest (the parser
 //      recurses once per level, so a document nested thousands deep must never reach it);
-//   2. checkDocument: the parsed operation, fragments expanded, without recursion: depth and size;
+//   2. checkDocument: the parsed operation, fragments expanded, without recursion: depth, size,
+//      aliases and directives;
 //   3. checkOperation: step 2, then, with the variables, the operation's cost.
 // One over a limit is refused with BAD_USER_INPUT, HTTP 400 and its numbers, before any resolver (so
 // any upstream call) runs. Every response says what the operation cost: `extensions.cost { requested,
@@ -54,6 +55,10 @@ export interface Limits {
    * largest example file has 506, all of schema/operations together 1,704, the introspection query 184.
    */
   maxTokens: number;
+  /** Most fields written with an alias in an operation, fragments expanded; introspection counts too. */
+  maxAliases: number;
+  /** Most directives used in an operation, fragments expanded. */
+  maxDirectives: number;
 }
 
 export const LIMITS: Readonly<Limits> = {
@@ -62,12 +67,14 @@ export const LIMITS: Readonly<Limits> = {
   maxSelections: 10_000,
   maxNesting: 32,
   maxTokens: 5_000,
+  maxAliases: 30,
+  maxDirectives: 50,
 };
 
 /**
  * What every response carries in `extensions.cost`. `requested` is 0 when the operation was never
  * priced: it did not parse or validate, its variables were invalid, or it was over a limit of its
- * text or of its shape (too deep, too large).
+ * text or of its shape (too deep, too large, too many aliases or directives).
  */
 export interface CostExtension {
   requested: number;
@@ -212,7 +219,7 @@ export const sourceShape = (source: string): { tokens: number; nesting: number }
   return { tokens, nesting };
 };
 
-// ---- The operation: depth and size ----
+// ---- The operation: depth, size, aliases, directives ----
 
 /** What `operationShape` measures of an operation, fragments expanded. */
 export interface OperationShape {
@@ -220,9 +227,13 @@ export interface OperationShape {
   depth: number;
   /** Selections (fields, fragment spreads, inline fragments), counted once per expansion. */
   selections: number;
+  /** Fields written with an alias, counted once per expansion. */
+  aliases: number;
+  /** Directives used, on the operation, its variables, selections and fragments, counted once per expansion. */
+  directives: number;
 }
 
-const NOTHING: Readonly<OperationShape> = { depth: 0, selections: 0 };
+const NOTHING: Readonly<OperationShape> = { depth: 0, selections: 0, aliases: 0, directives: 0 };
 
 // One selection set being measured: where it is, what it has added up so far, and what to do with
 // its total (add it into the enclosing set, a field adding its level).
@@ -236,18 +247,25 @@ interface Frame {
 const addInto = (into: OperationShape, shape: OperationShape, depth: number): void => {
   into.depth = Math.max(into.depth, depth);
   into.selections += shape.selections;
+  into.aliases += shape.aliases;
+  into.directives += shape.directives;
 };
 
 /**
- * Depth and size of an operation, fragments expanded, with an explicit stack (no recursion, however deep the
- * document or its chain of fragments). Each fragment is walked once, so a fragment spread many times (or a chain
- * of them doubling at each step) is measured, not expanded.
+ * Depth, size, aliases and directives of an operation, fragments expanded, with an explicit stack (no recursion,
+ * however deep the document or its chain of fragments). Each fragment is walked once, so a fragment spread many
+ * times (or a chain of them doubling at each step) is measured, not expanded.
  */
 export const operationShape = (document: DocumentNode, operation: OperationDefinitionNode): OperationShape => {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const seen = new Map<string, OperationShape>();
-  const root: OperationShape = { ...NOTHING };
+  const root: OperationShape = {
+    ...NOTHING,
+    directives:
+      (operation.directives?.length ?? 0) +
+      (operation.variableDefinitions ?? []).reduce((n, v) => n + (v.directives?.length ?? 0), 0),
+  };
   const stack: Frame[] = [{ selections: operation.selectionSet.selections, next: 0, shape: root, done: () => {} }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
@@ -260,8 +278,10 @@ export const operationShape = (document: DocumentNode, operation: OperationDefin
     frame.next += 1;
     const into = frame.shape;
     into.selections += 1;
+    into.directives += s.directives?.length ?? 0;
     if (s.kind === Kind.FIELD) {
-      // Introspection counts towards size (it is walked to price the operation), not depth.
+      if (s.alias) into.aliases += 1;
+      // Introspection counts towards size, aliases and directives (it is walked and answered), not depth.
       const level = s.name.value.startsWith('__') ? () => 0 : (below: number) => below + 1;
       if (!s.selectionSet) {
         into.depth = Math.max(into.depth, level(0));
@@ -292,7 +312,7 @@ export const operationShape = (document: DocumentNode, operation: OperationDefin
       stack.push({
         selections: fragment.selectionSet.selections,
         next: 0,
-        shape: { ...NOTHING },
+        shape: { ...NOTHING, directives: fragment.directives?.length ?? 0 },
         done: (inner) => {
           seen.set(name, inner);
           addInto(into, inner, inner.depth);
@@ -342,6 +362,17 @@ const overSize = (selections: number, max: number) =>
     `The operation has ${selections} selections once its fragments are expanded, over the limit of ${max}.`,
     { selections, maxSelections: max },
   );
+const overAliases = (aliases: number, max: number) =>
+  new LimitExceededError(
+    `The operation has ${aliases} aliased fields once its fragments are expanded, over the limit of ${max}. ` +
+      'Ask for a page (first) rather than many things by id, or split the operation.',
+    { aliases, maxAliases: max },
+  );
+const overDirectives = (directives: number, max: number) =>
+  new LimitExceededError(
+    `The operation uses ${directives} directives once its fragments are expanded, over the limit of ${max}.`,
+    { directives, maxDirectives: max },
+  );
 
 /**
  * Step 1, before parsing: the refusal of a document whose text nests too deep or has too many tokens, or null.
@@ -355,17 +386,19 @@ export const checkSource = (source: string, limits: Limits = LIMITS): LimitExcee
 };
 
 /**
- * Step 2, after validation, before pricing: the refusal of an operation too large or too deep (fragments
- * expanded), or null. Needs no variables and no schema.
+ * Step 2, after validation, before pricing: the refusal of an operation too large, too deep, or with too many
+ * aliases or directives (fragments expanded), or null. Needs no variables and no schema.
  */
 export const checkDocument = (
   document: DocumentNode,
   operation: OperationDefinitionNode,
   limits: Limits = LIMITS,
 ): LimitExceededError | null => {
-  const { depth, selections } = operationShape(document, operation);
+  const { depth, selections, aliases, directives } = operationShape(document, operation);
   if (selections > limits.maxSelections) return overSize(selections, limits.maxSelections);
   if (depth > limits.maxDepth) return overDepth(depth, limits.maxDepth);
+  if (aliases > limits.maxAliases) return overAliases(aliases, limits.maxAliases);
+  if (directives > limits.maxDirectives) return overDirectives(directives, limits.maxDirectives);
   return null;
 };
 

@@ -1,12 +1,14 @@
 // Documents the gateway refuses before anything runs, over real HTTP (real gateway, real sandbox):
-// too deep or too long to parse safely (their text is measured before parsing), and too deep through
-// fragments to price. Each refusal is one 400 BAD_USER_INPUT error with its numbers, and no upstream
-// call (the sandbox's request log); README.md, "Query cost and depth".
+// too deep or too long to parse safely (their text is measured before parsing), too deep through
+// fragments to price, and too many aliases or directives (introspection included). Each refusal is
+// one 400 BAD_USER_INPUT error with its numbers, and no upstream call (the sandbox's request log);
+// README.md, "Query cost and depth".
 import { createLogger } from '../../src/lib/logger';
 import { TOKENS } from '../support/sandbox';
 import { useStack } from '../support/stack';
 import { upstreamCalls } from '../support/upstreamCalls';
 
+const SEED_PAYMENT = '3506756222';
 const NO_COST = { cost: { requested: 0, limit: 1000, remaining: 1000 } };
 
 /** `{ order(id: "1653027692") { payments { order { payments … { id } } } } }`, `levels` fields below `order`. */
@@ -26,6 +28,9 @@ const fragmentChain = (length: number): string =>
     const next = i + 1 < length ? `...F${i + 1}` : 'id';
     return `fragment F${i} on Order { ${'payments { order { '.repeat(14)}${next}${' } }'.repeat(14)} }`;
   }).join(' ');
+
+const aliased = (n: number, field: string): string =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 describe('documents refused before they run', () => {
   const lines: string[] = [];
@@ -145,6 +150,61 @@ describe('documents refused before they run', () => {
       });
       await noUpstreamCall();
       expect(logged().filter((l) => l.level !== 'debug')).toEqual([]);
+    });
+  });
+
+  describe('aliases and directives', () => {
+    it('refuses 31 aliased payment(id) fields, and reads none of them', async () => {
+      const { status, body } = await post(aliased(31, `payment(id: "${SEED_PAYMENT}") { id }`));
+      expect(status).toBe(400);
+      expect(body.errors).toEqual([
+        {
+          message:
+            'The operation has 31 aliased fields once its fragments are expanded, over the limit of 30. ' +
+            'Ask for a page (first) rather than many things by id, or split the operation.',
+          extensions: { code: 'BAD_USER_INPUT', aliases: 31, maxAliases: 30 },
+        },
+      ]);
+      expect(body.extensions).toEqual(NO_COST);
+      await noUpstreamCall();
+    });
+
+    it('counts the aliases of a fragment each time it is spread', async () => {
+      const { status, body } = await post(
+        aliased(11, `payment(id: "${SEED_PAYMENT}") { ...Amounts }`) +
+          ' fragment Amounts on Payment { paid: totalPaidAmount { amount } net: netReceivedAmount { amount } }',
+      );
+      expect(status).toBe(400);
+      expect(body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', aliases: 11 + 11 * 2, maxAliases: 30 });
+      await noUpstreamCall();
+    });
+
+    it('refuses aliased introspection over the limit instead of answering megabytes', async () => {
+      // Each alias of __schema answered the whole schema again: 300 of them were 2 MB.
+      const { status, body, text } = await post(aliased(300, '__schema { types { name fields { name } } }'), {}, null);
+      expect(status).toBe(400);
+      expect(body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', aliases: 300, maxAliases: 30 });
+      expect(text.length).toBeLessThan(1_000);
+    });
+
+    it('accepts 30 aliases', async () => {
+      const { status, body } = await post(aliased(30, '__typename'));
+      expect(status).toBe(200);
+      expect(Object.keys(body.data)).toHaveLength(30);
+    });
+
+    it('refuses more than 50 directives with their count and the limit', async () => {
+      const { status, body } = await post(
+        `{ payment(id: "${SEED_PAYMENT}") { ${'... @include(if: true) { id } '.repeat(51)}} }`,
+      );
+      expect(status).toBe(400);
+      expect(body.errors).toEqual([
+        {
+          message: 'The operation uses 51 directives once its fragments are expanded, over the limit of 50.',
+          extensions: { code: 'BAD_USER_INPUT', directives: 51, maxDirectives: 50 },
+        },
+      ]);
+      await noUpstreamCall();
     });
   });
 });

@@ -208,6 +208,8 @@ describe('the example operations', () => {
       expect(operationCost(schema, document, op.name?.value, worstCase(op))).toBeLessThanOrEqual(LIMITS.maxCost / 2);
       const shape = operationShape(document, op);
       expect(shape.depth).toBeLessThanOrEqual(LIMITS.maxDepth / 2);
+      expect(shape.aliases).toBeLessThanOrEqual(LIMITS.maxAliases / 2);
+      expect(shape.directives).toBeLessThanOrEqual(LIMITS.maxDirectives / 2);
     },
   );
 

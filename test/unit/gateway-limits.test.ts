@@ -17,6 +17,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import {
+  checkDocument,
   checkOperation,
   checkSource,
   costExtension,
@@ -338,7 +339,12 @@ describe('the shape of an operation, measured without recursion', () => {
 
   it('measures an operation 100,000 fields deep', () => {
     const { document, operation } = deepDocument(100_000);
-    expect(operationShape(document, operation)).toEqual({ depth: 100_000, selections: 100_000 });
+    expect(operationShape(document, operation)).toEqual({
+      depth: 100_000,
+      selections: 100_000,
+      aliases: 0,
+      directives: 0,
+    });
   });
 
   it('measures a chain of 2,000 fragments, each a level deeper than the last', () => {
@@ -350,9 +356,69 @@ describe('the shape of an operation, measured without recursion', () => {
     const operation = document.definitions[0] as OperationDefinitionNode;
     expect(operationShape(document, operation).depth).toBe(1 + 2 * 2_000 + 1);
   });
+
+  it('counts every field written with an alias, fragments expanded, introspection included', () => {
+    expect(shape('{ a: payment(id: "1") { id } b: payment(id: "2") { cents: amount { amount } } }').aliases).toBe(3);
+    expect(
+      shape('{ a: payment(id: "1") { ...P } b: payment(id: "2") { ...P } } fragment P on Payment { x: id y: id }')
+        .aliases,
+    ).toBe(2 + 2 * 2);
+    expect(shape('{ s1: __schema { t: types { name } } s2: __type(name: "Payment") { name } }').aliases).toBe(3);
+    expect(shape('{ payment(id: "1") { id } }').aliases).toBe(0);
+  });
+
+  it('counts every directive used, fragments expanded, on the operation and its variables too', () => {
+    expect(
+      shape(
+        'query Q($a: Boolean! @deprecated) @skip(if: false) { payment(id: "1") @include(if: $a) { id @skip(if: $a) } }',
+      ).directives,
+    ).toBe(4);
+    expect(
+      shape(
+        '{ a: payment(id: "1") { ...P @include(if: true) } b: payment(id: "2") { ...P } } ' +
+          'fragment P on Payment @skip(if: false) { id @include(if: true) ... @skip(if: false) { status } }',
+      ).directives,
+    ).toBe(1 + 2 * 3);
+  });
 });
 
-describe('the order of the checks', () => {
+describe('checkDocument and the order of the checks', () => {
+  const document = (source: string) => {
+    const d = parse(source);
+    return checkDocument(
+      d,
+      d.definitions.find((x): x is OperationDefinitionNode => x.kind === Kind.OPERATION_DEFINITION)!,
+    );
+  };
+  const aliased = (n: number, field = 'payment(id: "1") { id }') =>
+    `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+
+  it('accepts 30 aliases and refuses 31 with the count and the limit', () => {
+    expect(document(aliased(30))).toBeNull();
+    const refusal = document(aliased(31));
+    expect(refusal?.message).toBe(
+      'The operation has 31 aliased fields once its fragments are expanded, over the limit of 30. ' +
+        'Ask for a page (first) rather than many things by id, or split the operation.',
+    );
+    expect(refusal?.numbers).toEqual({ aliases: 31, maxAliases: 30 });
+  });
+
+  it('refuses aliased introspection over the limit, though introspection is free and not deep', () => {
+    expect(document(aliased(31, '__schema { types { name } }'))?.numbers).toEqual({ aliases: 31, maxAliases: 30 });
+    expect(document(aliased(100, '__typename'))?.numbers).toEqual({ aliases: 100, maxAliases: 30 });
+  });
+
+  it('accepts 50 directives and refuses 51 with the count and the limit', () => {
+    const directives = (n: number) =>
+      `{ payment(id: "1") { id ${Array.from({ length: n }, () => '... @include(if: true) { id }').join(' ')} } }`;
+    expect(document(directives(50))).toBeNull();
+    const refusal = document(directives(51));
+    expect(refusal?.message).toBe(
+      'The operation uses 51 directives once its fragments are expanded, over the limit of 50.',
+    );
+    expect(refusal?.numbers).toEqual({ directives: 51, maxDirectives: 50 });
+  });
+
   it('checks depth and size before pricing: an operation too deep to price is refused, not priced', () => {
     const fragments = Array.from(
       { length: 2_000 },
@@ -363,6 +429,13 @@ describe('the order of the checks', () => {
     expect(check(`{ order(id: "1") { ...F0 } } ${fragments}`)?.refusal?.numbers).toEqual({
       depth: 4_002,
       maxDepth: 10,
+    });
+  });
+
+  it('refuses an operation over a limit of its shape even when its variables are invalid (they are not needed)', () => {
+    expect(check(`query($id: ID!) ${aliased(31, 'payment(id: $id) { id }')}`, {})?.refusal?.numbers).toEqual({
+      aliases: 31,
+      maxAliases: 30,
     });
   });
 });
