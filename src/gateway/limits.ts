@@ -422,15 +422,29 @@ export const checkOperation = (
   return { cost, refusal: cost > limits.maxCost ? overCost(cost, limits.maxCost) : null };
 };
 
+// Subscriptions need a connection that stays open; over HTTP, graphql-js would run one as a query
+// (with a Subscription type) or fail (without one, as today): refused here, before either.
+const SUBSCRIPTIONS_OVER_HTTP =
+  'Subscriptions are not available over HTTP: this endpoint answers queries and mutations. Send this operation ' +
+  'as a query, or subscribe over a WebSocket connection where one is served.';
+
+/** The refusal of a `subscription` operation sent over HTTP. */
+export const subscriptionOverHttp = (): GraphQLError => {
+  const code: ErrorCode = 'BAD_USER_INPUT';
+  return new GraphQLError(SUBSCRIPTIONS_OVER_HTTP, { extensions: { code, http: { status: 400 } } });
+};
+
 /**
- * The Apollo Server plugin of the HTTP transport: refuses operations over the limits (steps 2 and 3; step 1 runs
- * on the request's text before Apollo, src/gateway/server.ts), and adds `extensions.cost` to every response.
+ * The Apollo Server plugin of the HTTP transport: refuses subscriptions and operations over the limits (steps 2
+ * and 3; step 1 runs on the request's text before Apollo, src/gateway/server.ts), and adds `extensions.cost` to
+ * every response.
  */
 export const limitsPlugin = <TContext extends object>(limits: Limits = LIMITS): ApolloServerPlugin<TContext> => ({
   requestDidStart: async () => {
     let requested = 0;
     return {
       didResolveOperation: async ({ schema, document, operation, request }) => {
+        if (operation?.operation === 'subscription') throw subscriptionOverHttp();
         const checked = checkOperation(schema, document, operation, request.variables, limits);
         requested = checked?.cost ?? 0;
         if (checked?.refusal) throw checked.refusal;

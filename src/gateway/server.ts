@@ -107,7 +107,8 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Cost, depth and shape limits, checked before execution; `extensions.cost` on every response.
+      // Subscriptions refused; cost, depth and shape limits checked before execution; `extensions.cost` on every
+      // response.
       limitsPlugin<Context>(limits),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })

@@ -1,8 +1,8 @@
 // Documents the gateway refuses before anything runs, over real HTTP (real gateway, real sandbox):
 // too deep or too long to parse safely (their text is measured before parsing), too deep through
-// fragments to price, and too many aliases or directives (introspection included). Each refusal is
-// one 400 BAD_USER_INPUT error with its numbers, and no upstream call (the sandbox's request log);
-// README.md, "Query cost and depth".
+// fragments to price, too many aliases or directives (introspection included), and subscriptions,
+// which HTTP does not serve. Each refusal is one 400 BAD_USER_INPUT error with its numbers, and no
+// upstream call (the sandbox's request log); README.md, "Query cost and depth".
 import { createLogger } from '../../src/lib/logger';
 import { TOKENS } from '../support/sandbox';
 import { useStack } from '../support/stack';
@@ -205,6 +205,52 @@ describe('documents refused before they run', () => {
         },
       ]);
       await noUpstreamCall();
+    });
+  });
+
+  describe('subscriptions over HTTP', () => {
+    const REFUSAL = {
+      message:
+        'Subscriptions are not available over HTTP: this endpoint answers queries and mutations. Send this ' +
+        'operation as a query, or subscribe over a WebSocket connection where one is served.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
+
+    it.each([
+      ['an anonymous subscription', 'subscription { x }'],
+      ['a named one', 'subscription Payments { payment(id: "3506756222") { id } }'],
+    ])('refuses %s with 400 BAD_USER_INPUT, and logs nothing above debug', async (_name, query) => {
+      const consoleError = jest.spyOn(console, 'error');
+      const consoleWarn = jest.spyOn(console, 'warn');
+      try {
+        const { status, body } = await post(query);
+        expect(status).toBe(400);
+        expect(body).toEqual({ errors: [REFUSAL], extensions: NO_COST });
+        await noUpstreamCall();
+        expect(logged().filter((l) => l.level !== 'debug')).toEqual([]);
+        expect(consoleError).not.toHaveBeenCalled();
+        expect(consoleWarn).not.toHaveBeenCalled();
+      } finally {
+        consoleError.mockRestore();
+        consoleWarn.mockRestore();
+      }
+    });
+
+    it('refuses the subscription a document names among others, and runs the query it names', async () => {
+      const document = 'query Q { __typename } subscription S { x }';
+      const res = await fetch(`${stack.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: document, operationName: 'S' }),
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).errors).toEqual([REFUSAL]);
+      const query = await fetch(`${stack.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: document, operationName: 'Q' }),
+      });
+      expect(((await query.json()) as any).data).toEqual({ __typename: 'Query' });
     });
   });
 });
