@@ -1,13 +1,18 @@
 // The per-request context: the caller's bearer token (kept in a closure, never on the context
 // object, so no resolver can echo or log it), its Mercado Pago and Mercado Libre clients, and an
 // empty place for this request's loaders (docs/architecture.md, "Loaders").
+// The clients count the operation's upstream calls (README.md, "Query cost and depth"): every method
+// call is one, whichever service; once `maxUpstreamCalls` are made, the next fails before it reaches
+// upstream, as a BAD_USER_INPUT error at its field's path, and the rest of the response stands.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { GraphQLError } from 'graphql';
 import type { Context } from '../graph/context';
 import { gqlError } from '../graph/errors';
 import { callerIdentity, type IdempotencyStore } from '../idempotency';
 import type { Logger } from '../lib/logger';
 import { createMercadoLibreClient, type MercadoLibreClient } from '../upstream/mercadolibre';
 import { createMercadoPagoClient, type MercadoPagoClient } from '../upstream/mercadopago';
+import { LIMITS } from './limits';
 
 // RFC 6750 b64token. Anything else (another scheme, an empty token) counts as no token.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -34,21 +39,58 @@ export interface Upstreams {
   readTimeoutMs?: number;
   /** Each upstream write's timeout, in ms (WRITE_TIMEOUT_MS when absent). */
   writeTimeoutMs?: number;
+  /** Most upstream calls one operation may make (LIMITS.maxUpstreamCalls when absent). */
+  maxUpstreamCalls?: number;
 }
+
+// BAD_USER_INPUT, like the other limits: the operation as written asks for more upstream reads than one
+// operation may make, so the client has to ask for less (fewer things by id, smaller pages) or split it.
+// Not RATE_LIMITED: that says an upstream refused this token for now, and retrying the same operation
+// later would be refused the same way here.
+export const overUpstreamBudget = (max: number): GraphQLError =>
+  gqlError(
+    'BAD_USER_INPUT',
+    `This operation reached its limit of ${max} upstream calls, so this field was not read. ` +
+      'Ask for fewer things by id or smaller pages, or split the operation.',
+    { maxUpstreamCalls: max },
+  );
+
+/**
+ * The client with each method counted: `spend()` is called before the call is made, and a call it refuses
+ * (by throwing) fails without reaching upstream. The clients' methods are plain functions of an object literal.
+ */
+export const counted = <T extends object>(client: T, spend: () => void): T =>
+  Object.fromEntries(
+    Object.entries(client).map(([name, method]) => [
+      name,
+      typeof method === 'function'
+        ? async (...args: unknown[]): Promise<unknown> => {
+            spend();
+            return (method as (...a: unknown[]) => Promise<unknown>).apply(client, args);
+          }
+        : method,
+    ]),
+  ) as T;
 
 export const createContext = (headers: IncomingHttpHeaders, log: Logger, upstreams: Upstreams): Context => {
   const token = bearerToken(headers);
   let mp: MercadoPagoClient | null = null;
   let ml: MercadoLibreClient | null = null;
+  const maxCalls = upstreams.maxUpstreamCalls ?? LIMITS.maxUpstreamCalls;
+  let calls = 0;
+  const spend = (): void => {
+    if (calls >= maxCalls) throw overUpstreamBudget(maxCalls);
+    calls += 1;
+  };
   return {
     mercadoPago: (): MercadoPagoClient => {
       if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE);
-      mp ??= createMercadoPagoClient(token, upstreams.readTimeoutMs, upstreams.writeTimeoutMs);
+      mp ??= counted(createMercadoPagoClient(token, upstreams.readTimeoutMs, upstreams.writeTimeoutMs), spend);
       return mp;
     },
     mercadoLibre: (): MercadoLibreClient => {
       if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE_ML);
-      ml ??= createMercadoLibreClient(upstreams.mlApiUrl, token, upstreams.readTimeoutMs);
+      ml ??= counted(createMercadoLibreClient(upstreams.mlApiUrl, token, upstreams.readTimeoutMs), spend);
       return ml;
     },
     authenticate: (does: string): void => {

@@ -19,7 +19,7 @@ const APOLLO_REQUEST_CODES = new Set([
 ]);
 
 // Extensions a client may read besides `code`; everything else is dropped.
-const PUBLIC_EXTENSIONS = ['retryAfter', 'argument'];
+const PUBLIC_EXTENSIONS = ['retryAfter', 'argument', 'maxUpstreamCalls'];
 
 export const createFormatError =
   (log: Logger) =>

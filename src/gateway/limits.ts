@@ -7,7 +7,8 @@
 //   3. checkOperation: step 2, then, with the variables, the operation's cost.
 // One over a limit is refused with BAD_USER_INPUT, HTTP 400 and its numbers, before any resolver (so
 // any upstream call) runs. Every response says what the operation cost: `extensions.cost { requested,
-// limit, remaining }`.
+// limit, remaining }`. While it runs, an operation may make at most `maxUpstreamCalls` upstream calls
+// (counted by src/gateway/context.ts).
 //
 // Cost (graphql-query-complexity, the estimator type-graphql's `complexity` option is typed with):
 // a field declares its own cost next to itself (src/graph/common/cost.ts: connections, lists read
@@ -59,6 +60,12 @@ export interface Limits {
   maxAliases: number;
   /** Most directives used in an operation, fragments expanded. */
   maxDirectives: number;
+  /**
+   * Most upstream calls (Mercado Pago and Mercado Libre together) one operation may make while it runs. The
+   * examples make at most 3; the widest legitimate read is a full page whose items each read one related object
+   * (`payments(first: 50)` with each payment's `order`, `orders(first: 50)` with each order's payment): 52.
+   */
+  maxUpstreamCalls: number;
 }
 
 export const LIMITS: Readonly<Limits> = {
@@ -69,6 +76,7 @@ export const LIMITS: Readonly<Limits> = {
   maxTokens: 5_000,
   maxAliases: 30,
   maxDirectives: 50,
+  maxUpstreamCalls: 100,
 };
 
 /**

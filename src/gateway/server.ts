@@ -141,6 +141,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     writeTimeoutMs: options.writeTimeoutMs,
     idempotency,
     identitySecret: config.identitySecret ?? DEFAULT_IDENTITY_SECRET,
+    maxUpstreamCalls: limits.maxUpstreamCalls,
   };
   const receiver = new NotificationReceiver({
     bus,

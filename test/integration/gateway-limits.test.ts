@@ -1,6 +1,7 @@
 // Query cost and depth limits over real HTTP (real gateway, real sandbox): `extensions.cost` on
 // every response, refusals over either limit with 400 and no upstream call (the sandbox's request
-// log), introspection still served, and every example operation comfortably within the limits.
+// log), introspection still served, the upstream-call budget of an operation as it runs, and every
+// example operation comfortably within the limits.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getIntrospectionQuery, Kind, parse, print, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
@@ -9,8 +10,9 @@ import { checkOperation, LIMITS, operationCost, operationShape, sourceShape } fr
 import { buildGatewaySchema } from '../../src/gateway/schema';
 import { MAX_PAGE_SIZE } from '../../src/graph/common/connection';
 import { PaymentDetailsDocument } from '../generated/graphql';
-import { requests, TOKENS } from '../support/sandbox';
+import { raw, requests, TOKENS } from '../support/sandbox';
 import { useStack } from '../support/stack';
+import { upstreamCalls, upstreamCallsSince } from '../support/upstreamCalls';
 
 const SEED_PAYMENT = '3506756222';
 
@@ -150,6 +152,113 @@ describe('query cost and depth limits', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data.__schema.queryType.name).toBe('Query');
     expect(body.extensions).toEqual({ cost: { requested: 0, limit: 1000, remaining: 1000 } });
+  });
+});
+
+describe('the upstream-call budget of an operation', () => {
+  const BUDGET_MESSAGE = (max: number) =>
+    `This operation reached its limit of ${max} upstream calls, so this field was not read. ` +
+    'Ask for fewer things by id or smaller pages, or split the operation.';
+
+  const post = async (gatewayUrl: string, query: string, token: string) => {
+    const res = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  describe('a gateway allowing 3 calls', () => {
+    const stack = useStack({}, { gateway: { limits: { maxUpstreamCalls: 3 } } });
+
+    it('reads 3 of 5 payments asked by id; the other 2 fail at their paths without reaching upstream', async () => {
+      const ids = [SEED_PAYMENT, '1', '2', '3', '4'];
+      const query = `{ ${ids.map((id, i) => `p${i}: payment(id: "${id}") { id }`).join(' ')} }`;
+      const { status, body } = await post(stack.gatewayUrl, query, TOKENS.sellerMLM);
+      expect(status).toBe(200);
+      // The rest of the response stands: p0 was read, p1 and p2 were read and are not there.
+      expect(body.data).toEqual({ p0: { id: SEED_PAYMENT }, p1: null, p2: null, p3: null, p4: null });
+      expect(body.errors).toEqual([
+        expect.objectContaining({ path: ['p1'], extensions: { code: 'NOT_FOUND' } }),
+        expect.objectContaining({ path: ['p2'], extensions: { code: 'NOT_FOUND' } }),
+        expect.objectContaining({
+          message: BUDGET_MESSAGE(3),
+          path: ['p3'],
+          extensions: { code: 'BAD_USER_INPUT', maxUpstreamCalls: 3 },
+        }),
+        expect.objectContaining({
+          message: BUDGET_MESSAGE(3),
+          path: ['p4'],
+          extensions: { code: 'BAD_USER_INPUT', maxUpstreamCalls: 3 },
+        }),
+      ]);
+      expect(await upstreamCalls(stack.sandboxUrl)).toEqual({ 'GET /v1/payments/{id}': 3 });
+    });
+
+    it('counts both services against one budget, and gives each operation its own', async () => {
+      const query = `{ me { id } a: payment(id: "${SEED_PAYMENT}") { id order { id } } b: payment(id: "1") { id } }`;
+      const first = await post(stack.gatewayUrl, query, TOKENS.sellerMLM);
+      expect(first.body.data.me).not.toBeNull();
+      expect(first.body.data.a).toEqual({ id: SEED_PAYMENT, order: null });
+      expect(first.body.errors.map((e: any) => [e.path, e.extensions])).toEqual([
+        [['b'], { code: 'NOT_FOUND' }],
+        [['a', 'order'], { code: 'BAD_USER_INPUT', maxUpstreamCalls: 3 }],
+      ]);
+      expect((await requests(stack.sandboxUrl)).total).toBe(3);
+      // The next request starts again from nothing.
+      const second = await post(stack.gatewayUrl, `{ payment(id: "${SEED_PAYMENT}") { id } }`, TOKENS.sellerMLM);
+      expect(second.body).toEqual({ data: { payment: { id: SEED_PAYMENT } }, extensions: expect.anything() });
+    });
+  });
+
+  describe('the default budget', () => {
+    const stack = useStack();
+
+    it('is 100 calls: a page of 50 orders with 2 payments each reads 98 of its 100 payments', async () => {
+      expect(LIMITS.maxUpstreamCalls).toBe(100);
+      // 50 sales of the MLB seller, each paid in two payments: newer than its fixture order, so they are the page.
+      for (let i = 0; i < 50; i += 1) {
+        const order = await raw(stack.sandboxUrl, 'POST', '/__sandbox/orders', {
+          body: {
+            seller_id: 169648308,
+            buyer_id: 160903317,
+            items: [{ id: 'MLB700000001', title: 'Banco de madeira', quantity: 1, unit_price: 120 }],
+          },
+        });
+        expect(order.status).toBe(201);
+        for (const body of [{ amount: 60 }, {}]) {
+          expect((await raw(stack.sandboxUrl, 'POST', `/__sandbox/orders/${order.body.id}/pay`, { body })).status).toBe(
+            201,
+          );
+        }
+      }
+      const before = await upstreamCalls(stack.sandboxUrl);
+      const { status, body } = await post(
+        stack.gatewayUrl,
+        '{ orders(first: 50) { nodes { id payments { id } } } }',
+        TOKENS.sellerMLB,
+      );
+      expect(status).toBe(200);
+      const calls = await upstreamCallsSince(stack.sandboxUrl, before);
+      expect(calls).toEqual({ 'GET /users/me': 1, 'GET /orders/search': 1, 'GET /v1/payments/{id}': 98 });
+
+      const payments = body.data.orders.nodes.flatMap((o: any, i: number) =>
+        o.payments.map((p: any, j: number) => ({ path: ['orders', 'nodes', i, 'payments', j], read: p !== null })),
+      );
+      expect(payments).toHaveLength(100);
+      expect(payments.filter((p: any) => p.read)).toHaveLength(98);
+      expect(body.errors).toEqual(
+        payments
+          .filter((p: any) => !p.read)
+          .map((p: any) =>
+            expect.objectContaining({
+              path: p.path,
+              extensions: { code: 'BAD_USER_INPUT', maxUpstreamCalls: LIMITS.maxUpstreamCalls },
+            }),
+          ),
+      );
+    });
   });
 });
 
