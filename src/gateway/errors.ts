@@ -2,7 +2,9 @@
 // with their message; an upstream failure becomes its code here, through src/graph/errors.ts, and
 // is logged for operators; Apollo's request errors (parse, validation, variable coercion) pass as
 // Apollo wrote them; anything else is a bug: the client gets INTERNAL_SERVER_ERROR, the log keeps
-// the original.
+// the original. In production no message names what the schema has that the client did not ask for:
+// graphql-js's "Did you mean …?" suggestions are cut from every message (Apollo's own option,
+// hideSchemaDetailsFromClientErrors, cuts them from validation errors only, not from variables').
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isErrorCode, MESSAGES, UPSTREAM_CODES, upstreamCode, upstreamError } from '../graph/errors';
@@ -21,9 +23,26 @@ const APOLLO_REQUEST_CODES = new Set([
 // Extensions a client may read besides `code`; everything else is dropped.
 const PUBLIC_EXTENSIONS = ['retryAfter', 'argument', 'maxUpstreamCalls'];
 
+// graphql-js ends a message with its suggestions (didYouMean): ` Did you mean "a", "b", or "c"?`, with
+// a few words before the names for some ("the enum value", "to use an inline fragment on").
+const NAME = '"[_A-Za-z][_0-9A-Za-z]*"';
+const SUGGESTIONS = new RegExp(` Did you mean (?:[a-z][a-z ]*? )?${NAME}(?:, ${NAME})*(?:,? or ${NAME})?\\?$`);
+
+/** The message without graphql-js's "Did you mean …?" suggestions, which name the schema's fields and types. */
+export const withoutSuggestions = (message: string): string => message.replace(SUGGESTIONS, '');
+
+export interface FormatErrorOptions {
+  /** Cut "Did you mean …?" from every message (production). */
+  hideSuggestions?: boolean;
+}
+
 export const createFormatError =
-  (log: Logger) =>
-  (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  (log: Logger, options: FormatErrorOptions = {}) =>
+  (received: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Every message that reaches the client below is this one, or one of ours (which suggest nothing).
+    const formatted = options.hideSuggestions
+      ? { ...received, message: withoutSuggestions(received.message) }
+      : received;
     const where = {
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),

@@ -90,7 +90,8 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
   const log = options.log ?? createLogger(config.logLevel);
   const production = config.nodeEnv === 'production';
   const limits: Limits = { ...LIMITS, ...options.limits };
-  const formatError = withLimitNumbers(createFormatError(log));
+  // Production answers no "Did you mean …?": a suggestion names the schema's fields and types.
+  const formatError = withLimitNumbers(createFormatError(log, { hideSuggestions: production }));
   setMercadoPagoBaseUrl(config.mpApiUrl);
 
   const app = express();
