@@ -183,8 +183,12 @@ const isTimeout = (err: MPConnectionError): boolean => {
  */
 export const fromMercadoPagoSdk = (err: unknown): unknown => {
   if (err instanceof UpstreamError || !(err instanceof MercadoPagoError)) return err;
-  if (err instanceof MPConnectionError)
+  if (err instanceof MPConnectionError) {
+    // Our own fetch wrapper's finding (mercadopago.ts: a 2xx that is not JSON) travels as the cause.
+    const cause = (err as unknown as { __cause__?: unknown }).__cause__;
+    if (cause instanceof UpstreamError) return cause;
     return new UpstreamError('mercadoPago', isTimeout(err) ? 'timeout' : 'connection');
+  }
   return new UpstreamError('mercadoPago', 'status', {
     status: err.status,
     error: err.error === '' ? null : (err.error as unknown as string | null),

@@ -11,7 +11,7 @@ import {
 } from 'mercadopago';
 import type { Options } from 'mercadopago/dist/types';
 import { AppConfig } from 'mercadopago/dist/utils/config';
-import { fromMercadoPagoSdk } from './errors';
+import { fromMercadoPagoSdk, unexpectedBody } from './errors';
 import { assertId } from './ids';
 import type {
   MpCustomer,
@@ -78,6 +78,12 @@ const WRAPPED = Symbol.for('mpgraph.mercadoPago.wholeAnswerFetch');
 
 type Fetch = typeof globalThis.fetch;
 
+/** Empty (Mercado Pago's answer to a replayed refund), or beginning like a JSON object or list. */
+const looksLikeJson = (body: ArrayBuffer): boolean => {
+  const text = new TextDecoder().decode(body.slice(0, 64)).trimStart();
+  return text === '' || text.startsWith('{') || text.startsWith('[');
+};
+
 /** `inner`, except that a request whose init carries WHOLE_ANSWER resolves once its whole body has arrived. */
 export const wholeAnswerFetch = (inner: Fetch): Fetch =>
   Object.assign(
@@ -86,6 +92,10 @@ export const wholeAnswerFetch = (inner: Fetch): Fetch =>
       if (!init || !(WHOLE_ANSWER in init) || res.body === null) return res;
       // Under the request's signal: the SDK's abort (its timeout) ends this read and the request.
       const body = await res.arrayBuffer();
+      // The SDK would read a 2xx that is not JSON as `{}` (a refund "replayed without a body", a
+      // payment without an id): it is an unexpected body, retried as a read is, never served.
+      if (res.ok && !looksLikeJson(body))
+        throw unexpectedBody('mercadoPago', `a ${res.status} answer that is not JSON`);
       return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
     },
     { [WRAPPED]: inner },

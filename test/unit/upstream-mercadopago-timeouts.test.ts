@@ -141,6 +141,22 @@ describe('Mercado Pago client: the timeout covers the whole answer', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('a 2xx that is not JSON (an HTML page): an unexpected body after one retry, never an empty payment', async () => {
+    script = { chunks: ['<html><body>Service', ' temporarily unavailable</body></html>'], everyMs: 5 };
+    const err = await failure(createMercadoPagoClient('TEST-SELLER-1', 1_000, 1_000).getPayment('1'));
+    expect(err).toMatchObject({ service: 'mercadoPago', failure: 'unexpected_body' });
+    expect(upstreamCode(err)).toBe('UPSTREAM_ERROR');
+    expect(seen).toHaveLength(2);
+  });
+
+  it('a refund answered 200 with an empty body (a replayed key) is no refund, not an error', async () => {
+    script = { chunks: [''], everyMs: 5 };
+    await expect(createMercadoPagoClient('TEST-SELLER-1', 1_000, 1_000).refundPayment('1', 5, 'key-1')).resolves.toBe(
+      null,
+    );
+    expect(seen.map((s) => [s.method, s.path])).toEqual([['POST', '/v1/payments/1/refunds']]);
+  });
+
   it('leaves any other fetch alone: it resolves at the headers, its body read by its caller', async () => {
     script = { chunks: ['{"id": 1,', ...Array.from({ length: 10 }, () => ' '), '"status": "approved"}'], everyMs: 40 };
     createMercadoPagoClient('TEST-SELLER-1'); // the platform fetch is wrapped by now

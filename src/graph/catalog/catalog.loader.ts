@@ -3,7 +3,7 @@
 // request whatever asks for them, and their REST→GraphQL mappers. Each list is one answer: a row we
 // cannot serve fails the list (UPSTREAM_ERROR), it is not dropped.
 import type { MpIdentificationType, MpPaymentMethod, MpPaymentMethodSetting } from '../../upstream/mercadopago';
-import { unexpectedBody } from '../../upstream/errors';
+import { redactText, unexpectedBody } from '../../upstream/errors';
 import type { OnUnknown } from '../common/enums';
 import { onceLoader } from '../common/loader';
 import { toDecimal } from '../common/scalars';
@@ -21,7 +21,11 @@ export const paymentMethods = onceLoader(async (ctx) =>
   // GET /v1/payment_methods
   listOf('payment methods', await ctx.mercadoPago().listPaymentMethods()).map((row) =>
     toPaymentMethod(row, (field, value) =>
-      ctx.log.warn('payment method: unknown upstream value, served as null', { paymentMethodId: row.id, field, value }),
+      ctx.log.warn('payment method: unknown upstream value, served as null', {
+        paymentMethodId: redactText(String(row.id), 64),
+        field,
+        value,
+      }),
     ),
   ),
 );

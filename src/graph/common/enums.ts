@@ -1,6 +1,7 @@
 // Mercado Pago's lower_case values → our UPPER_CASE enums (README.md, "The graph", conventions). A
 // value this gateway does not know yet is served as null and reported once through `onUnknown` (the
 // loaders log a warning): a new upstream value must never fail the whole object.
+import { redactText } from '../../upstream/errors';
 
 /** Reports a value no enum member mirrors: which field, and the raw value. */
 export type OnUnknown = (field: string, value: string) => void;
@@ -11,7 +12,8 @@ export const enumReader =
   (raw: string | null | undefined, field: string, onUnknown: OnUnknown): E | null => {
     if (raw === null || raw === undefined || raw === '') return null;
     const found = Object.prototype.hasOwnProperty.call(table, raw) ? table[raw] : undefined;
-    if (found === undefined) onUnknown(field, raw);
+    // The value is logged: bounded, and masked where it looks like a credential.
+    if (found === undefined) onUnknown(field, redactText(raw, 64));
     return found ?? null;
   };
 

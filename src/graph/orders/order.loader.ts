@@ -4,7 +4,7 @@
 // distinct id; an order a search of the same request returned is not read again. The caller's
 // account (`GET /users/me`) is read once per request at most, and only when a field needs it.
 import type { MlOrder, MlOrderParty, MlUser, OrderSearchParams } from '../../upstream/mercadolibre';
-import { unexpectedBody } from '../../upstream/errors';
+import { redactText, unexpectedBody } from '../../upstream/errors';
 import { isId } from '../../upstream/ids';
 import type { OnUnknown } from '../common/enums';
 import {
@@ -36,7 +36,7 @@ export const MAX_SEARCH_OFFSET = 10_000;
 const warnUnknown =
   (ctx: Context, orderId: string): OnUnknown =>
   (field, value) =>
-    ctx.log.warn('order: unknown upstream value, served as null', { orderId, field, value });
+    ctx.log.warn('order: unknown upstream value, served as null', { orderId: redactText(orderId, 64), field, value });
 
 /** The caller's own Mercado Libre account: `GET /users/me`. */
 export const callerAccount = onceLoader(async (ctx) => toMarketplaceUser(await ctx.mercadoLibre().getMe()));

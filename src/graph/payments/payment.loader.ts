@@ -3,7 +3,7 @@
 // per type. Mercado Pago has no multi-get for payments, so a batch is one `GET /v1/payments/{id}`
 // per distinct id; a payment a search of the same request returned is not read again.
 import type { MpFeeDetail, MpPayment, MpPaymentSearch, MpRefund } from '../../upstream/mercadopago';
-import { unexpectedBody } from '../../upstream/errors';
+import { redactText, unexpectedBody } from '../../upstream/errors';
 import { isId } from '../../upstream/ids';
 import type { Context } from '../context';
 import type { OnUnknown } from '../common/enums';
@@ -20,7 +20,11 @@ import type { Refund } from './refund.type';
 export const warnUnknown =
   (ctx: Context, paymentId: string): OnUnknown =>
   (field, value) =>
-    ctx.log.warn('payment: unknown upstream value, served as null', { paymentId, field, value });
+    ctx.log.warn('payment: unknown upstream value, served as null', {
+      paymentId: redactText(paymentId, 64),
+      field,
+      value,
+    });
 
 /** What this request's payment searches returned: `paymentById` serves those without a call. */
 const searched = perRequest(() => new Sightings<Payment>());
