@@ -1,5 +1,6 @@
 // The gateway's HTTP server: Express 5 + Apollo Server 5 on one Node http server and one port.
-//   POST|GET /graphql  GraphQL over HTTP (GET also serves the landing page to browsers)
+//   POST|GET /graphql  GraphQL over HTTP (GET also serves the landing page to browsers: Apollo Sandbox in
+//                      development, a self-contained page in production, landingPage.ts)
 //   GET /              redirects browsers to the landing page at /graphql
 //   GET /healthz       the process is up
 //   GET /readyz        the upstream base URLs answer
@@ -8,10 +9,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -31,6 +30,7 @@ import { createIdempotencyStore, type IdempotencyStore } from '../idempotency';
 import { createContext } from './context';
 import type { ExplorerPreset } from './explorer';
 import { createFormatError } from './errors';
+import { landingPage } from './landingPage';
 import { checkSource, costExtension, LIMITS, limitsPlugin, withLimitNumbers, type Limits } from './limits';
 import { createReadiness } from './readiness';
 import { buildGatewaySchema } from './schema';
@@ -111,8 +111,9 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
       // Subscriptions refused; cost, depth and shape limits checked before execution; `extensions.cost` on every
       // response.
       limitsPlugin<Context>(limits),
+      // Production's page is served before Apollo (landingPage.ts), so Apollo's own stays off.
       production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false, ...(options.explorer ?? {}) }),
     ],
   });
@@ -166,6 +167,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
       if (!('body' in req)) (req as { body?: unknown }).body = undefined;
       next();
     },
+    ...(production ? [landingPage] : []),
     // Step 1 of the limits (limits.ts): the document's text, before Apollo parses it (the parser recurses once
     // per level of nesting). A refusal has the shape of Apollo's: one error with its numbers, and no cost.
     (req: Request, res: Response, next: NextFunction) => {

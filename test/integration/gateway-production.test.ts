@@ -1,6 +1,8 @@
 // The gateway with NODE_ENV=production, over real HTTP (real gateway, real sandbox): no error names
 // what the schema has that the client did not ask for ("Did you mean …?"), for every kind of
-// request error graphql-js suggests in.
+// request error graphql-js suggests in, and the landing page a browser gets is self-contained, under
+// a Content-Security-Policy that allows nothing from anywhere else.
+import { createHash } from 'node:crypto';
 import { TOKENS } from '../support/sandbox';
 import { useStack } from '../support/stack';
 
@@ -88,6 +90,66 @@ describe('gateway in production', () => {
       expect(status).toBe(400);
       expect(body.errors[0]).toMatchObject({ message, extensions: { code } });
       expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
+    });
+  });
+
+  describe('the landing page', () => {
+    const page = async (path = '/graphql') => {
+      const res = await fetch(`${stack.gatewayUrl}${path}`, { headers: { Accept: 'text/html,application/xhtml+xml' } });
+      return { res, html: await res.text() };
+    };
+
+    it('is a short page of its own: what the endpoint is and how to send a query', async () => {
+      const { res, html } = await page();
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(html).toMatch(/^<!doctype html>/i);
+      expect(html).toContain('GraphQL endpoint');
+      expect(html).toContain('Authorization: Bearer');
+      expect(html).toContain(`-d '{"query":`);
+      expect(html.length).toBeLessThan(4_000);
+    });
+
+    it('references no resource of another host: no script, no stylesheet, font or image to load', async () => {
+      const { html } = await page();
+      expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|@import|url\(|\bsrc=|srcset=/i);
+      // Any absolute URL must be this gateway's own.
+      for (const url of html.match(/\bhttps?:\/\/[^\s"'<>)]+/gi) ?? [])
+        expect(url.startsWith(stack.gatewayUrl)).toBe(true);
+    });
+
+    it('is served under a Content-Security-Policy that allows its own inline style and nothing else', async () => {
+      const { res, html } = await page();
+      const csp = res.headers.get('content-security-policy') ?? '';
+      const directives = Object.fromEntries(
+        csp.split(';').map((d) => {
+          const [name, ...values] = d.trim().split(/\s+/);
+          return [name, values.join(' ')];
+        }),
+      );
+      const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+      expect(directives).toEqual({
+        'default-src': "'none'",
+        'style-src': `'sha256-${createHash('sha256').update(style).digest('base64')}'`,
+        'base-uri': "'none'",
+        'form-action': "'none'",
+        'frame-ancestors': "'none'",
+      });
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    });
+
+    it('is where / leads a browser', async () => {
+      const { res, html } = await page('/');
+      expect(res.url).toBe(`${stack.gatewayUrl}/graphql`);
+      expect(html).toContain('GraphQL endpoint');
+    });
+
+    it('leaves GraphQL over GET to clients that do not ask for HTML', async () => {
+      const res = await fetch(`${stack.gatewayUrl}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { 'apollo-require-preflight': 'true', Accept: '*/*' },
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as any).data).toEqual({ __typename: 'Query' });
     });
   });
 });
