@@ -16,16 +16,8 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import {
-  checkDocument,
-  checkOperation,
-  checkSource,
-  costExtension,
-  LIMITS,
-  operationCost,
-  operationShape,
-  sourceShape,
-} from '../../src/gateway/limits';
+import { checkDocument, checkOperation, checkSource, costExtension, LIMITS } from '../../src/gateway/limits';
+import { operationCost, operationShape, sourceShape } from '../../src/gateway/measure';
 import { buildGatewaySchema } from '../../src/gateway/schema';
 
 let schema: GraphQLSchema;
