@@ -17,7 +17,17 @@ import { LIMITS } from './limits';
 // RFC 6750 b64token. Anything else (another scheme, an empty token) counts as no token.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
-export const bearerToken = (headers: IncomingHttpHeaders): string | null => {
+/** The request's headers as Node parsed them, and as they came (`rawHeaders`: name, value, name, …). */
+export type RequestHeaders = { headers: IncomingHttpHeaders; rawHeaders?: readonly string[] };
+
+/**
+ * The bearer token of the request, or null. Two Authorization headers are no token at all: Node
+ * keeps only the first, so a request carrying two credentials would otherwise act as whichever came
+ * first, and which one a proxy or a client library puts first is anybody's guess.
+ */
+export const bearerToken = ({ headers, rawHeaders }: RequestHeaders): string | null => {
+  const given = (rawHeaders ?? []).filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'authorization');
+  if (given.length > 1) return null;
   const header = headers.authorization;
   if (typeof header !== 'string') return null;
   return BEARER.exec(header)?.[1] ?? null;
@@ -72,8 +82,8 @@ export const counted = <T extends object>(client: T, spend: () => void): T =>
     ]),
   ) as T;
 
-export const createContext = (headers: IncomingHttpHeaders, log: Logger, upstreams: Upstreams): Context => {
-  const token = bearerToken(headers);
+export const createContext = (request: RequestHeaders, log: Logger, upstreams: Upstreams): Context => {
+  const token = bearerToken(request);
   let mp: MercadoPagoClient | null = null;
   let ml: MercadoLibreClient | null = null;
   const maxCalls = upstreams.maxUpstreamCalls ?? LIMITS.maxUpstreamCalls;

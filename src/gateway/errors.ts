@@ -5,7 +5,7 @@
 // the original. In production no message names what the schema has that the client did not ask for:
 // graphql-js's "Did you mean …?" suggestions are cut from every message (Apollo's own option,
 // hideSchemaDetailsFromClientErrors, cuts them from validation errors only, not from variables').
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isErrorCode, MESSAGES, UPSTREAM_CODES, upstreamCode, upstreamError } from '../graph/errors';
 import type { Logger } from '../lib/logger';
@@ -19,6 +19,12 @@ const APOLLO_REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+const isCodelessRequestError = (error: unknown): boolean => {
+  if (!(error instanceof GraphQLError) || error.path || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
 
 // Extensions a client may read besides `code`; everything else is dropped.
 const PUBLIC_EXTENSIONS = ['retryAfter', 'argument', 'maxUpstreamCalls'];
@@ -69,6 +75,10 @@ export const createFormatError =
     if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
       return { message: formatted.message, ...where, extensions: { code } };
     }
+    // A request Apollo refused with a 4xx of its own but no code (a persisted query whose hash is not
+    // its text): a bad request, not a bug. Its message is Apollo's fixed sentence.
+    if (isCodelessRequestError(error))
+      return { message: formatted.message, ...where, extensions: { code: 'BAD_REQUEST' } };
     // Apollo marks variable coercion failures BAD_USER_INPUT too; those are handled above.
 
     log.error('internal error', {

@@ -186,7 +186,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
       }
       next();
     },
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers, log, upstreams) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(req, log, upstreams) }),
   );
 
   app.use((_req: Request, res: Response) => httpError(res, 404, 'Not found. GraphQL is served at /graphql.'));

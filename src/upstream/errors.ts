@@ -38,8 +38,11 @@ export const REDACTED = '<redacted>';
 
 /** An error name may be letters, digits and `_ . : -`, at most 64 of them (`bad_request`, `order_not_found`). */
 const ERROR_NAME = /^[A-Za-z0-9_.:-]{1,64}$/;
-/** A cause code may be letters, digits and `_ . -`, at most 32 of them (`2006`, `E301`). */
-const CAUSE_CODE = /^[A-Za-z0-9_.-]{1,32}$/;
+/**
+ * A cause code may be letters, digits and `_ . -`, at most 64 of them (`2006`, `E301`,
+ * `PA_UNAUTHORIZED_RESULT_FROM_POLICIES`).
+ */
+const CAUSE_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
 /** At most this many cause codes are kept (Mercado Pago sends one to three). */
 export const MAX_CAUSES = 10;
 /** At most this many characters of our own description (`what`) are kept. */

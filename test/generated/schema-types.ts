@@ -986,7 +986,7 @@ export type UserErrorCode =
   | 'INVALID_VALUE'
   /** Only a pending, in-process or authorized payment can be cancelled. */
   | 'NOT_CANCELLABLE'
-  /** Only an authorized payment can be captured, for at most the authorized amount. */
+  /** Only an authorized payment can be captured (more than was authorized is INVALID_AMOUNT). */
   | 'NOT_CAPTURABLE'
   /** The payment, customer or card does not exist, or is not visible to this access token. */
   | 'NOT_FOUND'

@@ -175,7 +175,7 @@ describe('upstream error mapping', () => {
     });
 
     it('keeps cause codes of a safe shape, redacts the others, and keeps at most ten', () => {
-      expect(safeCauseCodes(['2006', 'E301', 'invalid_card-1.2', ECHO, TOKEN, 'x'.repeat(33), '277582551'])).toEqual([
+      expect(safeCauseCodes(['2006', 'E301', 'invalid_card-1.2', ECHO, TOKEN, 'x'.repeat(65), '277582551'])).toEqual([
         '2006',
         'E301',
         'invalid_card-1.2',

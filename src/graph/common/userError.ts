@@ -20,7 +20,7 @@ export const USER_ERROR_CODES = {
   NOT_FOUND: 'The payment, customer or card does not exist, or is not visible to this access token.',
   NOT_REFUNDABLE: 'The payment cannot be refunded in its state, or nothing is left to refund.',
   REFUND_EXCEEDS_REMAINING: 'The refund is larger than what is left to refund.',
-  NOT_CAPTURABLE: 'Only an authorized payment can be captured, for at most the authorized amount.',
+  NOT_CAPTURABLE: 'Only an authorized payment can be captured (more than was authorized is INVALID_AMOUNT).',
   NOT_CANCELLABLE: 'Only a pending, in-process or authorized payment can be cancelled.',
   CUSTOMER_EXISTS: 'A customer with this e-mail already exists for this seller.',
   REFUSED: 'Mercado Pago refused the request; `upstreamCode` says why.',
