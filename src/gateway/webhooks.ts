@@ -20,6 +20,14 @@ const sendError = (res: Response, code: WebhookErrorCode): void => {
   res.status(WEBHOOK_ERRORS[code].status).json({ error: code, message: WEBHOOK_ERRORS[code].message });
 };
 
+/**
+ * Every value of one header, as sent: Node joins a repeated `x-signature` into one string, from
+ * which the SDK would take the last `v1`, so a forged signature followed by a valid one would pass.
+ * One request carries one signature: more than one value is refused as no signature.
+ */
+const headerValues = (req: Request, name: string): string[] =>
+  req.rawHeaders.filter((_, i) => i % 2 === 1 && req.rawHeaders[i - 1].toLowerCase() === name);
+
 /** Every value of one query parameter, read from the raw URL (`data.id` is a literal name with a dot). */
 const queryValues = (req: Request, name: string): string[] => {
   const url = req.originalUrl;
@@ -65,8 +73,8 @@ export const createWebhookRouter = (receiver: NotificationReceiver, log: Logger)
     const outcome = await receiver.receiveMercadoPago({
       dataIds: queryValues(req, 'data.id'),
       types: queryValues(req, 'type'),
-      xSignature: req.headers['x-signature'],
-      xRequestId: req.headers['x-request-id'],
+      xSignature: headerValues(req, 'x-signature'),
+      xRequestId: headerValues(req, 'x-request-id'),
       body: (req as { body?: unknown }).body,
     });
     answer('mercadopago', res, outcome);

@@ -182,6 +182,39 @@ describe('hostile webhooks', () => {
     })(),
     (() => {
       const id = freshId();
+      return {
+        name: 'a forged x-signature followed by a second, valid one is 401: one request, one signature',
+        request: () => {
+          const requestId = randomUUID();
+          return mp(stack.webhookSecret, {
+            id,
+            requestId,
+            signature: `ts=${now()},v1=${'0'.repeat(64)}`,
+            extraHeaders: [['x-signature', signature(stack.webhookSecret, id, requestId, now())]],
+          });
+        },
+        expect: { status: 401, body: UNSIGNED },
+        check: publishesNothing(id),
+      };
+    })(),
+    (() => {
+      const id = freshId();
+      return {
+        name: 'two x-request-id headers are 401, even with a valid signature for the first',
+        request: () => {
+          const requestId = randomUUID();
+          return mp(stack.webhookSecret, {
+            id,
+            requestId,
+            extraHeaders: [['x-request-id', randomUUID()]],
+          });
+        },
+        expect: { status: 401, body: UNSIGNED },
+        check: publishesNothing(id),
+      };
+    })(),
+    (() => {
+      const id = freshId();
       const other = freshId();
       return {
         name: 'a body whose data.id is not the signed one (tampered body) is 401, and neither id is published',
