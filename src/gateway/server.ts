@@ -28,6 +28,7 @@ import {
 import { setMercadoPagoBaseUrl } from '../upstream/mercadopago';
 import { createIdempotencyStore, type IdempotencyStore } from '../idempotency';
 import { createContext } from './context';
+import { corsMiddleware } from './cors';
 import type { ExplorerPreset } from './explorer';
 import { createFormatError } from './errors';
 import { landingPage } from './landingPage';
@@ -157,6 +158,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
 
   app.use(
     '/graphql',
+    corsMiddleware(config.corsOrigins, production),
     express.json({ limit: BODY_LIMIT }),
     (req: Request, res: Response, next: NextFunction) => {
       if (req.method === 'POST' && !req.is('application/json')) {
