@@ -60,6 +60,15 @@ redis.call('HDEL', KEYS[1], 't', 'l')
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1`,
   },
+  idemTake: {
+    numberOfKeys: 1,
+    // ARGV: max, retainMs → {taken (0 or 1), count}
+    lua: `local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+if n >= tonumber(ARGV[1]) then return {0, n} end
+n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return {1, n}`,
+  },
   idemAbandon: {
     numberOfKeys: 1,
     // ARGV: ticket
@@ -77,6 +86,7 @@ interface ScriptCommands {
   idemClaim(key: string, fingerprint: string, lockMs: string, retainMs: string, ticket: string): Promise<string[]>;
   idemComplete(key: string, ticket: string, outcome: string, retainMs: string): Promise<number>;
   idemAbandon(key: string, ticket: string): Promise<number>;
+  idemTake(key: string, max: string, retainMs: string): Promise<[number, number]>;
 }
 
 const positive = (name: string, value: number | undefined, fallback: number): number => {
@@ -145,6 +155,15 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   async abandon(scope: string, ticket: string): Promise<void> {
     checkScope(scope);
     await this.call('abandon', () => this.redis.idemAbandon(this.key(scope), ticket));
+  }
+
+  async take(counter: string, max: number, retainMs: number): Promise<{ taken: boolean; count: number }> {
+    checkScope(counter);
+    checkMs('retainMs', retainMs);
+    const [taken, count] = await this.call('count', () =>
+      this.redis.idemTake(`${this.keyPrefix}count:${counter}`, String(max), String(retainMs)),
+    );
+    return { taken: taken === 1, count };
   }
 
   /** Quits politely when connected (bounded by the command timeout), then drops the connection. */

@@ -35,6 +35,12 @@ export interface IdempotencyStore {
   complete(scope: string, ticket: string, outcome: string, retainMs: number): Promise<boolean>;
   /** The holder's attempt ended without a known outcome: the record stays, unknown, with its fingerprint. */
   abandon(scope: string, ticket: string): Promise<void>;
+  /**
+   * Counts one more use of `counter` when fewer than `max` were counted, atomically (two processes
+   * racing for the last one: one gets it). The count lives `retainMs` from its first use. For limits
+   * on attempts that outlive a request and a process, such as a checkout's payment attempts.
+   */
+  take(counter: string, max: number, retainMs: number): Promise<{ taken: boolean; count: number }>;
   close(): Promise<void>;
 }
 
@@ -94,6 +100,7 @@ interface MemoryRecord {
  */
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly records = new Map<string, MemoryRecord>();
+  private readonly counters = new Map<string, { count: number; expiresAt: number }>();
   private readonly maxEntries: number;
   private readonly now: () => number;
   private nextSweepAt: number;
@@ -148,8 +155,23 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     }
   }
 
+  async take(counter: string, max: number, retainMs: number): Promise<{ taken: boolean; count: number }> {
+    checkScope(counter);
+    checkMs('retainMs', retainMs);
+    const now = this.now();
+    const held = this.counters.get(counter);
+    const live = held && held.expiresAt > now ? held : { count: 0, expiresAt: now + retainMs };
+    if (live.count >= max) return { taken: false, count: live.count };
+    live.count += 1;
+    this.counters.delete(counter);
+    while (this.counters.size >= this.maxEntries) this.counters.delete(this.counters.keys().next().value as string);
+    this.counters.set(counter, live);
+    return { taken: true, count: live.count };
+  }
+
   async close(): Promise<void> {
     this.records.clear();
+    this.counters.clear();
   }
 
   private live(scope: string, now: number): MemoryRecord | undefined {

@@ -279,6 +279,22 @@ export const describeStoreContract = (name: string, harness: StoreHarness): void
       }
     });
 
+    it('counts uses of a counter up to its maximum, then refuses, until its retention ends', async () => {
+      const counter = `${scope}-attempts`;
+      for (let i = 1; i <= 3; i++) expect(await store.take(counter, 3, retainMs)).toEqual({ taken: true, count: i });
+      expect(await store.take(counter, 3, retainMs)).toEqual({ taken: false, count: 3 });
+      expect(await store.take(other(), 3, retainMs)).toEqual({ taken: true, count: 1 });
+      await harness.elapse(retainMs);
+      expect(await store.take(counter, 3, retainMs)).toEqual({ taken: true, count: 1 });
+    });
+
+    it('of 20 concurrent takes of a counter with room for 5, grants exactly 5', async () => {
+      const counter = `${scope}-race`;
+      const results = await Promise.all(Array.from({ length: 20 }, () => store.take(counter, 5, retainMs)));
+      expect(results.filter((r) => r.taken)).toHaveLength(5);
+      expect(results.filter((r) => !r.taken)).toEqual(Array(15).fill({ taken: false, count: 5 }));
+    });
+
     it('keeps scopes apart', async () => {
       await take('fp-a');
       const ticket = await take('fp-a', other());

@@ -40,6 +40,9 @@ class FlakyStore implements IdempotencyStore {
     if (this.fail.complete) throw new IdempotencyStoreError('Redis did not answer');
     return this.inner.complete(scope, ticket, outcome, retainMs);
   }
+  take(counter: string, max: number, retainMs: number): Promise<{ taken: boolean; count: number }> {
+    return this.inner.take(counter, max, retainMs);
+  }
   async abandon(scope: string, ticket: string): Promise<void> {
     this.calls.push('abandon');
     this.used.push(ticket);
@@ -67,6 +70,7 @@ const fixedStore = (result: ClaimResult) => {
     claim: async () => (calls.push('claim'), result),
     complete: async () => (calls.push('complete'), true),
     abandon: async () => void calls.push('abandon'),
+    take: async () => ({ taken: true, count: 1 }),
     close: async () => undefined,
   };
   return { store, calls };
