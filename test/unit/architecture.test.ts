@@ -14,6 +14,7 @@ const ALLOWED: Record<string, string[]> = {
   graph: ['upstream', 'idempotency', 'lib'],
   gateway: ['graph', 'notifications', 'idempotency', 'upstream', 'lib', 'config'],
   sandbox: ['lib'],
+  auth: ['lib'],
 };
 
 const files = (dir: string): string[] =>
