@@ -11,8 +11,10 @@
 //   classifyCredential(credential): 'key' | 'jwt' | 'passthrough'
 //   callerIdentity(caller, secret): string         HMAC-SHA256 of [kind, seller, subject], hex
 //   newKey(), keyHash(key), findKey(key, entries), isGatewayKey(value)
-//   parseCheckoutClaim(value): CheckoutClaim | null
+//   parseCheckoutClaim(value): CheckoutClaim | null, CLOCK_SKEW_SECONDS (30), MAX_LIFETIME_SECONDS (24 h)
 //   SCOPES, isScope, KEY_SCOPES, DEFAULT_JWT_SCOPES
+//
+// `npm run keys` (keysCli.ts) makes keys and their entries; it is a program, not part of this API.
 export { authenticate, classifyCredential, type AuthenticateOptions, type CredentialKind } from './authenticate';
 export {
   callerIdentity,

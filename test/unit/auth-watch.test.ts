@@ -85,7 +85,7 @@ describe('watchAuthFile', () => {
     file.keys[1].scopes = ['orders:read'];
     write(file);
     const took = await until(() => [...watcher!.current().keys[1].scopes].join() === 'orders:read', 1000);
-    expect(took).toBeLessThanOrEqual(200 + 100);
+    expect(took).toBeLessThanOrEqual(200 + 150);
     expect(changes).toEqual([watcher.current()]);
     expect(log.lines).toEqual([
       {
