@@ -8,6 +8,9 @@ import { inspect } from 'node:util';
 import { AuthFileError, loadAuthFile, parseAuthFile } from '../../src/auth/file';
 import { AUTH_ENV, goodFile, otherSeller } from '../support/authFile';
 
+const NAME_RULE = '1 to 64 letters, digits, "_", "." or "-", starting with a letter or a digit';
+const KNOWN = '(known: payments:read, payments:write, customers:read, customers:write, orders:read, checkout)';
+
 const parse = (file: unknown, env: Record<string, string | undefined> = AUTH_ENV) =>
   parseAuthFile(typeof file === 'string' ? file : JSON.stringify(file), env);
 
@@ -64,7 +67,7 @@ describe('a good auth file', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
-  it('has defaults: passthrough false, no keys, seller claim "seller", allowed scopes checkout and payments:read', () => {
+  it('has defaults: passthrough false, no keys, seller claim "seller", allowed scopes checkout payments:read', () => {
     const config = parse(
       edit((file) => {
         delete file.passthrough;
@@ -159,7 +162,7 @@ describe('a broken auth file is one line naming the field, never a secret', () =
     [
       'a seller name with a space',
       edit((file) => (file.sellers['two words'] = otherSeller())),
-      `sellers["two words"]: a seller's name must be 1 to 64 letters, digits, "_", "." or "-", starting with a letter or a digit`,
+      `sellers["two words"]: a seller's name must be ${NAME_RULE}`,
     ],
     [
       'a seller without Mercado Libre tokens',
@@ -204,7 +207,8 @@ describe('a broken auth file is one line naming the field, never a secret', () =
     [
       'an unknown field of the credentials',
       edit((file) => (file.sellers.main.mercadoPago.token = 'APP_USR-SECRET')),
-      'sellers.main.mercadoPago.token: unknown field (expected one of accessToken, refreshToken, clientId, clientSecret, expiresAt)',
+      'sellers.main.mercadoPago.token: unknown field ' +
+        '(expected one of accessToken, refreshToken, clientId, clientSecret, expiresAt)',
     ],
     [
       'an expiry that is not an instant',
@@ -237,7 +241,7 @@ describe('a broken auth file is one line naming the field, never a secret', () =
     [
       'a key name with a slash',
       edit((file) => (file.keys[0].name = 'back/office')),
-      'keys[0].name: must be 1 to 64 letters, digits, "_", "." or "-", starting with a letter or a digit',
+      `keys[0].name: must be ${NAME_RULE}`,
     ],
     [
       'two keys with one name',
@@ -267,7 +271,7 @@ describe('a broken auth file is one line naming the field, never a secret', () =
     [
       'a key with an unknown scope',
       edit((file) => file.keys[0].scopes.push('payments:delete')),
-      'keys[0].scopes[5]: unknown scope "payments:delete" (known: payments:read, payments:write, customers:read, customers:write, orders:read, checkout)',
+      `keys[0].scopes[5]: unknown scope "payments:delete" ${KNOWN}`,
     ],
     [
       'a key with the checkout scope',
@@ -320,7 +324,7 @@ describe('a broken auth file is one line naming the field, never a secret', () =
     [
       'an unknown allowed scope',
       edit((file) => (file.jwt.allowedScopes = ['checkout', 'refunds'])),
-      'jwt.allowedScopes[1]: unknown scope "refunds" (known: payments:read, payments:write, customers:read, customers:write, orders:read, checkout)',
+      `jwt.allowedScopes[1]: unknown scope "refunds" ${KNOWN}`,
     ],
     [
       'no allowed scope',
@@ -347,7 +351,7 @@ describe('a broken auth file is one line naming the field, never a secret', () =
       'keys[1].seller: unknown seller (value not shown)',
     );
     expect(problem(edit((file) => (file.keys[1].scopes = [{ env: 'JWT_SECRET' }])))).toBe(
-      'keys[1].scopes[0]: unknown scope (value not shown) (known: payments:read, payments:write, customers:read, customers:write, orders:read, checkout)',
+      `keys[1].scopes[0]: unknown scope (value not shown) ${KNOWN}`,
     );
   });
 

@@ -104,7 +104,8 @@ describe('a bad command line is one line on stderr and exit code 2', () => {
     ],
     [
       ['new', '--scopes', 'payments:read,refunds'],
-      'keys: --scopes: unknown scope "refunds" (known: payments:read, payments:write, customers:read, customers:write, orders:read)',
+      'keys: --scopes: unknown scope "refunds" ' +
+        '(known: payments:read, payments:write, customers:read, customers:write, orders:read)',
     ],
     [['hash', newKey(), '--scopes', ' , '], 'keys: --scopes: list at least one scope'],
     [
