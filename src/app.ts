@@ -105,6 +105,7 @@ export const startApp = async (env: NodeJS.ProcessEnv): Promise<RunningApp> => {
     };
     // With the embedded sandbox, Apollo Sandbox opens on an example with a test token preset.
     gateway = await createGateway(resolved, {
+      env,
       mpWebhookSecret: webhookSecret,
       ...(sandbox ? { explorer: sandboxExplorer(USERS.map((u) => u.access_token)) } : {}),
     });

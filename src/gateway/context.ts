@@ -8,7 +8,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import type { Context } from '../graph/context';
 import { gqlError } from '../graph/errors';
-import { callerIdentity, type IdempotencyStore } from '../idempotency';
+import { authenticate, callerIdentity, isAuthRefusal, type AuthFileWatcher, type Caller } from '../auth';
+import type { IdempotencyStore } from '../idempotency';
 import type { Logger } from '../lib/logger';
 import { createMercadoLibreClient, type MercadoLibreClient } from '../upstream/mercadolibre';
 import { createMercadoPagoClient, type MercadoPagoClient } from '../upstream/mercadopago';
@@ -36,6 +37,10 @@ export const bearerToken = ({ headers, rawHeaders }: RequestHeaders): string | n
 const SEND_TOKEN = 'send your access token as "Authorization: Bearer <token>".';
 export const NO_TOKEN_MESSAGE = `This operation reads Mercado Pago data: ${SEND_TOKEN}`;
 export const NO_TOKEN_MESSAGE_ML = `This operation reads Mercado Libre data: ${SEND_TOKEN}`;
+/** What any field answers for a credential the gateway does not accept (the log has the reason). */
+export const REFUSED_MESSAGE =
+  'The credential was not accepted: an unknown or revoked gateway key, a session token that is expired, ' +
+  'not yet valid or not meant for this gateway, or an access token where this gateway takes none.';
 /** What a mutation answers without a token: what it does, then how to authenticate. */
 export const noTokenFor = (does: string): string => `${does}: ${SEND_TOKEN}`;
 
@@ -49,6 +54,8 @@ export interface Upstreams {
   readTimeoutMs?: number;
   /** Each upstream write's timeout, in ms (WRITE_TIMEOUT_MS when absent). */
   writeTimeoutMs?: number;
+  /** The auth file in force (GATEWAY_KEYS_FILE); absent: every bearer is passed through upstream. */
+  auth?: AuthFileWatcher | null;
   /** Most upstream calls one operation may make (LIMITS.maxUpstreamCalls when absent). */
   maxUpstreamCalls?: number;
 }
@@ -82,8 +89,18 @@ export const counted = <T extends object>(client: T, spend: () => void): T =>
     ]),
   ) as T;
 
-export const createContext = (request: RequestHeaders, log: Logger, upstreams: Upstreams): Context => {
-  const token = bearerToken(request);
+/**
+ * The request's context: who calls (src/auth: a gateway key, a session JWT, or a token passed
+ * through), and its clients, which call upstream with the caller's seller's tokens (or the
+ * passthrough token). A credential the gateway refuses is logged with its reason only.
+ */
+export const createContext = async (request: RequestHeaders, log: Logger, upstreams: Upstreams): Promise<Context> => {
+  const bearer = bearerToken(request);
+  const result = await authenticate(bearer, upstreams.auth?.current() ?? null);
+  const refused = isAuthRefusal(result) ? result : null;
+  const caller = refused ? null : (result as Caller);
+  if (refused && bearer !== null) log.info('credential refused', { reason: refused.reason });
+  const unauthenticated = (message: string) => gqlError('UNAUTHENTICATED', bearer === null ? message : REFUSED_MESSAGE);
   let mp: MercadoPagoClient | null = null;
   let ml: MercadoLibreClient | null = null;
   const maxCalls = upstreams.maxUpstreamCalls ?? LIMITS.maxUpstreamCalls;
@@ -94,22 +111,27 @@ export const createContext = (request: RequestHeaders, log: Logger, upstreams: U
   };
   return {
     mercadoPago: (): MercadoPagoClient => {
-      if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE);
+      if (!caller) throw unauthenticated(NO_TOKEN_MESSAGE);
+      const { mercadoPago: token } = caller.upstream;
       mp ??= counted(createMercadoPagoClient(token, upstreams.readTimeoutMs, upstreams.writeTimeoutMs), spend);
       return mp;
     },
     mercadoLibre: (): MercadoLibreClient => {
-      if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE_ML);
-      ml ??= counted(createMercadoLibreClient(upstreams.mlApiUrl, token, upstreams.readTimeoutMs), spend);
+      if (!caller) throw unauthenticated(NO_TOKEN_MESSAGE_ML);
+      ml ??= counted(
+        createMercadoLibreClient(upstreams.mlApiUrl, caller.upstream.mercadoLibre, upstreams.readTimeoutMs),
+        spend,
+      );
       return ml;
     },
     authenticate: (does: string): void => {
-      if (token === null) throw gqlError('UNAUTHENTICATED', noTokenFor(does));
+      if (!caller) throw unauthenticated(noTokenFor(does));
     },
     callerId: (): string => {
-      if (token === null) throw gqlError('UNAUTHENTICATED', NO_TOKEN_MESSAGE);
-      return callerIdentity(token, upstreams.identitySecret);
+      if (!caller) throw unauthenticated(NO_TOKEN_MESSAGE);
+      return callerIdentity(caller, upstreams.identitySecret);
     },
+    caller,
     idempotency: upstreams.idempotency,
     loaders: new Map(),
     log,

@@ -27,7 +27,7 @@ const isCodelessRequestError = (error: unknown): boolean => {
 };
 
 // Extensions a client may read besides `code`; everything else is dropped.
-const PUBLIC_EXTENSIONS = ['retryAfter', 'argument', 'maxUpstreamCalls'];
+const PUBLIC_EXTENSIONS = ['retryAfter', 'argument', 'maxUpstreamCalls', 'requiredScope'];
 
 // graphql-js ends a message with its suggestions (didYouMean): ` Did you mean "a", "b", or "c"?`, with
 // a few words before the names for some ("the enum value", "to use an inline fragment on").

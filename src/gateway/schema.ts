@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { CatalogResolver } from '../graph/catalog/catalog.resolver';
 import { CardPayloadResolver, CustomerResolver } from '../graph/customers/customer.resolver';
 import { OrderResolver } from '../graph/orders/order.resolver';
+import { authChecker } from '../graph/scopes';
 import { PaymentResolver } from '../graph/payments/payment.resolver';
 
 export const RESOLVERS = [
@@ -21,6 +22,8 @@ export const buildGatewaySchema = async (): Promise<GraphQLSchema> => {
     resolvers: [...RESOLVERS],
     // Inputs are checked by hand (id patterns, Decimal) before anything reaches upstream.
     validate: false,
+    // Scopes per field (src/graph/scopes.ts), checked before the field's resolver runs.
+    authChecker,
   });
   // type-graphql builds the root types itself and gives them no description; the explorer shows one.
   const query = schema.getQueryType();

@@ -14,6 +14,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
+import { AuthFileError, watchAuthFile, type AuthFileWatcher } from '../auth';
 import { ConfigError, type ResolvedConfig } from '../config';
 import type { Context } from '../graph/context';
 import { isObject } from '../lib/json';
@@ -69,6 +70,8 @@ export interface GatewayOptions {
   idempotency?: IdempotencyStore;
   /** Limits other than LIMITS (src/gateway/limits.ts); tests lower them. */
   limits?: Partial<Limits>;
+  /** Where the auth file's `{ "env": "NAME" }` values are read (process.env when absent). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Used when IDENTITY_SECRET is unset: identities are still HMACs, never tokens, and stable across gateways. */
@@ -80,15 +83,19 @@ const httpError = (res: Response, status: number, message: string): void => {
 };
 
 export const createGateway = async (config: ResolvedConfig, options: GatewayOptions = {}): Promise<RunningGateway> => {
-  // Gateway keys (GATEWAY_KEYS_FILE) are not built yet. Running in passthrough while the operator asked for
-  // keys would forward gateway keys upstream and accept raw access tokens: refuse instead.
-  if (config.gatewayKeysFile !== null) {
-    throw new ConfigError(
-      'GATEWAY_KEYS_FILE',
-      'is set, but gateway-keys mode is not available in this version; unset it to run in passthrough mode',
-    );
-  }
   const log = options.log ?? createLogger(config.logLevel);
+  // Who may call (src/auth): the auth file, re-read when it changes; without one, every bearer is passed
+  // through upstream. A bad file stops start-up with one line naming the problem.
+  let auth: AuthFileWatcher | null = null;
+  if (config.gatewayKeysFile !== null) {
+    try {
+      auth = watchAuthFile(config.gatewayKeysFile, options.env ?? process.env, { log });
+    } catch (err) {
+      if (err instanceof AuthFileError)
+        throw new ConfigError('GATEWAY_KEYS_FILE', `is not a valid auth file: ${err.message}`);
+      throw err;
+    }
+  }
   const production = config.nodeEnv === 'production';
   const limits: Limits = { ...LIMITS, ...options.limits };
   // Production answers no "Did you mean …?": a suggestion names the schema's fields and types.
@@ -145,6 +152,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     idempotency,
     identitySecret: config.identitySecret ?? DEFAULT_IDENTITY_SECRET,
     maxUpstreamCalls: limits.maxUpstreamCalls,
+    auth,
   };
   const receiver = new NotificationReceiver({
     bus,
@@ -210,6 +218,11 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
       httpServer.off('error', reject);
       resolve();
     });
+  }).catch(async (err: unknown) => {
+    // A port already in use: nothing of this gateway may keep running (the auth file's poll, Apollo).
+    auth?.close();
+    await apollo.stop();
+    throw err;
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -221,6 +234,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     // Stops Apollo, which drains the http server (in-flight operations finish, idle sockets close).
     close: () =>
       (closing ??= apollo.stop().finally(async () => {
+        auth?.close();
         if (!options.idempotency) await idempotency.close();
       })),
   };

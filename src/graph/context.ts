@@ -1,4 +1,5 @@
 // What every resolver gets: built once per GraphQL request by src/gateway/context.ts.
+import type { Caller } from '../auth';
 import type { IdempotencyStore } from '../idempotency';
 import type { Logger } from '../lib/logger';
 import type { MercadoLibreClient } from '../upstream/mercadolibre';
@@ -18,10 +19,15 @@ export interface Context {
    */
   authenticate(does: string): void;
   /**
-   * Who is calling: an HMAC of the bearer token, for idempotency records. Throws UNAUTHENTICATED
-   * without a token; never the token itself.
+   * Who is calling: an HMAC of [kind, seller, subject] (src/auth), for idempotency records, attempt
+   * counts and the payments' stamps. Throws UNAUTHENTICATED without a credential; never a credential.
    */
   callerId(): string;
+  /**
+   * Who is calling (its scopes, its seller, a checkout session's cart), or null when the request
+   * carried no credential the gateway accepts (the fields that need one then answer UNAUTHENTICATED).
+   */
+  caller: Caller | null;
   /** Where money-moving mutations keep their idempotency records (memory, or Redis with REDIS_URL). */
   idempotency: IdempotencyStore;
   /** This request's loaders, each made on first use (common/loader.ts); never shared with another request. */

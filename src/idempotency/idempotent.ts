@@ -33,7 +33,7 @@ export interface Attempt {
 
 export interface IdempotentArgs<T> {
   store: IdempotencyStore;
-  /** callerIdentity() of the bearer token. */
+  /** The caller's identity (src/auth callerIdentity): an HMAC, never a credential. */
   callerId: string;
   /** The mutation's name (an identifier: `createPayment`). */
   operation: string;

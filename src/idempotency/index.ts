@@ -6,7 +6,7 @@ import { MemoryIdempotencyStore, type IdempotencyStore } from './store';
 
 export { idempotent, LOCK_MS, RETAIN_MS } from './idempotent';
 export type { Attempt, Idempotent, IdempotentArgs } from './idempotent';
-export { callerIdentity, canonicalJson, fingerprint, idempotencyScope, upstreamIdempotencyKey } from './keys';
+export { canonicalJson, fingerprint, idempotencyScope, upstreamIdempotencyKey } from './keys';
 export {
   DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
   DEFAULT_REDIS_CONNECT_TIMEOUT_MS,

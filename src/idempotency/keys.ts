@@ -1,16 +1,10 @@
-// The names an idempotency record is kept and checked under: who calls (an HMAC of the token, never
-// the token), which record (caller, operation, key), what was asked (a fingerprint of the canonical
-// input), and the X-Idempotency-Key sent to Mercado Pago (derived, so a retry reuses it).
-import { createHash, createHmac } from 'node:crypto';
+// The names an idempotency record is kept and checked under: which record (a caller's identity, an
+// operation, a key; the identity is src/auth's HMAC, never a credential), what was asked (a
+// fingerprint of the canonical input), and the X-Idempotency-Key sent to Mercado Pago (derived, so a
+// retry reuses it).
+import { createHash } from 'node:crypto';
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
-
-/** HMAC-SHA256(secret, token), hex: a caller's identity, never the token itself. */
-export const callerIdentity = (token: string, secret: string): string => {
-  if (typeof secret !== 'string' || secret === '') throw new TypeError('callerIdentity needs a non-empty secret');
-  if (typeof token !== 'string' || token === '') throw new TypeError('callerIdentity needs a non-empty token');
-  return createHmac('sha256', secret).update(token, 'utf8').digest('hex');
-};
 
 const OPERATION = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 

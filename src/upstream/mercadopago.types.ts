@@ -72,6 +72,8 @@ export interface MpCard {
 
 /** A payment as `GET /v1/payments/{id}` (and each result of `GET /v1/payments/search`) returns it. */
 export interface MpPayment {
+  /** What the creator stored with the payment (the gateway's `mpgraph_subject` stamp among it). */
+  metadata?: Record<string, unknown> | null;
   id?: number | string | null;
   /** The Mercado Libre order a marketplace payment belongs to: `{id: "1653027692", type: "mercadolibre"}`. */
   order?: { id?: number | string | null; type?: string | null } | null;

@@ -29,6 +29,8 @@ export interface MpPaymentCreate {
   capture?: boolean;
   binary_mode?: boolean;
   notification_url?: string;
+  /** Kept with the payment and answered in the seller's view: the gateway stamps who created it. */
+  metadata?: Record<string, string>;
 }
 
 /** The body of `POST`/`PUT /v1/customers`. */

@@ -966,6 +966,8 @@ export type UserError = {
 
 /** Why a mutation refused (part of) its input; stable, for clients to switch on. */
 export type UserErrorCode =
+  /** This checkout session has used all its payment attempts. */
+  | 'ATTEMPTS_EXHAUSTED'
   /** The card token does not exist, was already used, or has expired: tokenize the card again. */
   | 'CARD_TOKEN_INVALID'
   /** A customer with this e-mail already exists for this seller. */
@@ -984,6 +986,8 @@ export type UserErrorCode =
   | 'INVALID_INSTALLMENTS'
   /** A field is malformed: an id, an e-mail, a URL, a length, a boolean. */
   | 'INVALID_VALUE'
+  /** This credential may not set this field (a checkout session may not choose what its cart fixes). */
+  | 'NOT_ALLOWED'
   /** Only a pending, in-process or authorized payment can be cancelled. */
   | 'NOT_CANCELLABLE'
   /** Only an authorized payment can be captured (more than was authorized is INVALID_AMOUNT). */

@@ -195,7 +195,7 @@ describe('gateway logs', () => {
 });
 
 describe('gateway keys mode', () => {
-  it('refuses to start in passthrough when GATEWAY_KEYS_FILE is set, since keys mode is not available yet', async () => {
+  it('refuses to start with a GATEWAY_KEYS_FILE that is not an auth file, in one line naming it', async () => {
     const config = loadConfig({
       NODE_ENV: 'test',
       PORT: '0',
@@ -205,6 +205,6 @@ describe('gateway keys mode', () => {
     });
     await expect(
       createGateway({ ...config, mpApiUrl: 'http://127.0.0.1:9', mlApiUrl: 'http://127.0.0.1:9' }),
-    ).rejects.toThrow(/^GATEWAY_KEYS_FILE /);
+    ).rejects.toThrow(/^GATEWAY_KEYS_FILE is not a valid auth file: [^\n]+$/);
   });
 });

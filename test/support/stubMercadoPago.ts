@@ -33,6 +33,7 @@ export const noMercadoLibre = (): never => {
 /** The caller identity and idempotency store of a schema-level test context (reads need neither). */
 export const testIdentity = () => ({
   authenticate: () => undefined,
+  caller: null,
   callerId: () => 'test-caller',
   idempotency: new MemoryIdempotencyStore(),
 });

@@ -11,8 +11,8 @@ const ALLOWED: Record<string, string[]> = {
   upstream: ['lib'],
   idempotency: ['lib'],
   notifications: ['upstream', 'lib'],
-  graph: ['upstream', 'idempotency', 'lib'],
-  gateway: ['graph', 'notifications', 'idempotency', 'upstream', 'lib', 'config'],
+  graph: ['upstream', 'idempotency', 'auth', 'lib'],
+  gateway: ['graph', 'notifications', 'idempotency', 'auth', 'upstream', 'lib', 'config'],
   sandbox: ['lib'],
   auth: ['lib'],
 };

@@ -1,34 +1,7 @@
-// The names idempotency records are kept under (src/idempotency/keys.ts): caller identities,
-// canonical fingerprints, scopes and the upstream X-Idempotency-Key.
+// The names idempotency records are kept under (src/idempotency/keys.ts): canonical fingerprints,
+// scopes and the upstream X-Idempotency-Key (caller identities are src/auth's: auth-authenticate.test.ts).
 import { createHash } from 'node:crypto';
-import {
-  callerIdentity,
-  canonicalJson,
-  fingerprint,
-  idempotencyScope,
-  upstreamIdempotencyKey,
-} from '../../src/idempotency';
-
-describe('callerIdentity', () => {
-  const secret = 'a secret of sixteen+';
-
-  it('is HMAC-SHA256 of the token under the secret, in hex, and never contains the token', () => {
-    const id = callerIdentity('TEST-SELLER-169648308', secret);
-    expect(id).toBe('0c2bf4d9700d1e102c55a4ddf4f7fbae311ce2a67dc41449ab74b290bb218138');
-    expect(id).not.toContain('169648308');
-  });
-
-  it('differs between tokens and between secrets, and is stable for one pair', () => {
-    expect(callerIdentity('token-a', secret)).toBe(callerIdentity('token-a', secret));
-    expect(callerIdentity('token-a', secret)).not.toBe(callerIdentity('token-b', secret));
-    expect(callerIdentity('token-a', secret)).not.toBe(callerIdentity('token-a', `${secret}!`));
-  });
-
-  it('refuses an empty secret or token', () => {
-    expect(() => callerIdentity('token', '')).toThrow(TypeError);
-    expect(() => callerIdentity('', secret)).toThrow(TypeError);
-  });
-});
+import { canonicalJson, fingerprint, idempotencyScope, upstreamIdempotencyKey } from '../../src/idempotency';
 
 describe('fingerprint', () => {
   it('is the sha256 of the operation and the canonical JSON, in hex', () => {

@@ -1,5 +1,6 @@
 // Query.paymentMethods and Query.identificationTypes: the checkout catalog, from catalog.loader.ts.
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import type { Scope } from '../../auth';
 import type { Context } from '../context';
 import { listCost } from '../common/cost';
 import { identificationTypes, paymentMethods } from './catalog.loader';
@@ -12,6 +13,7 @@ import { IdentificationType, PaymentMethod } from './catalog.type';
 @Resolver()
 export class CatalogResolver {
   // One upstream answer: a site lists a dozen or two methods (card brands, vouchers, transfers, account money).
+  @Authorized<Scope>()
   @Query(() => [PaymentMethod], {
     complexity: listCost(25),
     description:
@@ -22,6 +24,7 @@ export class CatalogResolver {
   }
 
   // One upstream answer: 2 types in Brazil (CPF, CNPJ), up to 5 or so elsewhere, none in Mexico.
+  @Authorized<Scope>()
   @Query(() => [IdentificationType], {
     complexity: listCost(5),
     description:

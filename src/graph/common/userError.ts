@@ -23,6 +23,8 @@ export const USER_ERROR_CODES = {
   NOT_CAPTURABLE: 'Only an authorized payment can be captured (more than was authorized is INVALID_AMOUNT).',
   NOT_CANCELLABLE: 'Only a pending, in-process or authorized payment can be cancelled.',
   CUSTOMER_EXISTS: 'A customer with this e-mail already exists for this seller.',
+  NOT_ALLOWED: 'This credential may not set this field (a checkout session may not choose what its cart fixes).',
+  ATTEMPTS_EXHAUSTED: 'This checkout session has used all its payment attempts.',
   REFUSED: 'Mercado Pago refused the request; `upstreamCode` says why.',
 } as const;
 

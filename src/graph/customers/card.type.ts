@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { Scope } from '../../auth';
 import { Identification } from '../common/identification';
 import { DateTimeScalar } from '../common/scalars';
 
@@ -61,48 +62,58 @@ export class SecurityCode {
     "payment's paymentMethodId and issuerId).",
 })
 export class Card {
+  @Authorized<Scope>('payments:read', 'customers:read')
   @Field(() => ID, {
     nullable: true,
     description: 'Saved card id (13 digits); null on a payment made with a card that was not saved.',
   })
   id!: string | null;
 
+  @Authorized<Scope>('payments:read', 'customers:read')
   @Field(() => ID, { nullable: true, description: "The customer the card is saved for; null on a payment's card." })
   customerId!: string | null;
 
+  @Authorized<Scope>('payments:read', 'customers:read')
   @Field(() => String, { nullable: true, description: 'First six digits of the card number (the BIN).' })
   firstSixDigits!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Last four digits of the card number.' })
   lastFourDigits!: string | null;
 
+  @Authorized<Scope>('payments:read', 'customers:read')
   @Field(() => Int, { nullable: true, description: 'Expiration month, 1 to 12.' })
   expirationMonth!: number | null;
 
+  @Authorized<Scope>('payments:read', 'customers:read')
   @Field(() => Int, { nullable: true, description: 'Expiration year, four digits.' })
   expirationYear!: number | null;
 
   @Field(() => CardPaymentMethod, { nullable: true, description: "The card's brand; null on a payment's card." })
   paymentMethod!: CardPaymentMethod | null;
 
+  @Authorized<Scope>('payments:read', 'customers:read')
   @Field(() => CardIssuer, { nullable: true, description: "The card's issuer; null on a payment's card." })
   issuer!: CardIssuer | null;
 
+  @Authorized<Scope>('payments:read', 'customers:read')
   @Field(() => SecurityCode, {
     nullable: true,
     description: "The card's security code rules; null on a payment's card.",
   })
   securityCode!: SecurityCode | null;
 
+  @Authorized<Scope>('payments:read', 'customers:read')
   @Field(() => Cardholder, { nullable: true, description: 'The cardholder.' })
   cardholder!: Cardholder | null;
 
+  @Authorized<Scope>('payments:read', 'customers:read')
   @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the card was saved (or first used in the payment).',
   })
   dateCreated!: string | null;
 
+  @Authorized<Scope>('payments:read', 'customers:read')
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the card data last changed.' })
   dateLastUpdated!: string | null;
 }

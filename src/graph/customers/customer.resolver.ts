@@ -2,7 +2,8 @@
 // (cards, defaultCard), the customer and saved-card mutations, and CardPayload.customer. Each field
 // says where its data comes from: a loader of customer.loader.ts, which names the upstream route
 // (docs/architecture.md, "From a field to its data").
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Scope } from '../../auth';
 import type { MpCard, MpCustomer } from '../../upstream/mercadopago';
 import { unexpectedBody } from '../../upstream/errors';
 import { toConnection } from '../common/connection';
@@ -65,6 +66,7 @@ const answeredCard = (row: MpCard, customerId: string, cardId?: string): Card =>
  */
 @Resolver(() => Customer)
 export class CustomerResolver {
+  @Authorized<Scope>('customers:read')
   @Query(() => Customer, {
     nullable: true,
     description:
@@ -80,6 +82,7 @@ export class CustomerResolver {
     return found;
   }
 
+  @Authorized<Scope>('customers:read')
   @Query(() => CustomerConnection, {
     complexity: connectionCost,
     description:
@@ -111,6 +114,7 @@ export class CustomerResolver {
     return customer.defaultCard;
   }
 
+  @Authorized<Scope>('customers:write')
   @Mutation(() => CustomerPayload, {
     description:
       "Creates a customer of the seller (Mercado Pago's Customers API), to save cards for with addCard. One " +
@@ -132,6 +136,7 @@ export class CustomerResolver {
     return customerPayload(customer);
   }
 
+  @Authorized<Scope>('customers:write')
   @Mutation(() => CustomerPayload, {
     description:
       "Changes a customer's details or default card. One upstream call; the customer in the payload is Mercado " +
@@ -154,6 +159,7 @@ export class CustomerResolver {
     return customerPayload(customer);
   }
 
+  @Authorized<Scope>('customers:write')
   @Mutation(() => CustomerPayload, {
     description:
       'Deletes a customer and every card saved for it. One upstream call; the payload has the customer as it was.',
@@ -173,6 +179,7 @@ export class CustomerResolver {
     return customerPayload(answeredCustomer(result.value, customerId.value));
   }
 
+  @Authorized<Scope>('customers:write')
   @Mutation(() => CardPayload, {
     description:
       'Saves a card for a customer from a card token (the first card saved becomes the default). One upstream ' +
@@ -194,6 +201,7 @@ export class CustomerResolver {
     return { card: answeredCard(result.value, customerId), userErrors: [], customerId };
   }
 
+  @Authorized<Scope>('customers:write')
   @Mutation(() => CardPayload, {
     description:
       'Removes a saved card from a customer (when it was the default, Mercado Pago makes the oldest remaining ' +
@@ -218,6 +226,7 @@ export class CustomerResolver {
 
 @Resolver(() => CardPayload)
 export class CardPayloadResolver {
+  @Authorized<Scope>('customers:read')
   @FieldResolver(() => Customer, {
     nullable: true,
     description:

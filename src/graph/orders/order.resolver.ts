@@ -3,7 +3,8 @@
 // loader of order.loader.ts or payment.loader.ts, which names the upstream route (docs/architecture.md,
 // "From a field to its data").
 import Decimal from 'decimal.js';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Scope } from '../../auth';
 import { toConnection } from '../common/connection';
 import { connectionCost, listCost, ORDER_PAYMENTS_ESTIMATE } from '../common/cost';
 import { idArgument } from '../common/ids';
@@ -48,6 +49,7 @@ export const balanceDue = (order: Order, payments: Payment[]): Money | null => {
  */
 @Resolver(() => Order)
 export class OrderResolver {
+  @Authorized<Scope>('orders:read')
   @Query(() => Order, {
     nullable: true,
     description:
@@ -63,6 +65,7 @@ export class OrderResolver {
     return found;
   }
 
+  @Authorized<Scope>('orders:read')
   @Query(() => OrderConnection, {
     complexity: connectionCost,
     description:
@@ -74,6 +77,7 @@ export class OrderResolver {
     return toConnection(await orderSearch(ctx).load(toOrderSearch(args)));
   }
 
+  @Authorized<Scope>('orders:read')
   @Query(() => MarketplaceUser, {
     nullable: true,
     description: "The caller's own Mercado Libre account (GET /users/me).",
@@ -82,6 +86,7 @@ export class OrderResolver {
     return callerAccount(ctx).load();
   }
 
+  @Authorized<Scope>('payments:read')
   @FieldResolver(() => [Payment], {
     nullable: 'items',
     complexity: listCost(ORDER_PAYMENTS_ESTIMATE),

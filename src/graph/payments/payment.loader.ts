@@ -159,6 +159,7 @@ export const toPayment = (r: MpPayment, onUnknown: OnUnknown): Payment => {
     collector: toCollector(r),
     card: toCard(r.card),
     orderId: isId('order', orderId) ? orderId : null,
+    createdBy: typeof r.metadata?.mpgraph_subject === 'string' ? r.metadata.mpgraph_subject : null,
     refunds: (r.refunds ?? []).map((refund) => toRefund(refund, id, currency, onUnknown)),
     feeDetails: (r.fee_details ?? []).map((fee) => toFeeDetail(fee, id, currency, onUnknown)),
   };

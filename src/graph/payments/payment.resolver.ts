@@ -2,7 +2,8 @@
 // computed or loaded (statusMessage, order), and the payment mutations. Each field says where its
 // data comes from: a loader of payment.loader.ts (or another domain's), which names the upstream
 // route (docs/architecture.md, "From a field to its data").
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Scope } from '../../auth';
 import { unexpectedBody } from '../../upstream/errors';
 import type { MpPayment, MpRefund } from '../../upstream/mercadopago';
 import { paymentMethods } from '../catalog/catalog.loader';
@@ -31,6 +32,7 @@ import {
   targetAmount,
   toPaymentSearch,
 } from './payment.inputs';
+import { checkoutRefusals, checkoutSession, stampedBody, takeAttempt } from './payment.checkout';
 import { paymentById, paymentSearch, toPayment, toRefund, warnUnknown } from './payment.loader';
 import { paymentRefusal, type PaymentOperation } from './payment.refusals';
 import { statusMessage } from './payment.statusMessage';
@@ -145,6 +147,7 @@ const replayedRefund = (payment: MpPayment, amount: number | undefined): MpRefun
  */
 @Resolver(() => Payment)
 export class PaymentResolver {
+  @Authorized<Scope>('payments:read', 'checkout')
   @Query(() => Payment, {
     nullable: true,
     description:
@@ -155,10 +158,14 @@ export class PaymentResolver {
     @Ctx() ctx: Context,
   ): Promise<Payment> {
     const found = await paymentById(ctx).load(idArgument('payment', id));
-    if (!found) throw notFound('Payment', id);
+    // A checkout session reads only the payments it created; another's is not found, never forbidden.
+    if (!found || (checkoutSession(ctx, 'payments:read') && found.createdBy !== ctx.callerId())) {
+      throw notFound('Payment', id);
+    }
     return found;
   }
 
+  @Authorized<Scope>('payments:read')
   @Query(() => PaymentConnection, {
     complexity: connectionCost,
     description:
@@ -188,6 +195,7 @@ export class PaymentResolver {
     return statusMessage(payment, locale);
   }
 
+  @Authorized<Scope>('orders:read')
   @FieldResolver(() => Order, {
     nullable: true,
     description:
@@ -201,6 +209,7 @@ export class PaymentResolver {
     return found;
   }
 
+  @Authorized<Scope>('payments:write', 'checkout')
   @Mutation(() => PaymentPayload, {
     description:
       'Charges a card (a card token, or a saved card through payer.customerId and a token made from it). A ' +
@@ -212,23 +221,31 @@ export class PaymentResolver {
     @Ctx() ctx: Context,
   ): Promise<PaymentPayload> {
     ctx.authenticate('createPayment charges a card through Mercado Pago');
+    const cart = checkoutSession(ctx, 'payments:write');
     const body = checked(() => createPaymentBody(input));
     if (!body.ok) return paymentPayload(null, body.userErrors);
+    const refusals = cart ? checkoutRefusals(cart, input) : [];
+    if (refusals.length) return paymentPayload(null, refusals);
     const move = await moneyMove(
       ctx,
       'createPayment',
       input,
       async ({ upstreamKey, retry }): Promise<PaymentOutcome> => {
-        // A retry of an attempt whose outcome is unknown goes straight to Mercado Pago, which replays.
+        // A retry of an attempt whose outcome is unknown goes straight to Mercado Pago, which replays: it
+        // is neither checked again nor counted again.
         const limits = retry ? [] : await checkMethodLimits(ctx, input);
         if (limits.length) return { userErrors: limits };
+        const attempts = retry || !cart ? [] : await takeAttempt(ctx, cart);
+        if (attempts.length) return { userErrors: attempts };
+        const stamped = stampedBody(body.value, ctx.callerId(), cart);
         // POST /v1/payments
-        return paymentWrite('createPayment', ctx.mercadoPago().createPayment(body.value, upstreamKey));
+        return paymentWrite('createPayment', ctx.mercadoPago().createPayment(stamped, upstreamKey));
       },
     );
     return move.ok ? settle(ctx, move.value) : paymentPayload(null, move.userErrors);
   }
 
+  @Authorized<Scope>('payments:write')
   @Mutation(() => PaymentPayload, {
     description: 'Captures an authorized payment (created with capture: false), for all of it or a lower amount.',
   })
@@ -243,6 +260,7 @@ export class PaymentResolver {
     );
   }
 
+  @Authorized<Scope>('payments:write')
   @Mutation(() => PaymentPayload, {
     description: 'Cancels a pending, in-process or authorized payment (an approved one is refunded instead).',
   })
@@ -257,6 +275,7 @@ export class PaymentResolver {
     );
   }
 
+  @Authorized<Scope>('payments:write')
   @Mutation(() => RefundPayload, {
     description:
       'Refunds an approved payment: everything left when no amount is given, or part of it. Never refunds twice ' +

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { Scope } from '../../auth';
 import { Card } from '../customers/card.type';
 import { Connection } from '../common/connection';
 import { listCost } from '../common/cost';
@@ -108,6 +109,7 @@ export class Payment {
   @Field(() => Money, { nullable: true, description: 'The amount charged for the purchase, before financing.' })
   amount!: Money | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => Money, {
     nullable: true,
     description: 'How much of `amount` has been refunded so far (0 when nothing was).',
@@ -120,42 +122,52 @@ export class Payment {
   @Field(() => Money, { nullable: true, description: 'The amount of each installment, financing included.' })
   installmentAmount!: Money | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => Money, { nullable: true, description: 'What the buyer pays in total, financing included.' })
   totalPaidAmount!: Money | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => Money, { nullable: true, description: 'What the seller receives after fees.' })
   netReceivedAmount!: Money | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => String, { nullable: true, description: 'Payment method, such as "visa", "master" or "amex".' })
   paymentMethodId!: string | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => String, {
     nullable: true,
     description: 'Payment type, such as "credit_card", "debit_card" or "ticket".',
   })
   paymentTypeId!: string | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => ID, { nullable: true, description: "The card issuer's Mercado Pago id, for card payments." })
   issuerId!: string | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => String, { nullable: true, description: 'What was bought, as the seller described it.' })
   description!: string | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => String, {
     nullable: true,
     description: "The seller's own reference for this payment (for Mercado Libre sales, the order id).",
   })
   externalReference!: string | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => String, { nullable: true, description: "The text on the buyer's card statement." })
   statementDescriptor!: string | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => Boolean, {
     nullable: true,
     description: 'Whether the amount was captured (false while only authorized).',
   })
   captured!: boolean | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => Boolean, { nullable: true, description: 'False for payments made with test credentials.' })
   liveMode!: boolean | null;
 
@@ -165,9 +177,11 @@ export class Payment {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the payment was approved; null until then.' })
   dateApproved!: string | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the payment last changed.' })
   dateLastUpdated!: string | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => Payer, {
     nullable: true,
     description:
@@ -176,6 +190,7 @@ export class Payment {
   })
   payer!: Payer | null;
 
+  @Authorized<Scope>('payments:read')
   @Field(() => Collector, {
     nullable: true,
     description:
@@ -187,6 +202,7 @@ export class Payment {
   card!: Card | null;
 
   // Embedded in the payment: one total refund, or a few partial ones.
+  @Authorized<Scope>('payments:read')
   @Field(() => [Refund], {
     complexity: listCost(3),
     description: 'Refunds made on this payment, oldest first (from the payment itself: no extra upstream call).',
@@ -194,6 +210,7 @@ export class Payment {
   refunds!: Refund[];
 
   // Embedded in the payment: the Mercado Pago fee, financing, sometimes shipping or a coupon.
+  @Authorized<Scope>('payments:read')
   @Field(() => [FeeDetail], {
     complexity: listCost(3),
     description: 'Fees charged on this payment (Mercado Pago fees, financing, …).',
@@ -202,6 +219,12 @@ export class Payment {
 
   /** The Mercado Libre order the payment belongs to (`order: {type: "mercadolibre", id}`); `order` loads it. */
   orderId!: string | null;
+
+  /**
+   * Who created the payment through this gateway: the caller identity stamped in its Mercado Pago
+   * `metadata` (`mpgraph_subject`); a checkout session reads only the payments it created.
+   */
+  createdBy!: string | null;
 }
 
 @ObjectType({ description: 'A page of payments.' })
