@@ -41,6 +41,9 @@ export const NO_TOKEN_MESSAGE_ML = `This operation reads Mercado Libre data: ${S
 export const REFUSED_MESSAGE =
   'The credential was not accepted: an unknown or revoked gateway key, a session token that is expired, ' +
   'not yet valid or not meant for this gateway, or an access token where this gateway takes none.';
+/** What any field answers when a session JWT's issuer keys (JWKS) could not be fetched to check it. */
+export const JWKS_UNAVAILABLE_MESSAGE =
+  "The session token could not be checked: its issuer's signing keys could not be fetched; retry later.";
 /** What a mutation answers without a token: what it does, then how to authenticate. */
 export const noTokenFor = (does: string): string => `${does}: ${SEND_TOKEN}`;
 
@@ -100,7 +103,11 @@ export const createContext = async (request: RequestHeaders, log: Logger, upstre
   const refused = isAuthRefusal(result) ? result : null;
   const caller = refused ? null : (result as Caller);
   if (refused && bearer !== null) log.info('credential refused', { reason: refused.reason });
-  const unauthenticated = (message: string) => gqlError('UNAUTHENTICATED', bearer === null ? message : REFUSED_MESSAGE);
+  const unauthenticated = (message: string) =>
+    // The issuer's key set could not be fetched: the credential may be good, the gateway cannot tell yet.
+    refused?.reason === 'jwks unavailable'
+      ? gqlError('UPSTREAM_UNAVAILABLE', JWKS_UNAVAILABLE_MESSAGE)
+      : gqlError('UNAUTHENTICATED', bearer === null ? message : REFUSED_MESSAGE);
   let mp: MercadoPagoClient | null = null;
   let ml: MercadoLibreClient | null = null;
   const maxCalls = upstreams.maxUpstreamCalls ?? LIMITS.maxUpstreamCalls;
