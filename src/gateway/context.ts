@@ -9,6 +9,7 @@ import type { GraphQLError } from 'graphql';
 import type { Context } from '../graph/context';
 import { gqlError } from '../graph/errors';
 import { authenticate, callerIdentity, isAuthRefusal, type AuthFileWatcher, type Caller } from '../auth';
+import { SERVICE_NAMES, UpstreamError } from '../upstream/errors';
 import type { IdempotencyStore } from '../idempotency';
 import type { Logger } from '../lib/logger';
 import { createMercadoLibreClient, type MercadoLibreClient } from '../upstream/mercadolibre';
@@ -77,20 +78,43 @@ export const overUpstreamBudget = (max: number): GraphQLError =>
 
 /**
  * The client with each method counted: `spend()` is called before the call is made, and a call it refuses
- * (by throwing) fails without reaching upstream. The clients' methods are plain functions of an object literal.
+ * (by throwing) fails without reaching upstream; a failure goes through `failed` (what the caller is told).
+ * The clients' methods are plain functions of an object literal.
  */
-export const counted = <T extends object>(client: T, spend: () => void): T =>
+export const counted = <T extends object>(
+  client: T,
+  spend: () => void,
+  failed: (err: unknown) => unknown = (err) => err,
+): T =>
   Object.fromEntries(
     Object.entries(client).map(([name, method]) => [
       name,
       typeof method === 'function'
         ? async (...args: unknown[]): Promise<unknown> => {
             spend();
-            return (method as (...a: unknown[]) => Promise<unknown>).apply(client, args);
+            try {
+              return await (method as (...a: unknown[]) => Promise<unknown>).apply(client, args);
+            } catch (err) {
+              throw failed(err);
+            }
           }
         : method,
     ]),
   ) as T;
+
+/**
+ * An upstream 401 for a caller that acts with its seller's tokens (a key, a JWT) is not the caller's
+ * to fix: the token the auth file holds was refused. The operator is told in the log (the seller and
+ * the service, never the token), the caller that its credential was fine and the upstream one not.
+ */
+const sellerTokenRefused = (caller: Caller, log: Logger) => (err: unknown) => {
+  if (caller.kind === 'passthrough' || !(err instanceof UpstreamError) || err.status !== 401) return err;
+  log.error("seller's upstream token refused", { seller: caller.seller, service: err.service });
+  return gqlError(
+    'UPSTREAM_ERROR',
+    `${SERVICE_NAMES[err.service]} refused the credentials this gateway holds for the seller; the operator has been told.`,
+  );
+};
 
 /**
  * The request's context: who calls (src/auth: a gateway key, a session JWT, or a token passed
@@ -120,7 +144,11 @@ export const createContext = async (request: RequestHeaders, log: Logger, upstre
     mercadoPago: (): MercadoPagoClient => {
       if (!caller) throw unauthenticated(NO_TOKEN_MESSAGE);
       const { mercadoPago: token } = caller.upstream;
-      mp ??= counted(createMercadoPagoClient(token, upstreams.readTimeoutMs, upstreams.writeTimeoutMs), spend);
+      mp ??= counted(
+        createMercadoPagoClient(token, upstreams.readTimeoutMs, upstreams.writeTimeoutMs),
+        spend,
+        sellerTokenRefused(caller, log),
+      );
       return mp;
     },
     mercadoLibre: (): MercadoLibreClient => {
@@ -128,6 +156,7 @@ export const createContext = async (request: RequestHeaders, log: Logger, upstre
       ml ??= counted(
         createMercadoLibreClient(upstreams.mlApiUrl, caller.upstream.mercadoLibre, upstreams.readTimeoutMs),
         spend,
+        sellerTokenRefused(caller, log),
       );
       return ml;
     },

@@ -5,6 +5,7 @@
 // set is refused as a userError before any upstream call. Which payments a session created needs no
 // shared state: createPayment stamps every payment's Mercado Pago `metadata` with the caller's
 // identity, and a session reads a payment only when the stamp is its own.
+import { createHash } from 'node:crypto';
 import type { CheckoutClaim, Scope } from '../../auth';
 import type { MpPaymentCreate } from '../../upstream/mercadopago';
 import { userError, type UserError } from '../common/userError';
@@ -66,7 +67,9 @@ export const stampedBody = (
 export const takeAttempt = async (ctx: Context, claim: CheckoutClaim): Promise<UserError[]> => {
   let taken: boolean;
   try {
-    ({ taken } = await ctx.idempotency.take(`checkout:${ctx.callerId()}`, claim.maxAttempts, RETAIN_MS));
+    // Per session and cart: a merchant that reuses a user's `sub` for every cart gives each cart its own count.
+    const cart = createHash('sha256').update(claim.externalReference).digest('hex');
+    ({ taken } = await ctx.idempotency.take(`checkout:${ctx.callerId()}:${cart}`, claim.maxAttempts, RETAIN_MS));
   } catch (err) {
     if (!(err instanceof IdempotencyStoreError)) throw err;
     ctx.log.error('idempotency store unavailable', { operation: 'createPayment', error: err.message });
