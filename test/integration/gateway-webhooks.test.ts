@@ -2,44 +2,21 @@
 // POST /webhooks/mercadopago verifies Mercado Pago's signature, POST /webhooks/mercadolibre checks
 // Mercado Libre's shape; both ACK with 200, de-duplicate, and publish on the gateway's bus. Requests
 // are signed here with node:crypto.
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/lib/logger';
 import { createGateway } from '../../src/gateway/server';
 import type { NotificationBus, NotificationEvent } from '../../src/notifications';
 import { startStack, type Stack } from '../support/stack';
 import { eventually } from '../support/webhookReceiver';
+import { idsFrom, mlBody as mlNotification, mpBody as mpWebhookBody, signature } from '../support/webhooks';
 
-const sign = (secret: string, dataId: string, requestId: string, ts = Math.floor(Date.now() / 1000)): string =>
-  `ts=${ts},v1=${createHmac('sha256', secret).update(`id:${dataId};request-id:${requestId};ts:${ts};`).digest('hex')}`;
-
-let nextId = 7_100_000_000;
+const sign = signature;
 /** A payment id no other test uses, so each test watches its own events. */
-const freshId = (): string => String(nextId++);
-
-const mpBody = (paymentId: string, over: Record<string, unknown> = {}) => ({
-  id: Number(paymentId) + 50_000_000_000,
-  live_mode: false,
-  type: 'payment',
-  date_created: new Date().toISOString(),
-  user_id: 169648308,
-  api_version: 'v1',
-  action: 'payment.created',
-  data: { id: paymentId },
-  ...over,
-});
-
-const mlBody = (over: Record<string, unknown> = {}) => ({
-  _id: randomUUID(),
-  resource: `/orders/${freshId()}`,
-  user_id: 169648308,
-  topic: 'orders_v2',
-  application_id: 8000000000000001,
-  attempts: 1,
-  sent: new Date().toISOString(),
-  received: new Date().toISOString(),
-  ...over,
-});
+const freshId = idsFrom(7_100_000_000);
+const mpBody = (paymentId: string, over: Record<string, unknown> = {}) =>
+  mpWebhookBody(paymentId, { action: 'payment.created', ...over });
+const mlBody = (over: Record<string, unknown> = {}) => mlNotification(freshId(), over);
 
 interface Sent {
   status: number;

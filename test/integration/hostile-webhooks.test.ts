@@ -4,9 +4,10 @@
 // (`/orders/..`, `/orders/1/2`); wrong content types, oversized bodies, other methods, unknown
 // topics. Each gets its fixed answer (nothing of the request echoed), publishes only what it should
 // on the gateway's bus, and causes no upstream call.
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { NotificationEvent } from '../../src/notifications';
 import { useStack } from '../support/stack';
+import { idsFrom, mlBody as mlNotification, mpBody, nowSeconds, signature } from '../support/webhooks';
 import { capturedLog, request, runCases, sandboxTarget, type HostileCase, type RawRequest } from '../support/hostile';
 
 const ACCEPTED = { status: 'accepted' };
@@ -21,38 +22,10 @@ const MEDIA = {
 const TOO_LARGE = { error: 'payload_too_large', message: 'The notification body is too large.' };
 const METHOD = { error: 'method_not_allowed', message: 'Notifications are sent with POST.' };
 
-const now = () => Math.floor(Date.now() / 1000);
-
-const signature = (secret: string, dataId: string, requestId: string, ts: number = now()): string =>
-  `ts=${ts},v1=${createHmac('sha256', secret).update(`id:${dataId};request-id:${requestId};ts:${ts};`).digest('hex')}`;
-
-let nextId = 7_300_000_000;
+const now = nowSeconds;
 /** A payment or order id no other case uses, so each case watches only its own events. */
-const freshId = (): string => String(nextId++);
-
-const mpBody = (paymentId: string, over: Record<string, unknown> = {}) => ({
-  id: Number(paymentId) + 50_000_000_000,
-  live_mode: false,
-  type: 'payment',
-  date_created: new Date().toISOString(),
-  user_id: 169648308,
-  api_version: 'v1',
-  action: 'payment.updated',
-  data: { id: paymentId },
-  ...over,
-});
-
-const mlBody = (over: Record<string, unknown> = {}) => ({
-  _id: randomUUID(),
-  resource: `/orders/${freshId()}`,
-  user_id: 169648308,
-  topic: 'orders_v2',
-  application_id: 8000000000000001,
-  attempts: 1,
-  sent: new Date().toISOString(),
-  received: new Date().toISOString(),
-  ...over,
-});
+const freshId = idsFrom(7_300_000_000);
+const mlBody = (over: Record<string, unknown> = {}) => mlNotification(freshId(), over);
 
 interface MpOptions {
   /** The query's data.id (the signed one unless `query` says otherwise). */
