@@ -23,6 +23,8 @@ export interface SandboxContext {
   store: Store;
   config: SandboxConfig;
   now(): number;
+  /** Lifetime of the access tokens `POST /oauth/token` issues, in seconds. */
+  tokenTtlS: number;
 }
 
 export interface SandboxRequest {
@@ -64,8 +66,8 @@ export interface RouteOptions {
 }
 
 interface InternalRouteOptions {
-  /** `optional`: public routes (see PublicHandler). */
-  auth?: 'token' | 'publicKey' | 'optional';
+  /** `optional`: public routes (see PublicHandler). `client`: no token is read (see postClientAuth). */
+  auth?: 'token' | 'publicKey' | 'optional' | 'client';
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -141,6 +143,14 @@ export class SandboxRouter {
     this.add('GET', template, handler as Handler, { auth: 'optional' });
   }
 
+  /**
+   * A POST that authenticates the client from its body (`POST /oauth/token`): the caller is null and any
+   * `Authorization` header is ignored (the SDK's OAuth client sends its configured token there).
+   */
+  postClientAuth(template: string, handler: PublicHandler): void {
+    this.add('POST', template, handler as Handler, { auth: 'client' });
+  }
+
   /** A `/__sandbox/...` route: no auth, not logged, absent when SANDBOX_CONTROL=off. */
   control(method: Method, template: string, handler: ControlHandler): void {
     if (!this.controlRoutes) return;
@@ -204,11 +214,12 @@ export class SandboxRouter {
   private authenticate(
     req: Request,
     query: URLSearchParams,
-    mode: 'token' | 'publicKey' | 'optional',
+    mode: 'token' | 'publicKey' | 'optional' | 'client',
   ): { user: SandboxUser | null; viaPublicKey: boolean } {
+    if (mode === 'client') return { user: null, viaPublicKey: false };
     const token = bearer(req, query);
     if (token) {
-      const user = this.ctx.store.usersByToken.get(token);
+      const user = this.ctx.store.usersByToken.get(token) ?? this.issuedTokenUser(token);
       if (!user) throw invalidToken();
       return { user, viaPublicKey: false };
     }
@@ -224,6 +235,12 @@ export class SandboxRouter {
     if (token === '') throw invalidToken();
     if (mode === 'optional') return { user: null, viaPublicKey: false };
     throw missingToken();
+  }
+
+  /** The user an access token from `POST /oauth/token` acts as; null when unknown or expired (the same 401). */
+  private issuedTokenUser(token: string): SandboxUser | null {
+    const userId = this.ctx.store.oauth.accessUser(token, this.ctx.now());
+    return typeof userId === 'number' ? (this.ctx.store.users.get(userId) ?? null) : null;
   }
 
   private applyFault(

@@ -1,6 +1,8 @@
 // `npm run sandbox`: the sandbox alone, configured from the environment (src/sandbox/README.md, "Running it alone").
 import { startSandbox } from './server';
 import { USERS } from './fixtures/users';
+import { OAUTH_APPLICATION } from './fixtures/application';
+import { DEFAULT_TOKEN_TTL_S } from './oauth/grants';
 import { describeNotifications } from './notifications/notifier';
 
 const fail = (msg: string): never => {
@@ -31,6 +33,15 @@ const url = (name: string): string | null => {
   }
 };
 
+const tokenTtlS = (() => {
+  const raw = process.env.SANDBOX_TOKEN_TTL_S;
+  if (raw === undefined || raw === '') return DEFAULT_TOKEN_TTL_S;
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && Number.isSafeInteger(n) && n > 0
+    ? n
+    : fail(`SANDBOX_TOKEN_TTL_S must be a whole number of seconds (1 or more), got "${raw}"`);
+})();
+
 const config = {
   mpNotificationUrl: url('SANDBOX_MP_NOTIFICATION_URL'),
   mlNotificationUrl: url('SANDBOX_ML_NOTIFICATION_URL'),
@@ -38,7 +49,7 @@ const config = {
 };
 
 void (async () => {
-  const sandbox = await startSandbox({ port, host: process.env.HOST ?? '127.0.0.1', control, ...config });
+  const sandbox = await startSandbox({ port, host: process.env.HOST ?? '127.0.0.1', control, tokenTtlS, ...config });
   console.log(`Sandbox (Mercado Pago and Mercado Libre API emulator) listening on ${sandbox.url}`);
   console.log(`Control API: ${control ? `${sandbox.url}/__sandbox/` : 'off'}`);
   for (const line of describeNotifications(config)) console.log(line);
@@ -48,6 +59,10 @@ void (async () => {
       `  ${u.access_token.padEnd(24)} ${u.role} ${u.nickname} (${u.site_id}, ${u.currency_id}); ` +
         `public key ${u.public_key}`,
     );
+  console.log(
+    `OAuth application: client id ${OAUTH_APPLICATION.client_id}, secret ${OAUTH_APPLICATION.client_secret}; ` +
+      `access tokens live ${tokenTtlS} s (POST /oauth/token)`,
+  );
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -23,6 +23,8 @@ import { registerOrderControl } from './ml/orderControl';
 import { followPayments } from './ml/orderLifecycle';
 import { registerSites } from './ml/sites';
 import { registerItems } from './ml/items';
+import { registerOAuth } from './oauth/routes';
+import { DEFAULT_TOKEN_TTL_S } from './oauth/grants';
 import { Notifier, type NotificationSettings } from './notifications/notifier';
 import { registerNotificationsControl } from './notifications/control';
 import type { RetryPolicy } from './notifications/retryPolicy';
@@ -37,6 +39,8 @@ export interface SandboxOptions {
   webhookSecret?: string | null;
   /** The sandbox's clock (epoch ms); tests inject one to expire card tokens without sleeping. */
   now?: () => number;
+  /** Lifetime of issued OAuth access tokens in seconds (default 21600, six hours; SANDBOX_TOKEN_TTL_S). */
+  tokenTtlS?: number;
   /** Delivery of notifications: attempts, backoff, per-attempt timeout (notifications/retryPolicy.ts). */
   notifications?: Partial<RetryPolicy>;
 }
@@ -59,13 +63,18 @@ export const createSandboxApp = (options: SandboxOptions = {}) => {
     mlNotificationUrl: options.mlNotificationUrl ?? null,
     webhookSecret: options.webhookSecret ?? null,
   };
-  const ctx: SandboxContext = { store, config, now: options.now ?? (() => Date.now()) };
+  const tokenTtlS = options.tokenTtlS ?? DEFAULT_TOKEN_TTL_S;
+  if (!Number.isSafeInteger(tokenTtlS) || tokenTtlS <= 0)
+    throw new TypeError(`tokenTtlS must be a positive whole number of seconds, got ${tokenTtlS}`);
+  const ctx: SandboxContext = { store, config, now: options.now ?? (() => Date.now()), tokenTtlS };
   const log = new RequestLog();
   const faults = new Faults();
 
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  // The token endpoint also takes form bodies, as OAuth clients send them; everything else is JSON.
+  app.use('/oauth/token', express.urlencoded({ limit: '1mb', extended: false }));
   app.use(express.json({ limit: '1mb', type: () => true }));
 
   const controlApi = options.control === false ? null : express.Router();
@@ -84,6 +93,7 @@ export const createSandboxApp = (options: SandboxOptions = {}) => {
   registerOrderControl(router);
   registerSites(router);
   registerItems(router);
+  registerOAuth(router);
   // Orders follow their payments (registered before the notifier, so a payment's order is
   // up to date when the payment's own notifications are queued).
   followPayments(store, ctx.now);

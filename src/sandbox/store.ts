@@ -5,6 +5,7 @@ import { USERS, type SandboxUser } from './fixtures/users';
 import { loadPaymentFixtures } from './fixtures/payments';
 import { loadCustomerFixtures } from './fixtures/customers';
 import { loadOrderFixtures } from './fixtures/orders';
+import { OAuthGrants } from './oauth/grants';
 import type {
   CardTokenRecord,
   CustomerRecord,
@@ -49,6 +50,8 @@ export class Store {
   /** Keyed by `${userId} ${route} ${X-Idempotency-Key}`: a replay gets the first answer back. */
   readonly idempotency = new Map<string, IdempotencyRecord>();
   readonly events = new EventEmitter<StoreEvents>();
+  /** Authorization codes and the tokens `POST /oauth/token` issued (never listed, forgotten on reset). */
+  readonly oauth = new OAuthGrants();
 
   private counters = new Map<string, number>();
 
@@ -67,6 +70,7 @@ export class Store {
     this.items.clear();
     this.idempotency.clear();
     this.counters.clear();
+    this.oauth.reset();
     for (const u of USERS) {
       const copy = structuredClone(u);
       this.users.set(copy.id, copy);
