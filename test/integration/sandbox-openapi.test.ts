@@ -14,11 +14,14 @@ import {
   Customer,
   CustomerCard,
   IdentificationType,
+  MercadoPagoConfig,
+  OAuth,
   Payment,
   PaymentMethod,
   PaymentRefund,
   User,
 } from 'mercadopago';
+import { OAUTH_APPLICATION } from '../../src/sandbox';
 import { NOT_IN_SPEC, OVERLAY, loadOpenApi, openApi, pathShape, type OpenApi } from '../support/openapi';
 import { TOKENS, mp, raw, useSandbox } from '../support/sandbox';
 
@@ -522,6 +525,24 @@ const CASES: Record<string, Case> = {
     async run(url) {
       await raw(url, 'GET', '/payment_methods/MLAMP', { token: TOKENS.sellerMLB });
       await raw(url, 'GET', '/payment_methods/NOPE', { token: TOKENS.sellerMLB });
+    },
+  },
+  'POST /oauth/token': {
+    statuses: [200, 400],
+    async run(url) {
+      const credentials = { client_id: OAUTH_APPLICATION.client_id, client_secret: OAUTH_APPLICATION.client_secret };
+      const code = (
+        await raw(url, 'POST', '/__sandbox/oauth/codes', { body: { user_id: MLM.sellerId, ...credentials } })
+      ).body.code as string;
+      const client = new OAuth(new MercadoPagoConfig({ accessToken: MLM.seller, options: { maxRetries: 0 } }));
+      const first = await client.create({ body: { ...credentials, code, redirect_uri: 'https://app.test/callback' } });
+      await client.refresh({ body: { ...credentials, refresh_token: first.refresh_token } });
+      await swallow(client.refresh({ body: { ...credentials, refresh_token: first.refresh_token } }));
+      await raw(url, 'POST', '/oauth/token', { body: { ...credentials, grant_type: 'client_credentials' } });
+      await raw(url, 'POST', '/oauth/token', {
+        body: { ...credentials, client_secret: 'x', grant_type: 'refresh_token' },
+      });
+      await raw(url, 'POST', '/oauth/token', { body: { grant_type: 'client_credentials' } });
     },
   },
   'GET /items/{id}': {
