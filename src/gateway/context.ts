@@ -9,12 +9,13 @@ import type { GraphQLError } from 'graphql';
 import type { Context } from '../graph/context';
 import { gqlError } from '../graph/errors';
 import { authenticate, callerIdentity, isAuthRefusal, type AuthFileWatcher, type Caller } from '../auth';
-import { SERVICE_NAMES, UpstreamError } from '../upstream/errors';
+import { SERVICE_NAMES, UpstreamError, type UpstreamService } from '../upstream/errors';
 import type { IdempotencyStore } from '../idempotency';
 import type { Logger } from '../lib/logger';
 import { createMercadoLibreClient, type MercadoLibreClient } from '../upstream/mercadolibre';
 import { createMercadoPagoClient, type MercadoPagoClient } from '../upstream/mercadopago';
 import { LIMITS } from './limits';
+import { withSellerToken, type SellerTokens } from './sellerTokens';
 
 // RFC 6750 b64token. Anything else (another scheme, an empty token) counts as no token.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -62,6 +63,8 @@ export interface Upstreams {
   auth?: AuthFileWatcher | null;
   /** Most upstream calls one operation may make (LIMITS.maxUpstreamCalls when absent). */
   maxUpstreamCalls?: number;
+  /** The sellers' tokens in force, renewed as they expire (sellerTokens.ts); absent: the auth file's as they are. */
+  sellerTokens?: SellerTokens | null;
 }
 
 // BAD_USER_INPUT, like the other limits: the operation as written asks for more upstream reads than one
@@ -117,6 +120,20 @@ const sellerTokenRefused = (caller: Caller, log: Logger) => (err: unknown) => {
 };
 
 /**
+ * The caller's client for `service`: a key or JWT caller's with its seller's token in force (renewed when it
+ * expires, and on a 401 with the call retried once: sellerTokens.ts), a passthrough caller's with its bearer.
+ */
+const upstreamClient = <T extends object>(
+  caller: Caller,
+  service: UpstreamService,
+  make: (token: string) => T,
+  tokens: SellerTokens | null | undefined,
+): T =>
+  caller.kind === 'passthrough' || caller.seller === null || !tokens
+    ? make(caller.upstream[service])
+    : withSellerToken(make, tokens, caller.seller, service, caller.upstream[service]);
+
+/**
  * The request's context: who calls (src/auth: a gateway key, a session JWT, or a token passed
  * through), and its clients, which call upstream with the caller's seller's tokens (or the
  * passthrough token). A credential the gateway refuses is logged with its reason only.
@@ -143,9 +160,13 @@ export const createContext = async (request: RequestHeaders, log: Logger, upstre
   return {
     mercadoPago: (): MercadoPagoClient => {
       if (!caller) throw unauthenticated(NO_TOKEN_MESSAGE);
-      const { mercadoPago: token } = caller.upstream;
       mp ??= counted(
-        createMercadoPagoClient(token, upstreams.readTimeoutMs, upstreams.writeTimeoutMs),
+        upstreamClient(
+          caller,
+          'mercadoPago',
+          (token) => createMercadoPagoClient(token, upstreams.readTimeoutMs, upstreams.writeTimeoutMs),
+          upstreams.sellerTokens,
+        ),
         spend,
         sellerTokenRefused(caller, log),
       );
@@ -154,7 +175,12 @@ export const createContext = async (request: RequestHeaders, log: Logger, upstre
     mercadoLibre: (): MercadoLibreClient => {
       if (!caller) throw unauthenticated(NO_TOKEN_MESSAGE_ML);
       ml ??= counted(
-        createMercadoLibreClient(upstreams.mlApiUrl, caller.upstream.mercadoLibre, upstreams.readTimeoutMs),
+        upstreamClient(
+          caller,
+          'mercadoLibre',
+          (token) => createMercadoLibreClient(upstreams.mlApiUrl, token, upstreams.readTimeoutMs),
+          upstreams.sellerTokens,
+        ),
         spend,
         sellerTokenRefused(caller, log),
       );

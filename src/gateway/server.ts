@@ -29,6 +29,7 @@ import {
 import { setMercadoPagoBaseUrl } from '../upstream/mercadopago';
 import { createIdempotencyStore, type IdempotencyStore } from '../idempotency';
 import { createContext } from './context';
+import { createSellerTokens, FileTokenStore, RedisTokenStore, tokenStatePath, type SellerTokens } from './sellerTokens';
 import { corsMiddleware } from './cors';
 import type { ExplorerPreset } from './explorer';
 import { createFormatError } from './errors';
@@ -96,6 +97,20 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
       throw err;
     }
   }
+  // The sellers' tokens in force, renewed before they expire (sellerTokens.ts): refreshed pairs kept in Redis
+  // (shared by every gateway), or else in a state file beside the auth file.
+  const sellerTokens: SellerTokens | null =
+    auth === null || config.gatewayKeysFile === null
+      ? null
+      : createSellerTokens({
+          auth,
+          log,
+          mlApiUrl: config.mlApiUrl,
+          store:
+            config.redisUrl !== null
+              ? new RedisTokenStore(config.redisUrl)
+              : new FileTokenStore(tokenStatePath(config.gatewayKeysFile)),
+        });
   const production = config.nodeEnv === 'production';
   const limits: Limits = { ...LIMITS, ...options.limits };
   // Production answers no "Did you mean …?": a suggestion names the schema's fields and types.
@@ -153,6 +168,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     identitySecret: config.identitySecret ?? DEFAULT_IDENTITY_SECRET,
     maxUpstreamCalls: limits.maxUpstreamCalls,
     auth,
+    sellerTokens,
   };
   const receiver = new NotificationReceiver({
     bus,
@@ -221,6 +237,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
   }).catch(async (err: unknown) => {
     // A port already in use: nothing of this gateway may keep running (the auth file's poll, Apollo).
     auth?.close();
+    await sellerTokens?.close();
     await apollo.stop();
     throw err;
   });
@@ -235,6 +252,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     close: () =>
       (closing ??= apollo.stop().finally(async () => {
         auth?.close();
+        await sellerTokens?.close();
         if (!options.idempotency) await idempotency.close();
       })),
   };
