@@ -1,7 +1,7 @@
 // src/gateway/sellerTokens.ts with counted fake refreshers and a real state file: when a token is renewed (due
 // before it expires, on a 401), one refresh per seller and service at a time, the pair stored (mode 0600) before
 // it is used and read again after a restart, the file winning once it names another refresh token, a refused
-// refresh not sent again, and no token in any log line. The Redis store is tested in seller-tokens-redis.
+// refresh not sent again, and no token in any log line. The Redis store: test/integration/auth-refresh.test.ts.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,6 +145,36 @@ describe('sellerTokens', () => {
         expiresAt: state.sellers.main.mercadoPago.expiresAt,
       }),
     ]);
+  });
+
+  it('the new token is not used before its pair is stored', async () => {
+    const fake = fakeRefresher();
+    const file = new FileTokenStore(statePath);
+    let release = (): void => undefined;
+    const stored = new Promise<void>((resolve) => (release = resolve));
+    const tokens = createSellerTokens({
+      auth: authOf(creds()),
+      log: log(),
+      store: Object.assign(Object.create(file) as FileTokenStore, {
+        write: async (...args: Parameters<FileTokenStore['write']>) => {
+          await stored;
+          return file.write(...args);
+        },
+      }),
+      refreshers: { mercadoPago: fake.refresher, mercadoLibre: fake.refresher },
+      now: () => now,
+    });
+    open.push(tokens);
+    let answered = false;
+    const current = tokens.current('main', 'mercadoPago').then((token) => ((answered = true), token));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(fake.sent).toHaveLength(1);
+    expect(answered).toBe(false);
+    release();
+    expect(await current).toBe('APP_USR-SECRET-access-1');
+    expect(JSON.parse(readFileSync(statePath, 'utf8')).sellers.main.mercadoPago.accessToken).toBe(
+      'APP_USR-SECRET-access-1',
+    );
   });
 
   it('a restart reads the stored pair and does not refresh', async () => {
