@@ -5,7 +5,7 @@ import { loadConfig, type Config, type ResolvedConfig } from './config';
 import { sandboxExplorer } from './gateway/explorer';
 import { createGateway, type RunningGateway } from './gateway/server';
 import { webhookUrls } from './gateway/webhooks';
-import { startSandbox, USERS, type RunningSandbox } from './sandbox';
+import { OAUTH_APPLICATION, startSandbox, USERS, type RunningSandbox } from './sandbox';
 
 /**
  * Where the embedded sandbox sends notifications: the gateway's routes unless SANDBOX_*_NOTIFICATION_URL says
@@ -55,6 +55,10 @@ export const banner = (
   lines.push('', 'Sandbox test tokens (send one as a bearer token):');
   for (const u of USERS)
     lines.push(`  ${u.access_token.padEnd(24)} ${u.role.padEnd(6)} ${u.nickname.padEnd(12)} ${u.site_id}`);
+  lines.push(
+    `Sandbox OAuth application (POST ${sandboxUrl}/oauth/token): client id ${OAUTH_APPLICATION.client_id}, ` +
+      `secret ${OAUTH_APPLICATION.client_secret}`,
+  );
   const seller = USERS.find((u) => u.access_token === 'TEST-SELLER-277582551') ?? USERS[0];
   // No Authorization header line anywhere (no credential is ever printed as a header): curl's
   // --oauth2-bearer sends the token.
@@ -94,6 +98,7 @@ export const startApp = async (env: NodeJS.ProcessEnv): Promise<RunningApp> => {
         mpNotificationUrl: config.sandbox.mpNotificationUrl,
         mlNotificationUrl: config.sandbox.mlNotificationUrl,
         webhookSecret,
+        tokenTtlS: config.sandbox.tokenTtlS,
       })
     : null;
   let gateway: RunningGateway;

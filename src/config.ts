@@ -21,6 +21,8 @@ export interface Config {
     control: boolean;
     mpNotificationUrl: string | null;
     mlNotificationUrl: string | null;
+    /** How long the access tokens the sandbox's `POST /oauth/token` issues live, in seconds. */
+    tokenTtlS: number;
   };
   mpWebhookSecret: string | null;
   /** Mercado Libre application id (digits); when set, ML notifications naming another one are refused. */
@@ -76,6 +78,14 @@ const port = (env: Env, name: string, fallback: number): number => {
   const n = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n > 65535)
     throw new ConfigError(name, `must be a port number from 0 to 65535${shown(raw, false)}`);
+  return n;
+};
+
+const positiveInteger = (env: Env, name: string, fallback: number): number => {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 1)) throw new ConfigError(name, `must be a whole number of seconds, at least 1${shown(raw, false)}`);
   return n;
 };
 
@@ -191,6 +201,7 @@ export const loadConfig = (env: Env, options: LoadConfigOptions = {}): Config =>
       control: oneOf(env, 'SANDBOX_CONTROL', ['on', 'off'] as const, 'on') === 'on',
       mpNotificationUrl: baseUrl(env, 'SANDBOX_MP_NOTIFICATION_URL'),
       mlNotificationUrl: baseUrl(env, 'SANDBOX_ML_NOTIFICATION_URL'),
+      tokenTtlS: positiveInteger(env, 'SANDBOX_TOKEN_TTL_S', 21_600),
     },
     mpWebhookSecret: value(env, 'MP_WEBHOOK_SECRET') ?? null,
     mlApplicationId,

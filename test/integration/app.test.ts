@@ -35,6 +35,8 @@ describe('npm start (startApp) on the embedded sandbox', () => {
     ])
       expect(app.banner).toContain(token);
     expect(app.banner).not.toMatch(/Authorization/i);
+    expect(app.banner).toContain('Sandbox OAuth application');
+    expect(app.banner).toContain('client id 7000000001, secret TEST-APP-SECRET');
   });
 
   it("answers README.md's first request: payment 3506756222 with the seller's token, as the order payments page prints it", async () => {

@@ -20,7 +20,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       mpApiUrl: null,
       mlApiUrl: null,
-      sandbox: { port: 4010, control: true, mpNotificationUrl: null, mlNotificationUrl: null },
+      sandbox: { port: 4010, control: true, mpNotificationUrl: null, mlNotificationUrl: null, tokenTtlS: 21_600 },
       mpWebhookSecret: null,
       mlApplicationId: null,
       gatewayKeysFile: null,
@@ -42,6 +42,7 @@ describe('loadConfig', () => {
         ML_API_URL: 'https://api.mercadolibre.com',
         SANDBOX_PORT: '0',
         SANDBOX_CONTROL: 'off',
+        SANDBOX_TOKEN_TTL_S: '3600',
         SANDBOX_MP_NOTIFICATION_URL: 'http://127.0.0.1:4000/webhooks/mercadopago',
         SANDBOX_ML_NOTIFICATION_URL: 'http://127.0.0.1:4000/webhooks/mercadolibre',
         MP_WEBHOOK_SECRET: 's3cret',
@@ -66,6 +67,7 @@ describe('loadConfig', () => {
         control: false,
         mpNotificationUrl: 'http://127.0.0.1:4000/webhooks/mercadopago',
         mlNotificationUrl: 'http://127.0.0.1:4000/webhooks/mercadolibre',
+        tokenTtlS: 3600,
       },
       mpWebhookSecret: 's3cret',
       mlApplicationId: '8000000000000001',
@@ -114,6 +116,8 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'prod' }, 'NODE_ENV'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     [{ ML_APPLICATION_ID: 'my-app' }, 'ML_APPLICATION_ID'],
+    [{ SANDBOX_TOKEN_TTL_S: '0' }, 'SANDBOX_TOKEN_TTL_S'],
+    [{ SANDBOX_TOKEN_TTL_S: '1.5' }, 'SANDBOX_TOKEN_TTL_S'],
   ])('refuses %j with one line naming %s', (env, variable) => {
     const message = failure(env);
     expect(message).not.toBeNull();
@@ -125,6 +129,11 @@ describe('loadConfig', () => {
     const message = failure({ REDIS_URL: 'http://:hunter2@redis:6379' });
     expect(message).toContain('REDIS_URL');
     expect(message).not.toContain('hunter2');
+  });
+
+  it("reads the sandbox's OAuth token lifetime: six hours unless SANDBOX_TOKEN_TTL_S says otherwise", () => {
+    expect(loadConfig({}).sandbox.tokenTtlS).toBe(21_600);
+    expect(loadConfig({ SANDBOX_TOKEN_TTL_S: '60' }).sandbox.tokenTtlS).toBe(60);
   });
 
   it('accepts GATEWAY_KEYS_FILE when the file exists', () => {
