@@ -19,8 +19,8 @@ import { DEFAULT_JWT_SCOPES, isScope, NAME, NAME_RULE, SCOPES, type Scope } from
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * A seller's tokens for one upstream. Only `accessToken` is used today; the refresh fields are kept
- * from the file for the token refresh that is not built yet (nothing refreshes a token now).
+ * A seller's tokens for one upstream: the access token, and when all three refresh fields are given,
+ * what src/gateway/sellerTokens.ts renews it with (README.md, "Calling it from a browser").
  */
 export interface UpstreamCredentials {
   readonly accessToken: string;
