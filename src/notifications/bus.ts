@@ -1,5 +1,6 @@
-// Publish/subscribe for notification events, in process. The interface is async so a Redis-backed
-// bus (REDIS_URL; not built yet) can fan events out to every gateway instance behind the same API.
+// Publish/subscribe for notification events. The interface is async so the Redis bus (redisBus.ts,
+// REDIS_URL) fans events out to every gateway instance behind the same API; this file holds the
+// in-process one.
 import type { Logger } from '../lib/logger';
 import { matches, type EventFilter, type NotificationEvent } from './events';
 
@@ -13,6 +14,8 @@ export interface NotificationBus {
   publish(event: NotificationEvent): Promise<void>;
   /** Calls `handler` for every later event matching `filter`; returns the unsubscribe function. */
   subscribe(filter: EventFilter, handler: EventHandler): () => void;
+  /** Lets go of what the bus holds (connections); publishing afterwards is local only. */
+  close?(): Promise<void>;
 }
 
 interface Subscription {

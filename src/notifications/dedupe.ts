@@ -1,6 +1,6 @@
 // Remembers which notifications were already taken, so a sender's retry is acknowledged without
-// being published again. Async so a Redis store (`SET key 1 NX PX ttl`, REDIS_URL; not built yet)
-// can share the memory between gateway instances; this file holds the in-memory one.
+// being published again. Async so the Redis store (redisDedupe.ts, `SET key 1 NX PX ttl`, REDIS_URL)
+// shares the memory between gateway instances; this file holds the in-memory one.
 
 export interface DedupeStore {
   /**
@@ -8,6 +8,8 @@ export interface DedupeStore {
    * resolves false for a duplicate. Atomic: of two concurrent claims of one key, one wins.
    */
   claim(key: string): Promise<boolean>;
+  /** Lets go of what the store holds (connections). */
+  close?(): Promise<void>;
 }
 
 export interface MemoryDedupeOptions {
