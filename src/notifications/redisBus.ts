@@ -152,7 +152,7 @@ export class RedisNotificationBus implements NotificationBus {
     this.subscriber.on('close', () => {
       this.subscribedNow = false;
     });
-    this.subscriber.on('ready', () => this.subscribe_());
+    this.subscriber.on('ready', () => this.subscribeToChannel());
     this.subscriber.on('message', (channel: string, message: string) => this.receive(channel, message));
   }
 
@@ -211,7 +211,7 @@ export class RedisNotificationBus implements NotificationBus {
     this.local.publish(parsed.event).catch(() => undefined); // handlers' failures are logged by the memory bus
   }
 
-  private subscribe_(): void {
+  private subscribeToChannel(): void {
     this.subscriber.subscribe(this.channel).then(
       () => {
         this.subscribedNow = true;
