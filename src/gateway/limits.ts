@@ -1,5 +1,5 @@
 // Query cost and depth limits (Shopify's model; README.md, "Query cost and depth"). A document is
-// measured in three steps, each callable from any transport (HTTP here; WebSocket later):
+// measured in three steps, each callable from any transport (HTTP, and WebSocket in websocket.ts):
 //   1. checkSource: its text, before it is parsed: tokens, and how deep its brackets nest (the parser
 //      recurses once per level, so a document nested thousands deep must never reach it);
 //   2. checkDocument: the parsed operation, fragments expanded, without recursion: depth, size,
@@ -179,10 +179,11 @@ export const checkOperation = (
 };
 
 // Subscriptions need a connection that stays open; over HTTP, graphql-js would run one as a query
-// (with a Subscription type) or fail (without one, as today): refused here, before either.
+// (with a Subscription type) or fail (without one): refused here, before either. They are served over
+// WebSocket on the same path (websocket.ts).
 const SUBSCRIPTIONS_OVER_HTTP =
-  'Subscriptions are not available over HTTP: this endpoint answers queries and mutations. Send this operation ' +
-  'as a query, or subscribe over a WebSocket connection where one is served.';
+  'Subscriptions are not available over HTTP: this endpoint answers queries and mutations. Subscribe over ' +
+  'WebSocket with the graphql-ws protocol on /graphql.';
 
 /** The refusal of a `subscription` operation sent over HTTP. */
 export const subscriptionOverHttp = (): GraphQLError => {

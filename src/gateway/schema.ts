@@ -2,7 +2,7 @@
 // what the drift test compares with schema/schema.graphql.
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { CatalogResolver } from '../graph/catalog/catalog.resolver';
 import { CardPayloadResolver, CustomerResolver } from '../graph/customers/customer.resolver';
 import { OrderResolver } from '../graph/orders/order.resolver';
@@ -17,6 +17,15 @@ export const RESOLVERS = [
   CatalogResolver,
 ] as const;
 
+const UNUSED_PUBSUB: PubSub = {
+  publish: () => {
+    throw new Error('subscriptions are fed by the notification bus, not type-graphql topics');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions are fed by the notification bus, not type-graphql topics');
+  },
+};
+
 export const buildGatewaySchema = async (): Promise<GraphQLSchema> => {
   const schema = await buildSchema({
     resolvers: [...RESOLVERS],
@@ -24,6 +33,9 @@ export const buildGatewaySchema = async (): Promise<GraphQLSchema> => {
     validate: false,
     // Scopes per field (src/graph/scopes.ts), checked before the field's resolver runs.
     authChecker,
+    // type-graphql wants a PubSub once there are subscriptions; ours name their own `subscribe` (the changes of
+    // src/graph/subscriptions/changes.ts), so this one is never used.
+    pubSub: UNUSED_PUBSUB,
   });
   // type-graphql builds the root types itself and gives them no description; the explorer shows one.
   const query = schema.getQueryType();
@@ -36,6 +48,12 @@ export const buildGatewaySchema = async (): Promise<GraphQLSchema> => {
     mutation.description =
       'Writes: payments (create, capture, cancel, refund; each takes an idempotencyKey and never charges twice), ' +
       'customers and saved cards. Bad input and refusals come back as userErrors.';
+  }
+  const subscription = schema.getSubscriptionType();
+  if (subscription) {
+    subscription.description =
+      'Changes, over WebSocket (graphql-ws) on /graphql: a payment or an order each time it changes, read again ' +
+      "as the caller's credential sees it.";
   }
   return schema;
 };

@@ -1,6 +1,7 @@
 // The gateway's HTTP server: Express 5 + Apollo Server 5 on one Node http server and one port.
 //   POST|GET /graphql  GraphQL over HTTP (GET also serves the landing page to browsers: Apollo Sandbox in
 //                      development, a self-contained page in production, landingPage.ts)
+//   WebSocket /graphql subscriptions, graphql-ws protocol (websocket.ts)
 //   GET /              redirects browsers to the landing page at /graphql
 //   GET /healthz       the process is up
 //   GET /readyz        the upstream base URLs answer
@@ -38,13 +39,14 @@ import { checkSource, costExtension, LIMITS, limitsPlugin, withLimitNumbers, typ
 import { createReadiness } from './readiness';
 import { buildGatewaySchema } from './schema';
 import { createWebhookRouter } from './webhooks';
+import { attachWebSocket } from './websocket';
 
 export const BODY_LIMIT = '1mb';
 
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000; GraphQL is at `${url}/graphql`. */
   url: string;
-  /** Where accepted notifications are published (GraphQL subscriptions will subscribe here). */
+  /** Where accepted notifications are published; GraphQL subscriptions listen here (websocket.ts). */
   bus: NotificationBus;
   close(): Promise<void>;
 }
@@ -121,9 +123,10 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const httpServer: Server = createServer(app);
+  const schema = await buildGatewaySchema();
 
   const apollo = new ApolloServer<Context>({
-    schema: await buildGatewaySchema(),
+    schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError,
@@ -179,6 +182,17 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     ...(options.webhookToleranceSeconds !== undefined ? { toleranceSeconds: options.webhookToleranceSeconds } : {}),
   });
   app.use('/webhooks', createWebhookRouter(receiver, log));
+  const websocket = attachWebSocket({
+    httpServer,
+    schema,
+    bus,
+    log,
+    upstreams,
+    limits,
+    formatError,
+    corsOrigins: config.corsOrigins,
+    production,
+  });
 
   app.use(
     '/graphql',
@@ -236,6 +250,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     });
   }).catch(async (err: unknown) => {
     // A port already in use: nothing of this gateway may keep running (the auth file's poll, Apollo).
+    await websocket.close();
     auth?.close();
     await sellerTokens?.close();
     await apollo.stop();
@@ -248,9 +263,11 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
   return {
     url: `http://${host}:${port}`,
     bus,
-    // Stops Apollo, which drains the http server (in-flight operations finish, idle sockets close).
+    // Closes the WebSockets (1001), then stops Apollo, which drains the http server (in-flight operations finish,
+    // idle sockets close).
     close: () =>
-      (closing ??= apollo.stop().finally(async () => {
+      (closing ??= websocket.close().finally(async () => {
+        await apollo.stop();
         auth?.close();
         await sellerTokens?.close();
         if (!options.idempotency) await idempotency.close();

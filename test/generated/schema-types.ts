@@ -931,6 +931,27 @@ export type SortDirection =
   /** Newest (largest) first. */
   | 'DESC';
 
+/** Changes, over WebSocket (graphql-ws) on /graphql: a payment or an order each time it changes, read again as the caller's credential sees it. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The order each time it changes: read again from Mercado Libre after each notification, as this credential sees it, and sent when it differs from the last state sent. Without an id, every order the credential may read. Needs orders:read. */
+  orderUpdated: Order;
+  /** The payment each time it changes: read again from Mercado Pago after each notification, as this credential sees it, and sent when it differs from the last state sent. Without an id, every payment the credential may read (a checkout session: the payments it created). Needs payments:read or checkout. */
+  paymentUpdated: Payment;
+};
+
+
+/** Changes, over WebSocket (graphql-ws) on /graphql: a payment or an order each time it changes, read again as the caller's credential sees it. */
+export type SubscriptionOrderUpdatedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Changes, over WebSocket (graphql-ws) on /graphql: a payment or an order each time it changes, read again as the caller's credential sees it. */
+export type SubscriptionPaymentUpdatedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Changes to one of the seller's customers: at least one field besides customerId. A field omitted (or null) is left as it is. */
 export type UpdateCustomerInput = {
   /** The customer to change, like "123456789-jxOV430go9fx2e". */

@@ -211,14 +211,14 @@ describe('documents refused before they run', () => {
   describe('subscriptions over HTTP', () => {
     const REFUSAL = {
       message:
-        'Subscriptions are not available over HTTP: this endpoint answers queries and mutations. Send this ' +
-        'operation as a query, or subscribe over a WebSocket connection where one is served.',
+        'Subscriptions are not available over HTTP: this endpoint answers queries and mutations. Subscribe over ' +
+        'WebSocket with the graphql-ws protocol on /graphql.',
       extensions: { code: 'BAD_USER_INPUT' },
     };
 
     it.each([
-      ['an anonymous subscription', 'subscription { x }'],
-      ['a named one', 'subscription Payments { payment(id: "3506756222") { id } }'],
+      ['an anonymous subscription', 'subscription { paymentUpdated { id } }'],
+      ['a named one', 'subscription Payments { paymentUpdated(id: "3506756222") { id } }'],
     ])('refuses %s with 400 BAD_USER_INPUT, and logs nothing above debug', async (_name, query) => {
       const consoleError = jest.spyOn(console, 'error');
       const consoleWarn = jest.spyOn(console, 'warn');
@@ -237,7 +237,7 @@ describe('documents refused before they run', () => {
     });
 
     it('refuses the subscription a document names among others, and runs the query it names', async () => {
-      const document = 'query Q { __typename } subscription S { x }';
+      const document = 'query Q { __typename } subscription S { paymentUpdated { id } }';
       const res = await fetch(`${stack.gatewayUrl}/graphql`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },

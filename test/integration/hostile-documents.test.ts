@@ -240,22 +240,22 @@ const OPERATIONS: HostileCase[] = [
   },
   {
     name: 'an anonymous subscription is refused over HTTP',
-    request: gql('subscription { __typename }'),
+    request: gql('subscription { paymentUpdated { id } }'),
     expect: { status: 400, codes: LIMIT },
   },
   {
     name: 'a named subscription is refused over HTTP',
-    request: gql('subscription PaymentChanged { payment(id: "885920310") { id status } }'),
+    request: gql('subscription PaymentChanged { paymentUpdated(id: "885920310") { id status } }'),
     expect: { status: 400, codes: LIMIT },
   },
   {
     name: 'a subscription chosen by operationName next to a query is refused over HTTP',
-    request: gql('subscription S { __typename } query Q { __typename }', { operationName: 'S' }),
+    request: gql('subscription S { paymentUpdated { id } } query Q { __typename }', { operationName: 'S' }),
     expect: { status: 400, codes: LIMIT },
   },
   {
     name: 'a subscription over GET is 405',
-    request: gqlGet('subscription { __typename }'),
+    request: gqlGet('subscription { paymentUpdated { id } }'),
     expect: { status: 405, codes: ['BAD_REQUEST'] },
   },
 ];

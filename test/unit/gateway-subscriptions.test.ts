@@ -6,8 +6,8 @@ import { buildSchema } from 'graphql';
 import { limitsPlugin } from '../../src/gateway/limits';
 
 const REFUSAL =
-  'Subscriptions are not available over HTTP: this endpoint answers queries and mutations. Send this operation ' +
-  'as a query, or subscribe over a WebSocket connection where one is served.';
+  'Subscriptions are not available over HTTP: this endpoint answers queries and mutations. Subscribe over ' +
+  'WebSocket with the graphql-ws protocol on /graphql.';
 
 describe.each([
   ['with a Subscription type', 'type Query { a: Int } type Subscription { tick: Int }', 'subscription { tick }'],

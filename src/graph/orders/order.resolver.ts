@@ -1,9 +1,21 @@
 // Every field of the order graph: Query.order, Query.orders and Query.me, and the Order fields that
-// read Mercado Pago (payments, balanceDue, fullyPaid). Each field says where its data comes from: a
+// read Mercado Pago (payments, balanceDue, fullyPaid), and Subscription.orderUpdated. Each field says where its data comes from: a
 // loader of order.loader.ts or payment.loader.ts, which names the upstream route (docs/architecture.md,
 // "From a field to its data").
 import Decimal from 'decimal.js';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
 import type { Scope } from '../../auth';
 import { toConnection } from '../common/connection';
 import { connectionCost, listCost, ORDER_PAYMENTS_ESTIMATE } from '../common/cost';
@@ -14,6 +26,7 @@ import { notFound } from '../errors';
 import { PaymentStatus } from '../payments/payment.enums';
 import { paymentById } from '../payments/payment.loader';
 import { Payment } from '../payments/payment.type';
+import { changesOf, type Delivery, type SubscriptionContext } from '../subscriptions/changes';
 import { OrdersArgs, toOrderSearch } from './order.inputs';
 import { callerAccount, orderById, orderSearch } from './order.loader';
 import { Order, OrderConnection } from './order.type';
@@ -63,6 +76,30 @@ export class OrderResolver {
     const found = await orderById(ctx).load(idArgument('order', id));
     if (!found) throw notFound('Order', id);
     return found;
+  }
+
+  // The orders:read scope is checked when the client subscribes (SUBSCRIPTION_SCOPES), not per event.
+  @Subscription(() => Order, {
+    description:
+      'The order each time it changes: read again from Mercado Libre after each notification, as this credential ' +
+      'sees it, and sent when it differs from the last state sent. Without an id, every order the credential may ' +
+      'read. Needs orders:read.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { id?: string | null }, SubscriptionContext>) =>
+      changesOf<Order>(context, {
+        kind: 'order',
+        id: args.id == null ? null : idArgument('order', args.id),
+        // GET /orders/{id}
+        read: (ctx, id) => orderById(ctx).load(id),
+        visible: () => true,
+        updatedAt: (order) => order.lastUpdated,
+      }),
+  })
+  orderUpdated(
+    @Root() delivery: Delivery<Order>,
+    @Arg('id', () => ID, { nullable: true, description: 'Mercado Libre order id: 1 to 19 digits. Omitted: all.' })
+    _id?: string | null,
+  ): Order {
+    return delivery.value;
   }
 
   @Authorized<Scope>('orders:read')

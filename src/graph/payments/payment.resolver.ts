@@ -1,8 +1,21 @@
 // Every field of the payment graph: Query.payment and Query.payments, the Payment fields that are
-// computed or loaded (statusMessage, order), and the payment mutations. Each field says where its
+// computed or loaded (statusMessage, order), the payment mutations, and Subscription.paymentUpdated. Each field says where its
 // data comes from: a loader of payment.loader.ts (or another domain's), which names the upstream
 // route (docs/architecture.md, "From a field to its data").
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
 import type { Scope } from '../../auth';
 import { unexpectedBody } from '../../upstream/errors';
 import type { MpPayment, MpRefund } from '../../upstream/mercadopago';
@@ -17,6 +30,7 @@ import { moneyMove } from '../common/moneyMove';
 import { refusedOr, userError, type UserError } from '../common/userError';
 import type { Context } from '../context';
 import { notFound } from '../errors';
+import { changesOf, type Delivery, type SubscriptionContext } from '../subscriptions/changes';
 import { orderById } from '../orders/order.loader';
 import { Order } from '../orders/order.type';
 import { PaymentStatus } from './payment.enums';
@@ -60,6 +74,10 @@ const settle = (ctx: Context, outcome: PaymentOutcome): PaymentPayload => {
   paymentById(ctx).clear(payment.id).prime(payment.id, payment);
   return paymentPayload(payment);
 };
+
+/** Whether the caller may read the payment: a checkout session reads only the payments it created. */
+const visibleTo = (ctx: Context, payment: Payment): boolean =>
+  !checkoutSession(ctx, 'payments:read') || payment.createdBy === ctx.callerId();
 
 /**
  * What capture and cancel share: the input checked, the idempotency record, one write of the payment
@@ -159,10 +177,34 @@ export class PaymentResolver {
   ): Promise<Payment> {
     const found = await paymentById(ctx).load(idArgument('payment', id));
     // A checkout session reads only the payments it created; another's is not found, never forbidden.
-    if (!found || (checkoutSession(ctx, 'payments:read') && found.createdBy !== ctx.callerId())) {
+    if (!found || !visibleTo(ctx, found)) {
       throw notFound('Payment', id);
     }
     return found;
+  }
+
+  // Scopes (payments:read or checkout) are checked when the client subscribes (SUBSCRIPTION_SCOPES), not per event.
+  @Subscription(() => Payment, {
+    description:
+      'The payment each time it changes: read again from Mercado Pago after each notification, as this ' +
+      'credential sees it, and sent when it differs from the last state sent. Without an id, every payment the ' +
+      'credential may read (a checkout session: the payments it created). Needs payments:read or checkout.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { id?: string | null }, SubscriptionContext>) =>
+      changesOf<Payment>(context, {
+        kind: 'payment',
+        id: args.id == null ? null : idArgument('payment', args.id),
+        // GET /v1/payments/{id}
+        read: (ctx, id) => paymentById(ctx).load(id),
+        visible: visibleTo,
+        updatedAt: (payment) => payment.dateLastUpdated,
+      }),
+  })
+  paymentUpdated(
+    @Root() delivery: Delivery<Payment>,
+    @Arg('id', () => ID, { nullable: true, description: 'Mercado Pago payment id: 1 to 19 digits. Omitted: all.' })
+    _id?: string | null,
+  ): Payment {
+    return delivery.value;
   }
 
   @Authorized<Scope>('payments:read')
