@@ -21,8 +21,8 @@ import type { Context } from '../graph/context';
 import { isObject } from '../lib/json';
 import { createLogger, type Logger } from '../lib/logger';
 import {
-  createMemoryBus,
-  MemoryDedupeStore,
+  createDedupeStore,
+  createNotificationBus,
   NotificationReceiver,
   type DedupeStore,
   type NotificationBus,
@@ -161,7 +161,10 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     res.redirect(302, '/graphql');
   });
 
-  const bus = options.bus ?? createMemoryBus(log);
+  // With REDIS_URL, notifications are de-duplicated and fanned out through Redis: every gateway sharing it
+  // hears every notification once. Without it, in this process only.
+  const bus = options.bus ?? createNotificationBus(config.redisUrl, log);
+  const dedupe = options.dedupe ?? createDedupeStore(config.redisUrl, log);
   const idempotency = options.idempotency ?? createIdempotencyStore(config.redisUrl);
   const upstreams = {
     mlApiUrl: config.mlApiUrl,
@@ -175,7 +178,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
   };
   const receiver = new NotificationReceiver({
     bus,
-    dedupe: options.dedupe ?? new MemoryDedupeStore(),
+    dedupe,
     mpWebhookSecret: options.mpWebhookSecret === undefined ? config.mpWebhookSecret : options.mpWebhookSecret,
     mlApplicationId: config.mlApplicationId,
     log,
@@ -254,6 +257,9 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     auth?.close();
     await sellerTokens?.close();
     await apollo.stop();
+    if (!options.idempotency) await idempotency.close();
+    if (!options.bus) await bus.close?.();
+    if (!options.dedupe) await dedupe.close?.();
     throw err;
   });
   const { port } = httpServer.address() as AddressInfo;
@@ -271,6 +277,8 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
         auth?.close();
         await sellerTokens?.close();
         if (!options.idempotency) await idempotency.close();
+        if (!options.bus) await bus.close?.();
+        if (!options.dedupe) await dedupe.close?.();
       })),
   };
 };
