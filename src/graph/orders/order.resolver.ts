@@ -1,7 +1,7 @@
 // Every field of the order graph: Query.order, Query.orders and Query.me, and the Order fields that
-// read Mercado Pago (payments, balanceDue, fullyPaid), and Subscription.orderUpdated. Each field says where its data comes from: a
-// loader of order.loader.ts or payment.loader.ts, which names the upstream route (docs/architecture.md,
-// "From a field to its data").
+// read Mercado Pago (payments, balanceDue, fullyPaid), and Subscription.orderUpdated. Each field says
+// where its data comes from: a loader of order.loader.ts or payment.loader.ts, which names the
+// upstream route (docs/architecture.md, "From a field to its data").
 import Decimal from 'decimal.js';
 import {
   Arg,

@@ -1,7 +1,7 @@
 // Every field of the payment graph: Query.payment and Query.payments, the Payment fields that are
-// computed or loaded (statusMessage, order), the payment mutations, and Subscription.paymentUpdated. Each field says where its
-// data comes from: a loader of payment.loader.ts (or another domain's), which names the upstream
-// route (docs/architecture.md, "From a field to its data").
+// computed or loaded (statusMessage, order), the payment mutations, and Subscription.paymentUpdated.
+// Each field says where its data comes from: a loader of payment.loader.ts (or another domain's),
+// which names the upstream route (docs/architecture.md, "From a field to its data").
 import {
   Arg,
   Args,
