@@ -44,6 +44,8 @@ import { createChanges, hasScope, readerOf, SharedReads } from './subscriptions'
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** Most subscriptions one connection may hold at once. */
 export const MAX_SUBSCRIPTIONS = 20;
+/** Distinct subscription documents kept parsed and validated, least recently used dropped first. */
+const DOCUMENT_CACHE_SIZE = 500;
 /** Close codes of this gateway (graphql-ws's own: 4400, 4401, 4408, 4409, 4429 for a second connection_init…). */
 export const CLOSE = { forbidden: 4403, tooManySubscriptions: 4429, goingAway: 1001 } as const;
 const DEFAULT_IDENTITY_SECRET = 'mpgraph caller identity v1';
@@ -157,6 +159,9 @@ export const attachWebSocket = (options: WebSocketOptions): WebSocketTransport =
   const maxSubscriptions = options.maxSubscriptions ?? MAX_SUBSCRIPTIONS;
   const identitySecret = upstreams.identitySecret || DEFAULT_IDENTITY_SECRET;
   const reads = new SharedReads();
+  // Parsed and validated documents by query text: thousands of clients send the same few subscriptions,
+  // and one shared document is far smaller than one per subscription. Only valid documents are kept.
+  const documents = new Map<string, DocumentNode>();
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => formatError(error.toJSON(), error));
@@ -184,17 +189,24 @@ export const attachWebSocket = (options: WebSocketOptions): WebSocketTransport =
           ctx.extra.socket.close(CLOSE.tooManySubscriptions, 'Too many subscriptions');
           return [gqlError('BAD_USER_INPUT', `A connection may hold at most ${maxSubscriptions} subscriptions.`)];
         }
-        const overText = checkSource(payload.query, limits);
-        if (overText) return [overText];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
-        } catch (err) {
-          if (err instanceof GraphQLError) return [requestError(err, 'GRAPHQL_PARSE_FAILED')];
-          throw err;
+        let document = documents.get(payload.query);
+        if (document) {
+          // Most recently used last: the oldest entry is the first to go.
+          documents.delete(payload.query);
+        } else {
+          const overText = checkSource(payload.query, limits);
+          if (overText) return [overText];
+          try {
+            document = parse(payload.query, { maxTokens: limits.maxTokens });
+          } catch (err) {
+            if (err instanceof GraphQLError) return [requestError(err, 'GRAPHQL_PARSE_FAILED')];
+            throw err;
+          }
+          const invalid = validate(schema, document);
+          if (invalid.length > 0) return invalid.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED'));
+          if (documents.size >= DOCUMENT_CACHE_SIZE) documents.delete(documents.keys().next().value as string);
         }
-        const invalid = validate(schema, document);
-        if (invalid.length > 0) return invalid.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED'));
+        documents.set(payload.query, document);
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [gqlError('BAD_USER_INPUT', 'Name the operation to run: operationName.')];
         if (operation.operation !== 'subscription') {
