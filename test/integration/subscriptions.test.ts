@@ -266,6 +266,24 @@ describe('subscriptions over WebSocket', () => {
     ]);
   });
 
+  it('refuses an invalid document each time it is sent, and serves a valid one to every subscriber that sends it', async () => {
+    const invalid = 'subscription { paymentUpdated { id noSuchField } }';
+    const first = sub(reader.key, invalid);
+    const second = sub(reader.key, invalid);
+    await until('both refusals', () => (first.errors.length && second.errors.length ? true : undefined));
+    for (const s of [first, second])
+      expect(s.errors[0]).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) }),
+      ]);
+    // One document text, three subscribers, each with its own variables.
+    const id = await createPayment(stack.gatewayUrl, reader.key, { capture: false });
+    const watchers = [sub(reader.key, PAYMENT_UPDATED, { id }), sub(reader.key), sub(reader2.key)];
+    await sleep(SETTLE_MS);
+    await capture(stack.gatewayUrl, reader.key, id);
+    await until('three deliveries', () => (watchers.every((w) => statuses(w, id).length === 1) ? true : undefined));
+    expect(watchers.map((w) => statuses(w, id))).toEqual([['APPROVED'], ['APPROVED'], ['APPROVED']]);
+  });
+
   it('a client whose socket dropped subscribes again with the same credential and gets the later changes', async () => {
     const first = sub(reader.key);
     await sleep(SETTLE_MS);
