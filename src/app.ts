@@ -44,6 +44,7 @@ export const banner = (
   const lines = [
     `mpgraph gateway: ${gatewayUrl}/graphql${config.nodeEnv === 'production' ? '' : ` (Apollo Sandbox: ${gatewayUrl}/)`}`,
   ];
+  if (config.explorer) lines.push(`Explorer (GraphiQL, works offline): ${gatewayUrl}/explorer/`);
   if (!sandboxUrl) {
     lines.push(`Upstream: Mercado Pago ${config.mpApiUrl}, Mercado Libre ${config.mlApiUrl}`);
     lines.push(...notificationLines(gatewayUrl, wiring, config));

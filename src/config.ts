@@ -37,6 +37,8 @@ export interface Config {
   /** Normalised origins (`scheme://host[:port]`). */
   corsOrigins: string[];
   otlpEndpoint: string | null;
+  /** Whether /explorer (the offline GraphiQL) is served: EXPLORER, on by default except in production. */
+  explorer: boolean;
   nodeEnv: NodeEnv;
   logLevel: LogLevel;
 }
@@ -190,6 +192,7 @@ export const loadConfig = (env: Env, options: LoadConfigOptions = {}): Config =>
 
   const otlp = value(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
   if (otlp !== undefined) parseUrl(otlp, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], false);
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
 
   return {
     port: gatewayPort,
@@ -210,7 +213,8 @@ export const loadConfig = (env: Env, options: LoadConfigOptions = {}): Config =>
     identitySecret,
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     otlpEndpoint: otlp ?? null,
-    nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    explorer: oneOf(env, 'EXPLORER', ['on', 'off'] as const, nodeEnv === 'production' ? 'off' : 'on') === 'on',
+    nodeEnv,
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'info', 'debug'] as const, 'info'),
   };
 };

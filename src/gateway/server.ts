@@ -34,6 +34,7 @@ import { createSellerTokens, FileTokenStore, RedisTokenStore, tokenStatePath, ty
 import { corsMiddleware } from './cors';
 import type { ExplorerPreset } from './explorer';
 import { createFormatError } from './errors';
+import { explorerRouter } from './explorerPage';
 import { landingPage } from './landingPage';
 import { checkSource, costExtension, LIMITS, limitsPlugin, withLimitNumbers, type Limits } from './limits';
 import { createReadiness } from './readiness';
@@ -160,6 +161,7 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
   app.get('/', (_req, res) => {
     res.redirect(302, '/graphql');
   });
+  if (config.explorer) app.use('/explorer', explorerRouter({ introspection: !production, preset: options.explorer }));
 
   // With REDIS_URL, notifications are de-duplicated and fanned out through Redis: every gateway sharing it
   // hears every notification once. Without it, in this process only.

@@ -28,9 +28,18 @@ describe('loadConfig', () => {
       corsOrigins: [],
       identitySecret: null,
       otlpEndpoint: null,
+      explorer: true,
       nodeEnv: 'development',
       logLevel: 'info',
     });
+  });
+
+  it('serves the explorer by default except in production, and as EXPLORER says', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }, noFiles).explorer).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }, noFiles).explorer).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', EXPLORER: 'on' }, noFiles).explorer).toBe(true);
+    expect(loadConfig({ EXPLORER: 'off' }, noFiles).explorer).toBe(false);
+    expect(() => loadConfig({ EXPLORER: 'yes' }, noFiles)).toThrow('EXPLORER must be one of on, off');
   });
 
   it('reads every variable', () => {
@@ -54,6 +63,7 @@ describe('loadConfig', () => {
         IDENTITY_SECRET: 'a-shared-secret-of-32-characters',
         NODE_ENV: 'production',
         LOG_LEVEL: 'debug',
+        EXPLORER: 'on',
       },
       { fileExists: (p) => p === '/etc/mpgraph/keys.json' },
     );
@@ -76,6 +86,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://shop.example.com', 'http://localhost:5173'],
       identitySecret: 'a-shared-secret-of-32-characters',
       otlpEndpoint: 'http://otel:4318',
+      explorer: true,
       nodeEnv: 'production',
       logLevel: 'debug',
     });

@@ -1,0 +1,37 @@
+// The offline explorer served at /explorer (README.md, "Exploring the graph"): GraphiQL 5 bundled at build time by
+// Vite, so the page loads nothing from outside the gateway. What it opens on comes from the gateway
+// (`./config.json`, src/gateway/explorerPage.ts): the preset headers, the example operations as tabs, and whether
+// introspection is on; when it is off (production) the docs panel reads the SDL bundled here at build time.
+import 'graphiql/setup-workers/vite';
+import 'graphiql/style.css';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import { buildSchema } from 'graphql';
+import { createRoot } from 'react-dom/client';
+import sdl from '../../schema/schema.graphql?raw';
+
+/** What the gateway says the explorer opens on (src/gateway/explorerPage.ts). */
+interface ExplorerConfig {
+  introspection: boolean;
+  headers: Record<string, string>;
+  tabs: { query: string; variables?: string }[];
+}
+
+const url = new URL('../graphql', location.href).toString();
+
+const start = async (): Promise<void> => {
+  const answer = await fetch('./config.json', { headers: { accept: 'application/json' } });
+  const config = (await answer.json()) as ExplorerConfig;
+  const fetcher = createGraphiQLFetcher({ url, subscriptionUrl: url.replace(/^http/, 'ws') });
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  root.render(
+    <GraphiQL
+      fetcher={fetcher}
+      defaultHeaders={JSON.stringify(config.headers, null, 2)}
+      defaultTabs={config.tabs.map((tab) => ({ ...tab, headers: JSON.stringify(config.headers, null, 2) }))}
+      {...(config.introspection ? {} : { schema: buildSchema(sdl) })}
+    />,
+  );
+};
+
+void start();

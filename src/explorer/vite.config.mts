@@ -1,0 +1,17 @@
+// Builds the offline explorer (src/explorer) into dist/explorer: `npm run build:explorer`, part of `npm run build`.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: here,
+  // Relative asset URLs: the page works wherever the gateway mounts it (/explorer/).
+  base: './',
+  logLevel: 'warn',
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/explorer', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4096,
+  },
+});

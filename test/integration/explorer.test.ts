@@ -1,0 +1,148 @@
+// The offline explorer at /explorer/ (src/gateway/explorerPage.ts, bundled from src/explorer by `npm run
+// build:explorer`, which `npm test` runs first) over real HTTP against the real gateway: the page and every asset
+// it names are served from the gateway itself, nothing it serves loads anything from another host, config.json
+// opens on the sandbox preset and the example operations (each tab valid on its own), and EXPLORER switches it
+// (off by default in production, where the page reads its bundled SDL instead of introspection).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, parse, validate } from 'graphql';
+import { startApp, type RunningApp } from '../../src/app';
+import { EXPLORER_DIR } from '../../src/gateway/explorerPage';
+import { useStack } from '../support/stack';
+
+const ENV = { PORT: '0', SANDBOX_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' };
+const SDL = readFileSync(join(__dirname, '../../schema/schema.graphql'), 'utf8');
+
+/**
+ * What in a served file would make a browser fetch from another host: an absolute http(s) or protocol-relative URL
+ * in an HTML src/href, a CSS url() or @import, a JS import()/import-from/new URL/new Worker/importScripts/fetch.
+ * Plain strings such as XML namespaces or links in a license comment fetch nothing and are not matched.
+ */
+const LOADS_EXTERNAL = [
+  /\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i,
+  /url\(\s*["']?\s*(?:https?:)?\/\//i,
+  /@import\s+["']?\s*(?:url\()?\s*["']?(?:https?:)?\/\//i,
+  /\bimport\s*\(\s*["'`](?:https?:)?\/\//,
+  /\bfrom\s*["'`](?:https?:)?\/\//,
+  /\bimportScripts\s*\(\s*["'`](?:https?:)?\/\//,
+  /\bnew\s+(?:URL|Worker|SharedWorker)\s*\(\s*["'`](?:https?:)?\/\//,
+  /\bfetch\s*\(\s*["'`](?:https?:)?\/\//,
+];
+
+const get = (base: string, path: string) => fetch(`${base}${path}`, { redirect: 'manual' });
+
+describe('the explorer on `npm start` (development, embedded sandbox)', () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp(ENV);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('is named in the banner', () => {
+    expect(app.banner).toContain(`Explorer (GraphiQL, works offline): ${app.gateway.url}/explorer/`);
+  });
+
+  it('serves the page at /explorer/ (and /explorer leads there), and every asset the page names', async () => {
+    const bare = await get(app.gateway.url, '/explorer');
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/explorer/');
+
+    const page = await get(app.gateway.url, '/explorer/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<div id="root"');
+    const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+    expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
+    for (const asset of assets) {
+      const res = await get(app.gateway.url, `/explorer/${asset}`);
+      expect([asset, res.status]).toEqual([asset, 200]);
+      expect(res.headers.get('cache-control')).toContain('immutable');
+      await res.arrayBuffer();
+    }
+    expect((await get(app.gateway.url, '/explorer/assets/nothing-here.js')).status).toBe(404);
+  });
+
+  it('serves nothing that loads from another host: every file of the bundle', async () => {
+    const files = readdirSync(join(EXPLORER_DIR, 'assets'))
+      .filter((name) => /\.(js|css)$/.test(name))
+      .map((name) => `assets/${name}`);
+    expect(files.length).toBeGreaterThan(3);
+    const offending: string[] = [];
+    for (const file of ['index.html', ...files]) {
+      const res = await get(app.gateway.url, `/explorer/${file}`);
+      expect([file, res.status]).toEqual([file, 200]);
+      const text = await res.text();
+      for (const pattern of LOADS_EXTERNAL) {
+        const hit = pattern.exec(text);
+        if (hit) offending.push(`${file}: ${text.slice(Math.max(0, hit.index - 40), hit.index + 80)}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it('opens on the sandbox preset and one tab per example file, each valid against the schema on its own', async () => {
+    const res = await get(app.gateway.url, '/explorer/config.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const config = (await res.json()) as {
+      introspection: boolean;
+      headers: Record<string, string>;
+      tabs: { query: string; variables?: string }[];
+    };
+    expect(config.introspection).toBe(true);
+    expect(config.headers).toEqual({ Authorization: 'Bearer TEST-SELLER-277582551' });
+    expect(config.tabs[0].query).toContain('query OrderWithPayments');
+    expect(JSON.parse(config.tabs[0].variables!)).toEqual({ id: '1653027692' });
+    const files = readdirSync(join(__dirname, '../../schema/operations')).filter((f) => f.endsWith('.graphql'));
+    expect(config.tabs).toHaveLength(1 + files.length);
+    const schema = buildSchema(SDL);
+    for (const tab of config.tabs) expect(validate(schema, parse(tab.query)).map((e) => e.message)).toEqual([]);
+
+    // The preset runs as it is, with its headers.
+    const run = await fetch(`${app.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...config.headers },
+      body: JSON.stringify({ query: config.tabs[0].query, variables: JSON.parse(config.tabs[0].variables!) }),
+    });
+    const body = (await run.json()) as any;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.order.id).toBe('1653027692');
+  });
+});
+
+describe('the explorer in production', () => {
+  describe('by default', () => {
+    const stack = useStack({ NODE_ENV: 'production' });
+    it('is not served', async () => {
+      expect((await get(stack.gatewayUrl, '/explorer/')).status).toBe(404);
+      expect((await get(stack.gatewayUrl, '/explorer/config.json')).status).toBe(404);
+    });
+  });
+
+  describe('with EXPLORER=on', () => {
+    const stack = useStack({ NODE_ENV: 'production', EXPLORER: 'on' });
+    it('is served without a preset, and says introspection is off so the page reads its bundled SDL', async () => {
+      expect((await get(stack.gatewayUrl, '/explorer/')).status).toBe(200);
+      const config = (await (await get(stack.gatewayUrl, '/explorer/config.json')).json()) as any;
+      expect(config.introspection).toBe(false);
+      expect(config.headers).toEqual({});
+      expect(config.tabs.every((t: { query: string }) => !t.query.includes('TEST-'))).toBe(true);
+      // The gateway itself refuses introspection there.
+      const res = await fetch(`${stack.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      });
+      expect(res.status).toBe(400);
+      // The SDL the page reads instead is the one bundled at build time: this schema's.
+      const bundle = readdirSync(join(EXPLORER_DIR, 'assets')).filter((f) => /^index-.*\.js$/.test(f));
+      const text = bundle.map((f) => readFileSync(join(EXPLORER_DIR, 'assets', f), 'utf8')).join('');
+      expect(text).toContain('type Query');
+      expect(text).toContain(SDL.split('\n').find((l) => l.startsWith('type Payment '))!);
+    });
+  });
+});
