@@ -3,11 +3,13 @@
 // (no CDN, no fonts, no telemetry). This router serves the bundle and `config.json`, what the page opens on: the
 // preset headers (a sandbox test token on the embedded sandbox, none with real APIs), one tab for the preset
 // example and one per file of schema/operations, and whether introspection is on (off in production, where the
-// page reads the SDL bundled into it at build time).
+// page reads the SDL bundled into it at build time). In development `/` (START_PAGE) tries Apollo Sandbox first and
+// falls back to this explorer by itself.
 import express, { type Request, type Response, Router } from 'express';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
+import { DEFAULT_EMBEDDED_SANDBOX_VERSION } from '@apollo/server/plugin/landingPage/default';
 import type { ExplorerPreset } from './explorer';
 
 /** The repository's root, from src/gateway (ts-node, jest) and from dist/gateway (the build) alike. */
@@ -124,3 +126,49 @@ export const explorerRouter = (options: ExplorerPageOptions): Router => {
   );
   return router;
 };
+
+/** Where Apollo Sandbox's embeddable script comes from: the version Apollo Server's own landing page loads. */
+export const APOLLO_SANDBOX_SCRIPT = `https://embeddable-sandbox.cdn.apollographql.com/${DEFAULT_EMBEDDED_SANDBOX_VERSION}/embeddable-sandbox.umd.production.min.js`;
+/** How long `/` waits for Apollo Sandbox's script before it gives up on it. */
+export const APOLLO_SANDBOX_WAIT_MS = 6000;
+
+/**
+ * What a browser gets at `/` when the offline explorer is served: a page that tries to load Apollo Sandbox's
+ * script and, once it has, goes on to Apollo Sandbox at /graphql; when it cannot (offline, blocked, or no answer
+ * within APOLLO_SANDBOX_WAIT_MS), it says so and goes to /explorer/ by itself.
+ */
+export const START_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>mpgraph</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}</style>
+</head>
+<body>
+<h1>mpgraph</h1>
+<p id="status">Opening Apollo Sandbox…</p>
+<p>No internet here? The offline explorer is at <a href="/explorer/">/explorer/</a>.</p>
+<script>
+(function () {
+  var done = false;
+  function go(to, why) {
+    if (done) return;
+    done = true;
+    if (why) document.getElementById('status').textContent = why;
+    setTimeout(function () { location.replace(to); }, why ? 1500 : 0);
+  }
+  var offline = 'Apollo Sandbox cannot be loaded from Apollo\\'s servers (this machine may be offline, ' +
+    'or the address is blocked). Opening the offline explorer, GraphiQL, instead…';
+  var script = document.createElement('script');
+  script.src = ${JSON.stringify(APOLLO_SANDBOX_SCRIPT)};
+  script.onload = function () { go('/graphql'); };
+  script.onerror = function () { go('/explorer/', offline); };
+  setTimeout(function () { go('/explorer/', offline); }, ${APOLLO_SANDBOX_WAIT_MS});
+  document.head.appendChild(script);
+})();
+</script>
+</body>
+</html>
+`;

@@ -34,7 +34,7 @@ import { createSellerTokens, FileTokenStore, RedisTokenStore, tokenStatePath, ty
 import { corsMiddleware } from './cors';
 import type { ExplorerPreset } from './explorer';
 import { createFormatError } from './errors';
-import { explorerRouter } from './explorerPage';
+import { explorerRouter, START_PAGE } from './explorerPage';
 import { landingPage } from './landingPage';
 import { checkSource, costExtension, LIMITS, limitsPlugin, withLimitNumbers, type Limits } from './limits';
 import { createReadiness } from './readiness';
@@ -158,8 +158,10 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
     const { ready, failing } = await readiness.check();
     res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'unavailable', failing });
   });
+  // In development `/` tries Apollo Sandbox and falls back to the offline explorer by itself (explorerPage.ts).
   app.get('/', (_req, res) => {
-    res.redirect(302, '/graphql');
+    if (config.explorer && !production) res.set('Cache-Control', 'no-cache').type('html').send(START_PAGE);
+    else res.redirect(302, '/graphql');
   });
   if (config.explorer) app.use('/explorer', explorerRouter({ introspection: !production, preset: options.explorer }));
 

@@ -5,9 +5,10 @@
 // (off by default in production, where the page reads its bundled SDL instead of introspection).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { buildSchema, parse, validate } from 'graphql';
 import { startApp, type RunningApp } from '../../src/app';
-import { EXPLORER_DIR } from '../../src/gateway/explorerPage';
+import { APOLLO_SANDBOX_SCRIPT, APOLLO_SANDBOX_WAIT_MS, EXPLORER_DIR } from '../../src/gateway/explorerPage';
 import { useStack } from '../support/stack';
 
 const ENV = { PORT: '0', SANDBOX_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' };
@@ -29,6 +30,37 @@ const LOADS_EXTERNAL = [
   /\bfetch\s*\(\s*["'`](?:https?:)?\/\//,
 ];
 
+/**
+ * Runs the script of the page at `/` as a browser would, with `outcome` for Apollo Sandbox's script (loaded, failed,
+ * or never answered) and every timer run in time order: where the page sends the browser, and what it says.
+ */
+const runStartPage = (html: string, outcome: 'load' | 'error' | 'silence') => {
+  const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
+  const timers: { at: number; fn: () => void }[] = [];
+  let now = 0;
+  let appended: { src?: string; onload?: () => void; onerror?: () => void } | null = null;
+  const status = { textContent: 'Opening Apollo Sandbox…' };
+  const visits: { to: string; at: number }[] = [];
+  runInNewContext(script, {
+    document: {
+      createElement: () => ({}),
+      head: { appendChild: (el: typeof appended) => (appended = el) },
+      getElementById: (id: string) => (id === 'status' ? status : null),
+    },
+    location: { replace: (to: string) => visits.push({ to, at: now }) },
+    setTimeout: (fn: () => void, ms: number) => timers.push({ at: now + ms, fn }),
+  });
+  if (outcome === 'load') appended!.onload!();
+  if (outcome === 'error') appended!.onerror!();
+  while (timers.length > 0) {
+    timers.sort((a, b) => a.at - b.at);
+    const next = timers.shift()!;
+    now = next.at;
+    next.fn();
+  }
+  return { src: appended!.src, visits, status: status.textContent };
+};
+
 const get = (base: string, path: string) => fetch(`${base}${path}`, { redirect: 'manual' });
 
 describe('the explorer on `npm start` (development, embedded sandbox)', () => {
@@ -42,6 +74,27 @@ describe('the explorer on `npm start` (development, embedded sandbox)', () => {
 
   it('is named in the banner', () => {
     expect(app.banner).toContain(`Explorer (GraphiQL, works offline): ${app.gateway.url}/explorer/`);
+  });
+
+  it('at / tries Apollo Sandbox and, when it cannot load, says why and opens /explorer/ by itself', async () => {
+    const res = await get(app.gateway.url, '/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('<a href="/explorer/">');
+
+    const online = runStartPage(html, 'load');
+    expect(online.src).toBe(APOLLO_SANDBOX_SCRIPT);
+    expect(online.visits).toEqual([{ to: '/graphql', at: 0 }]);
+    expect(online.status).toBe('Opening Apollo Sandbox…');
+
+    const offline = runStartPage(html, 'error');
+    expect(offline.visits).toEqual([{ to: '/explorer/', at: 1500 }]);
+    expect(offline.status).toMatch(/^Apollo Sandbox cannot be loaded .*Opening the offline explorer/);
+
+    const silent = runStartPage(html, 'silence');
+    expect(silent.visits).toEqual([{ to: '/explorer/', at: APOLLO_SANDBOX_WAIT_MS + 1500 }]);
+    expect(silent.status).toMatch(/^Apollo Sandbox cannot be loaded/);
   });
 
   it('serves the page at /explorer/ (and /explorer leads there), and every asset the page names', async () => {
@@ -117,7 +170,10 @@ describe('the explorer on `npm start` (development, embedded sandbox)', () => {
 describe('the explorer in production', () => {
   describe('by default', () => {
     const stack = useStack({ NODE_ENV: 'production' });
-    it('is not served', async () => {
+    it('is not served, and / leads to the production page at /graphql', async () => {
+      const root = await get(stack.gatewayUrl, '/');
+      expect(root.status).toBe(302);
+      expect(root.headers.get('location')).toBe('/graphql');
       expect((await get(stack.gatewayUrl, '/explorer/')).status).toBe(404);
       expect((await get(stack.gatewayUrl, '/explorer/config.json')).status).toBe(404);
     });
