@@ -58,7 +58,7 @@ describe('npm start (startApp) on the embedded sandbox', () => {
   });
 
   it('opens Apollo Sandbox on the example order query with the test seller preset, and the example runs', async () => {
-    const res = await fetch(`${app.gateway.url}/`, { headers: { Accept: 'text/html' } });
+    const res = await fetch(`${app.gateway.url}/graphql`, { headers: { Accept: 'text/html' } });
     const html = await res.text();
     expect(html).toMatch(/embeddable-sandbox\.umd/);
     expect(html).toContain('query OrderWithPayments');

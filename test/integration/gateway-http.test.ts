@@ -30,10 +30,15 @@ describe('gateway HTTP', () => {
     expect(await res.json()).toEqual({ status: 'ready' });
   });
 
-  it('GET / leads a browser to the Apollo Sandbox landing page in development', async () => {
-    const res = await fetch(`${stack.gatewayUrl}/`, { headers: { Accept: 'text/html' } });
+  it('GET / leads a browser to the Apollo Sandbox landing page at /graphql in development', async () => {
+    // `/` loads Apollo Sandbox's script, then goes to /graphql (or to /explorer/ when it cannot: explorer.test.ts).
+    const start = await fetch(`${stack.gatewayUrl}/`, { headers: { Accept: 'text/html' } });
+    expect(start.status).toBe(200);
+    const startPage = await start.text();
+    expect(startPage).toMatch(/embeddable-sandbox\.umd/);
+    expect(startPage).toContain("script.onload = function () { go('/graphql'); };");
+    const res = await fetch(`${stack.gatewayUrl}/graphql`, { headers: { Accept: 'text/html' } });
     expect(res.status).toBe(200);
-    expect(res.url).toBe(`${stack.gatewayUrl}/graphql`);
     const html = await res.text();
     expect(html).toMatch(/<html/i);
     expect(html).toMatch(/embeddable-sandbox\.umd/);
