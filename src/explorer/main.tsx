@@ -4,11 +4,11 @@
 // introspection is on; when it is off (production) the docs panel reads the SDL bundled here at build time.
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { buildSchema } from 'graphql';
 import { createRoot } from 'react-dom/client';
 import sdl from '../../schema/schema.graphql?raw';
+import { explorerFetcher } from './fetcher';
 
 /** What the gateway says the explorer opens on (src/gateway/explorerPage.ts). */
 interface ExplorerConfig {
@@ -22,7 +22,7 @@ const url = new URL('../graphql', location.href).toString();
 const start = async (): Promise<void> => {
   const answer = await fetch('./config.json', { headers: { accept: 'application/json' } });
   const config = (await answer.json()) as ExplorerConfig;
-  const fetcher = createGraphiQLFetcher({ url, subscriptionUrl: url.replace(/^http/, 'ws') });
+  const fetcher = explorerFetcher(url);
   const root = createRoot(document.getElementById('root') as HTMLElement);
   root.render(
     <GraphiQL

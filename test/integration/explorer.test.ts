@@ -7,7 +7,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { buildSchema, parse, validate } from 'graphql';
+import WebSocket from 'ws';
 import { startApp, type RunningApp } from '../../src/app';
+import { explorerFetcher } from '../../src/explorer/fetcher';
 import { APOLLO_SANDBOX_SCRIPT, APOLLO_SANDBOX_WAIT_MS, EXPLORER_DIR } from '../../src/gateway/explorerPage';
 import { useStack } from '../support/stack';
 
@@ -95,6 +97,47 @@ describe('the explorer on `npm start` (development, embedded sandbox)', () => {
     const silent = runStartPage(html, 'silence');
     expect(silent.visits).toEqual([{ to: '/explorer/', at: APOLLO_SANDBOX_WAIT_MS + 1500 }]);
     expect(silent.status).toMatch(/^Apollo Sandbox cannot be loaded/);
+  });
+
+  it("its fetcher, with config.json's headers, queries over HTTP and subscribes over graphql-ws", async () => {
+    // What a browser has and Node 20 lacks: the WebSocket graphql-ws's client opens.
+    const globals = globalThis as { WebSocket?: unknown };
+    const before = globals.WebSocket;
+    globals.WebSocket = WebSocket;
+    try {
+      const { headers } = (await (await get(app.gateway.url, '/explorer/config.json')).json()) as any;
+      const fetcher = explorerFetcher(`${app.gateway.url}/graphql`);
+      const ask = (query: string, operationName: string) =>
+        fetcher({ query, operationName }, { documentAST: parse(query), headers });
+
+      // Over HTTP the toolkit reads the answer as a stream (incremental delivery): one part here.
+      const answer = (await ask('query P { payment(id: "3506756222") { id status } }', 'P')) as AsyncIterator<any>;
+      expect((await answer.next()).value).toMatchObject({
+        data: { payment: { id: '3506756222', status: 'APPROVED' } },
+      });
+
+      expect((await answer.next()).done).toBe(true);
+
+      const watch = 'subscription W { paymentUpdated(id: "3506756222") { id status } }';
+      const updates = (await ask(watch, 'W')) as AsyncIterableIterator<any>;
+      const next = updates.next();
+      // Once the subscription is in place, the sandbox charges the payment back and notifies the gateway.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const moved = await fetch(`${app.sandbox!.url}/__sandbox/payments/3506756222/chargeback`, { method: 'POST' });
+      expect(moved.status).toBeLessThan(300);
+      let timer: NodeJS.Timeout | undefined;
+      const first = await Promise.race([
+        next,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no update within 5 s')), 5000))),
+      ]).finally(() => clearTimeout(timer));
+      expect(first).toEqual({
+        done: false,
+        value: { data: { paymentUpdated: { id: '3506756222', status: 'CHARGED_BACK' } } },
+      });
+      await updates.return?.();
+    } finally {
+      globals.WebSocket = before;
+    }
   });
 
   it('serves the page at /explorer/ (and /explorer leads there), and every asset the page names', async () => {
