@@ -19,19 +19,33 @@ interface ExplorerConfig {
 
 const url = new URL('../graphql', location.href).toString();
 
+// `data-explorer` on <body> says where the page is ("loading", "ready" once GraphiQL is rendered, "failed"): what a
+// browser test waits on.
+const state = (value: 'loading' | 'ready' | 'failed'): void => {
+  document.body.dataset.explorer = value;
+};
+
 const start = async (): Promise<void> => {
+  state('loading');
   const answer = await fetch('./config.json', { headers: { accept: 'application/json' } });
+  if (!answer.ok) throw new Error(`the gateway answered ${answer.status} for /explorer/config.json`);
   const config = (await answer.json()) as ExplorerConfig;
   const fetcher = explorerFetcher(url);
   const root = createRoot(document.getElementById('root') as HTMLElement);
+  const headers = JSON.stringify(config.headers, null, 2);
   root.render(
     <GraphiQL
       fetcher={fetcher}
-      defaultHeaders={JSON.stringify(config.headers, null, 2)}
-      defaultTabs={config.tabs.map((tab) => ({ ...tab, headers: JSON.stringify(config.headers, null, 2) }))}
+      defaultHeaders={headers}
+      defaultTabs={config.tabs.map((tab) => ({ ...tab, headers }))}
       {...(config.introspection ? {} : { schema: buildSchema(sdl) })}
     />,
   );
+  requestAnimationFrame(() => state('ready'));
 };
 
-void start();
+start().catch((err: unknown) => {
+  state('failed');
+  const root = document.getElementById('root') as HTMLElement;
+  root.textContent = `The explorer could not start: ${err instanceof Error ? err.message : String(err)}. Reload to try again.`;
+});
