@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Kind, parse, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
 import { DEFAULT_EMBEDDED_SANDBOX_VERSION } from '@apollo/server/plugin/landingPage/default';
 import type { ExplorerPreset } from './explorer';
+import { htmlPage } from './landingPage';
 
 /** The repository's root, from src/gateway (ts-node, jest) and from dist/gateway (the build) alike. */
 const ROOT = join(__dirname, '..', '..');
@@ -137,18 +138,9 @@ export const APOLLO_SANDBOX_WAIT_MS = 6000;
  * script and, once it has, goes on to Apollo Sandbox at /graphql; when it cannot (offline, blocked, or no answer
  * within APOLLO_SANDBOX_WAIT_MS), it says so and goes to /explorer/ by itself.
  */
-export const START_PAGE = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>mpgraph</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}</style>
-</head>
-<body>
-<h1>mpgraph</h1>
-<p id="status">Opening Apollo Sandbox…</p>
+export const START_PAGE = htmlPage(
+  'mpgraph',
+  `<p id="status">Opening Apollo Sandbox…</p>
 <p>No internet here? The offline explorer is at <a href="/explorer/">/explorer/</a>.</p>
 <script>
 (function () {
@@ -169,6 +161,5 @@ export const START_PAGE = `<!doctype html>
   document.head.appendChild(script);
 })();
 </script>
-</body>
-</html>
-`;
+`,
+);

@@ -9,18 +9,25 @@ const STYLE =
   'body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}' +
   'code,pre{font-family:ui-monospace,monospace}pre{background:#f3f3f3;padding:1rem;overflow-x:auto}';
 
-export const LANDING_PAGE = `<!doctype html>
+/** A page of this gateway's own: `body` under one heading, with the style above (the explorer's start page too). */
+export const htmlPage = (title: string, body: string): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>mpgraph: GraphQL over Mercado Pago and Mercado Libre</title>
+<title>${title}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <h1>mpgraph</h1>
-<p>This URL is a GraphQL endpoint: one typed graph over Mercado Pago (payments, refunds, customers, cards) and
+${body}</body>
+</html>
+`;
+
+export const LANDING_PAGE = htmlPage(
+  'mpgraph: GraphQL over Mercado Pago and Mercado Libre',
+  `<p>This URL is a GraphQL endpoint: one typed graph over Mercado Pago (payments, refunds, customers, cards) and
 Mercado Libre (orders). It answers GraphQL over HTTP, not browsers.</p>
 <p>Send a query or a mutation with <code>POST</code> to this same URL, as JSON, with your access token as a
 bearer token:</p>
@@ -30,9 +37,8 @@ bearer token:</p>
   -d '{"query":"{ me { id nickname siteId } }"}'</pre>
 <p>Every response carries <code>extensions.cost</code>: what the operation was priced at, and the limit. Introspection
 is off here; the schema is <code>schema/schema.graphql</code> in the gateway's repository.</p>
-</body>
-</html>
-`;
+`,
+);
 
 /** Allows the page's own inline style and nothing else: no script, no connection, no frame, no form. */
 export const LANDING_PAGE_CSP = [
