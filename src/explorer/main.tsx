@@ -47,5 +47,6 @@ const start = async (): Promise<void> => {
 start().catch((err: unknown) => {
   state('failed');
   const root = document.getElementById('root') as HTMLElement;
-  root.textContent = `The explorer could not start: ${err instanceof Error ? err.message : String(err)}. Reload to try again.`;
+  const reason = err instanceof Error ? err.message : String(err);
+  root.textContent = `The explorer could not start: ${reason}. Reload to try again.`;
 });

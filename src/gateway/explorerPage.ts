@@ -129,7 +129,9 @@ export const explorerRouter = (options: ExplorerPageOptions): Router => {
 };
 
 /** Where Apollo Sandbox's embeddable script comes from: the version Apollo Server's own landing page loads. */
-export const APOLLO_SANDBOX_SCRIPT = `https://embeddable-sandbox.cdn.apollographql.com/${DEFAULT_EMBEDDED_SANDBOX_VERSION}/embeddable-sandbox.umd.production.min.js`;
+export const APOLLO_SANDBOX_SCRIPT =
+  'https://embeddable-sandbox.cdn.apollographql.com/' +
+  `${DEFAULT_EMBEDDED_SANDBOX_VERSION}/embeddable-sandbox.umd.production.min.js`;
 /** How long `/` waits for Apollo Sandbox's script before it gives up on it. */
 export const APOLLO_SANDBOX_WAIT_MS = 6000;
 
