@@ -38,6 +38,8 @@ const start = async (): Promise<void> => {
       fetcher={fetcher}
       defaultHeaders={headers}
       defaultTabs={config.tabs.map((tab) => ({ ...tab, headers }))}
+      // GraphiQL fills the first tab's query from defaultTabs, but not its variables.
+      initialVariables={config.tabs[0]?.variables ?? ''}
       {...(config.introspection ? {} : { schema: buildSchema(sdl) })}
     />,
   );

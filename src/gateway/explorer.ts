@@ -7,6 +7,8 @@ export interface ExplorerPreset {
   document: string;
   variables: Record<string, unknown>;
   headers: Record<string, string>;
+  /** A subscription to try beside it (the offline explorer opens it in a tab of its own). */
+  watch?: { document: string; variables: Record<string, unknown> };
 }
 
 /**
@@ -51,4 +53,12 @@ export const sandboxExplorer = (tokens: readonly string[]): ExplorerPreset => ({
   document: document(tokens.filter((t) => t !== EXAMPLE_SELLER)),
   variables: { id: '1653027692' },
   headers: { Authorization: `Bearer ${EXAMPLE_SELLER}` },
+  watch: {
+    document:
+      '# Run this, then move the payment on (e.g. POST /__sandbox/payments/3506756222/chargeback on the sandbox):\n' +
+      "# each new state arrives here, read again with this tab's Authorization header.\n" +
+      'subscription WatchPayment($id: ID!) {\n  paymentUpdated(id: $id) {\n    id\n    status\n    statusDetail\n' +
+      '    statusMessage(locale: EN)\n  }\n}\n',
+    variables: { id: '3506756222' },
+  },
 });

@@ -2,7 +2,7 @@
 // src/explorer into dist/explorer when the gateway is built, so the page loads nothing from outside this gateway
 // (no CDN, no fonts, no telemetry). This router serves the bundle and `config.json`, what the page opens on: the
 // preset headers (a sandbox test token on the embedded sandbox, none with real APIs), one tab for the preset
-// example and one per file of schema/operations, and whether introspection is on (off in production, where the
+// example (and its subscription) and one per file of schema/operations, and whether introspection is on (off in production, where the
 // page reads the SDL bundled into it at build time). In development `/` (START_PAGE) tries Apollo Sandbox first and
 // falls back to this explorer by itself.
 import express, { type Request, type Response, Router } from 'express';
@@ -87,7 +87,10 @@ export interface ExplorerPageOptions {
 export const explorerConfig = (options: ExplorerPageOptions): ExplorerConfig => {
   const { preset } = options;
   const example: ExplorerTab[] = preset
-    ? [{ query: preset.document, variables: JSON.stringify(preset.variables, null, 2) }]
+    ? [preset, ...(preset.watch ? [preset.watch] : [])].map((tab) => ({
+        query: tab.document,
+        variables: JSON.stringify(tab.variables, null, 2),
+      }))
     : [];
   return {
     introspection: options.introspection,

@@ -141,7 +141,17 @@ export const createGateway = async (config: ResolvedConfig, options: GatewayOpti
       // Production's page is served before Apollo (landingPage.ts), so Apollo's own stays off.
       production
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false, ...(options.explorer ?? {}) }),
+        : ApolloServerPluginLandingPageLocalDefault({
+            embed: true,
+            footer: false,
+            ...(options.explorer
+              ? {
+                  document: options.explorer.document,
+                  variables: options.explorer.variables,
+                  headers: options.explorer.headers,
+                }
+              : {}),
+          }),
     ],
   });
   await apollo.start();

@@ -194,7 +194,8 @@ describe('the explorer on `npm start` (development, embedded sandbox)', () => {
     expect(config.tabs[0].query).toContain('query OrderWithPayments');
     expect(JSON.parse(config.tabs[0].variables!)).toEqual({ id: '1653027692' });
     const files = readdirSync(join(__dirname, '../../schema/operations')).filter((f) => f.endsWith('.graphql'));
-    expect(config.tabs).toHaveLength(1 + files.length);
+    expect(config.tabs[1].query).toContain('subscription WatchPayment');
+    expect(config.tabs).toHaveLength(2 + files.length);
     const schema = buildSchema(SDL);
     for (const tab of config.tabs) expect(validate(schema, parse(tab.query)).map((e) => e.message)).toEqual([]);
 
