@@ -30,6 +30,8 @@ export interface Browser {
   page: Page;
   /** Every URL the page asked for, in order. */
   requests: string[];
+  /** The page's console errors and uncaught exceptions, in order: added to a failing test's message. */
+  errors: string[];
   close(): Promise<void>;
 }
 
@@ -59,10 +61,16 @@ export const launch = async (options: LaunchOptions = {}): Promise<Browser> => {
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   page.on('websocket', (socket) => requests.push(socket.url()));
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   return {
     context,
     page,
     requests,
+    errors,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -70,13 +78,31 @@ export const launch = async (options: LaunchOptions = {}): Promise<Browser> => {
   };
 };
 
-/** Runs `body`; when it throws, saves the page as `<name>.png` under SCREENSHOTS first. */
+/**
+ * Runs `body`; when it throws, saves the page as `<name>.png` under SCREENSHOTS and adds to the error what a CI log
+ * needs to tell why without the picture: the page's URL, the start of its visible text and its console errors.
+ */
 export const withScreenshot = async (browser: Browser, name: string, body: () => Promise<void>): Promise<void> => {
   try {
     await body();
   } catch (err) {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await browser.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true }).catch(() => undefined);
+    const text = await browser.page
+      .locator('body')
+      .innerText({ timeout: 2000 })
+      .catch(() => '(unreadable)');
+    const seen = [
+      `page: ${browser.page.url()}`,
+      `text: ${text.replace(/\s+/g, ' ').slice(0, 1500)}`,
+      ...browser.errors.slice(-20),
+    ].join('\n  ');
+    if (err instanceof Error) {
+      // jest prints the stack, which repeats the message as it was when the error was made.
+      const before = err.message;
+      err.message += `\n\nWhat the page showed (${name}.png):\n  ${seen}`;
+      if (err.stack) err.stack = err.stack.replace(before, err.message);
+    }
     throw err;
   }
 };

@@ -15,6 +15,14 @@ const responseWith = async (browser: Browser, text: string): Promise<string> => 
   return (await pane.textContent()) ?? '';
 };
 
+/**
+ * Waits until the query editor shows `text`. GraphiQL's editor (Monaco) loads after the page says it is ready; a
+ * click on run before it holds the document runs nothing, so the test waits as a person would, for the text.
+ */
+const editorShows = async (browser: Browser, text: string): Promise<void> => {
+  await browser.page.locator('.graphiql-query-editor').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+};
+
 describe('the explorer in Chromium, offline', () => {
   let app: RunningApp;
   let browser: Browser;
@@ -42,12 +50,14 @@ describe('the explorer in Chromium, offline', () => {
       await browser.page.waitForSelector('body[data-explorer="ready"]', { timeout: 15_000 });
 
       // The first tab: the order with its payments, as the test seller.
+      await editorShows(browser, 'fullyPaid');
       await browser.page.locator('.graphiql-execute-button').click();
       expect(await responseWith(browser, '"fullyPaid"')).toContain('1653027692');
 
       // The second tab: paymentUpdated for 3506756222, then the sandbox charges it back.
       await browser.page.locator('.graphiql-tab', { hasText: 'WatchPayment' }).click();
       await browser.page.locator('.graphiql-tab-active', { hasText: 'WatchPayment' }).waitFor();
+      await editorShows(browser, 'paymentUpdated');
       // GraphiQL works out the tab's operation name from the editor a moment after the switch (debounced), as a
       // person would wait before pressing run.
       await browser.page.waitForTimeout(1000);
