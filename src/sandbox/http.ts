@@ -1,9 +1,12 @@
 // The one place that knows HTTP. Handlers are plain functions from a parsed request to
 // {status, body}; this adapter adds what every served route shares: the caller's identity,
-// the request log, faults (before or after the handler), and Mercado Pago's error bodies.
+// the request log, faults (before or after the handler), and Mercado Pago's error bodies; and, on
+// the routes a public key may call, the CORS a browser page needs (src/sandbox/README.md, "CORS on
+// the public-key routes").
 import type { IncomingHttpHeaders } from 'node:http';
+import cors from 'cors';
 import express from 'express';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApiError, invalidToken, missingToken } from './errors';
 import type { Faults } from './faults';
 import { faultError } from './faults';
@@ -61,9 +64,18 @@ export type ControlHandler = (
 ) => SandboxResponse | Promise<SandboxResponse>;
 
 export interface RouteOptions {
-  /** `token` (default): an access token is required. `publicKey`: an access token or `?public_key=`. */
+  /**
+   * `token` (default): an access token is required. `publicKey`: an access token or `?public_key=`;
+   * such a route is also open to pages of any origin (CORS), as MercadoPago.js calls it from the browser.
+   */
   auth?: 'token' | 'publicKey';
 }
+
+/** What a page may send to a public-key route: a token instead of the key, JSON, an idempotency key. */
+export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'x-idempotency-key'] as const;
+
+/** How long a browser may keep a preflight's answer, in seconds (browsers cap it lower: Chrome at 2 hours). */
+export const CORS_MAX_AGE_SECONDS = 86_400;
 
 interface InternalRouteOptions {
   /** `optional`: public routes (see PublicHandler). `client`: no token is read (see postClientAuth). */
@@ -112,6 +124,8 @@ export class SandboxRouter {
   readonly routes = new Set<string>();
   private readonly apiRoutes = new RouteTable();
   private readonly controlRoutes: RouteTable | null;
+  /** The methods of each template taken with a public key: the ones answering CORS. */
+  private readonly corsMethods = new Map<string, Set<string>>();
 
   /** Serves the API routes on `api` and, unless it is null, the control routes on `controlApi`. */
   constructor(
@@ -151,6 +165,27 @@ export class SandboxRouter {
     this.add('POST', template, handler as Handler, { auth: 'client' });
   }
 
+  /**
+   * Express middleware, mounted before the body parsers: on the path of a public-key route it answers
+   * preflights (`OPTIONS`: 204 with the methods taken there with a public key), and puts
+   * `Access-Control-Allow-Origin: *` on the answers of those methods, errors included (a page must
+   * read the 400 of a bad card). Any origin: these routes take a public key, never cookies.
+   * Preflights reach no route: they are not in the request log and faults do not apply to them.
+   * Anything else passes untouched.
+   */
+  readonly cors: RequestHandler = (req: Request, res: Response, next: NextFunction): void => {
+    const found = this.apiRoutes.resolve(req.path);
+    const methods = found && this.corsMethods.get(found.template);
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    if (!methods || (method !== 'OPTIONS' && !methods.has(method))) return next();
+    cors({
+      origin: '*',
+      methods: [...methods],
+      allowedHeaders: [...CORS_ALLOWED_HEADERS],
+      maxAge: CORS_MAX_AGE_SECONDS,
+    })(req, res, next);
+  };
+
   /** A `/__sandbox/...` route: no auth, not logged, absent when SANDBOX_CONTROL=off. */
   control(method: Method, template: string, handler: ControlHandler): void {
     if (!this.controlRoutes) return;
@@ -167,6 +202,8 @@ export class SandboxRouter {
   private add(method: Method, template: string, handler: Handler, options: InternalRouteOptions = {}): void {
     const route = `${method} ${template}`;
     this.routes.add(route);
+    if (options.auth === 'publicKey')
+      this.corsMethods.set(template, (this.corsMethods.get(template) ?? new Set()).add(method));
     this.apiRoutes.add(method, template, async (req: Request, res: Response, params) => {
       const idempotencyKey = (req.headers['x-idempotency-key'] as string | undefined) ?? null;
       const path = req.originalUrl.split('?')[0];

@@ -1,11 +1,11 @@
 // Which served route a request names. A path names exactly one path template: the one whose
 // segments match it, literal segments winning over parameters from left to right, so
 // `/v1/customers/search` is the search and never the customer "search". A method that template
-// does not serve (OPTIONS included: nothing answers it by itself) is passed on, to be answered as
-// an unknown route is: 404 in Mercado Pago's error shape (server.ts). As Express would: literals
-// compare case-insensitively, one trailing slash is ignored (the SDK lists refunds at `…/refunds/`),
-// HEAD runs the GET route, and parameters are percent-decoded (a segment that cannot be decoded
-// matches no parameter).
+// does not serve (OPTIONS included: only the CORS middleware in front of the table answers
+// preflights, on public-key routes) is passed on, to be answered as an unknown route is: 404 in
+// Mercado Pago's error shape (server.ts). As Express would: literals compare case-insensitively,
+// one trailing slash is ignored (the SDK lists refunds at `…/refunds/`), HEAD runs the GET route,
+// and parameters are percent-decoded (a segment that cannot be decoded matches no parameter).
 import type { NextFunction, Request, Response } from 'express';
 
 export type RouteRun = (req: Request, res: Response, params: Record<string, string>) => Promise<void>;
@@ -73,16 +73,17 @@ export class RouteTable {
     t.methods.set(method, run);
   }
 
-  /** The one template `path` names, with its decoded parameters; null when none matches. */
-  resolve(path: string): { methods: Map<string, RouteRun>; params: Record<string, string> } | null {
+  /** The one template `path` names, with its methods and decoded parameters; null when none matches. */
+  resolve(path: string): { template: string; methods: Map<string, RouteRun>; params: Record<string, string> } | null {
     const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
     const parts = trimmed.split('/').slice(1);
-    let best: { template: Template; params: Record<string, string> } | null = null;
-    for (const template of this.templates.values()) {
+    let best: { key: string; template: Template; params: Record<string, string> } | null = null;
+    for (const [key, template] of this.templates) {
       const params = match(template.segments, parts);
-      if (params && (!best || moreSpecific(template.segments, best.template.segments))) best = { template, params };
+      if (params && (!best || moreSpecific(template.segments, best.template.segments)))
+        best = { key, template, params };
     }
-    return best && { methods: best.template.methods, params: best.params };
+    return best && { template: best.key, methods: best.template.methods, params: best.params };
   }
 
   /** Express middleware: runs the route the path and method name, or passes the request on. */

@@ -70,16 +70,18 @@ export const createSandboxApp = (options: SandboxOptions = {}) => {
   const log = new RequestLog();
   const faults = new Faults();
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.disable('etag');
-  // The token endpoint also takes form bodies, as OAuth clients send them; everything else is JSON.
-  app.use('/oauth/token', express.urlencoded({ limit: '1mb', extended: false }));
-  app.use(express.json({ limit: '1mb', type: () => true }));
-
   const controlApi = options.control === false ? null : express.Router();
   const api = express.Router();
   const router = new SandboxRouter(api, controlApi, ctx, log, faults);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  // First, so preflights are answered without a body read and a malformed body's 400 carries CORS too.
+  app.use(router.cors);
+  // The token endpoint also takes form bodies, as OAuth clients send them; everything else is JSON.
+  app.use('/oauth/token', express.urlencoded({ limit: '1mb', extended: false }));
+  app.use(express.json({ limit: '1mb', type: () => true }));
 
   registerUsers(router);
   registerCardTokens(router);

@@ -14,9 +14,11 @@ describe('sandbox route table', () => {
     const search = table.resolve('/v1/customers/search');
     expect([...search!.methods.keys()]).toEqual(['GET']);
     expect(search!.params).toEqual({});
+    expect(search!.template).toBe('/v1/customers/search');
     const customer = table.resolve('/v1/customers/123-abc');
     expect([...customer!.methods.keys()]).toEqual(['GET', 'DELETE']);
     expect(customer!.params).toEqual({ id: '123-abc' });
+    expect(customer!.template).toBe('/v1/customers/{id}');
   });
 
   it('decodes parameters, ignores one trailing slash and the case of literals', () => {

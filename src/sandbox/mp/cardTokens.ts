@@ -1,5 +1,6 @@
 // Card tokens: POST /v1/card_tokens (from card data, or from a saved card with card_id +
-// security_code) and GET /v1/card_tokens/{id}. A token is single use and lives 7 days.
+// security_code) and GET /v1/card_tokens/{id}. A token is single use and lives 7 days; the control
+// call POST /__sandbox/card_tokens/{id}/expire ends its life now.
 // Reference: https://www.mercadopago.com/developers/en/reference/card_tokens/_card_tokens/post
 // Cause codes are MercadoPago.js's tokenization codes where it has one (listed in TOKEN_ERRORS).
 import { createHash } from 'node:crypto';
@@ -251,6 +252,17 @@ export const consumeToken = (token: CardTokenRecord, now: number): void => {
   token.date_last_updated = token.date_used;
 };
 
+/**
+ * Expires an active token now, as its 7 days running out would: `status: "expired"`, `date_due` now.
+ * A used or already expired token is left as it is (a spent token reads "used" whatever its age).
+ */
+export const expireToken = (token: CardTokenRecord, now: number): void => {
+  if (tokenStatus(token, now) !== 'active') return;
+  token.status = 'expired';
+  token.expires_at = now;
+  token.date_due = mpDate(now);
+};
+
 /** Stores a new single-use token for `card`, owned by `owner` (whose key or token created it). */
 export const issueToken = (store: Store, owner: SandboxUser, card: TokenCard, now: number): CardTokenRecord => {
   const created = mpDate(now);
@@ -312,4 +324,13 @@ export const registerCardTokens = (router: SandboxRouter): void => {
     },
     { auth: 'publicKey' },
   );
+
+  // Control (src/sandbox/README.md, "Control API (`/__sandbox/`)"): any user's token, by id.
+  router.control('POST', '/card_tokens/{id}/expire', (req, ctx) => {
+    const token = ctx.store.cardTokens.get(req.params.id);
+    if (!token) throw cardTokenNotFound();
+    const now = ctx.now();
+    expireToken(token, now);
+    return { status: 200, body: cardTokenView(token, now) };
+  });
 };
