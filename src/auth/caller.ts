@@ -12,6 +12,11 @@ export interface CheckoutClaim {
   readonly externalReference: string;
   /** An integer from 1 to 100 (5 when the claim does not say). */
   readonly maxAttempts: number;
+  /**
+   * What the buyer's card statement shows (1 to 22 characters), or null: the merchant's to choose, never the
+   * page's; it also fills the approved payment's buyer-facing text.
+   */
+  readonly statementDescriptor: string | null;
 }
 
 export interface Caller {

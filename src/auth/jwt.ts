@@ -20,24 +20,34 @@ export const MAX_LIFETIME_SECONDS = 24 * 60 * 60;
 
 const DEFAULT_MAX_ATTEMPTS = 5;
 const AMOUNT = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,2})?$/;
+/** Mercado Pago's limit for `statement_descriptor`: 22 characters; printable ones only. */
+const DESCRIPTOR = /^[\x20-\x7e]{1,22}$/;
+
+const CLAIM_MEMBERS = ['amount', 'externalReference', 'maxAttempts', 'statementDescriptor'];
 
 /**
- * The `checkout` claim `{ "amount": "250.00", "externalReference": "cart-123", "maxAttempts": 5 }`,
- * or null when it breaks a rule: amount a positive decimal string with at most 2 decimals,
- * externalReference 1 to 256 characters, maxAttempts an integer from 1 to 100 (5 when absent), and no
- * other member (an issuer must never believe a limit holds that the gateway does not read).
+ * The `checkout` claim `{ "amount": "250.00", "externalReference": "cart-123", "maxAttempts": 5,
+ * "statementDescriptor": "SHOP" }`, or null when it breaks a rule: amount a positive decimal string with at
+ * most 2 decimals, externalReference 1 to 256 characters, maxAttempts an integer from 1 to 100 (5 when absent),
+ * statementDescriptor 1 to 22 printable characters (optional), and no other member (an issuer must never
+ * believe a limit holds that the gateway does not read).
  */
 export const parseCheckoutClaim = (value: unknown): CheckoutClaim | null => {
   if (!isObject(value)) return null;
-  if (Object.keys(value).some((key) => !['amount', 'externalReference', 'maxAttempts'].includes(key))) return null;
-  const { amount, externalReference, maxAttempts = DEFAULT_MAX_ATTEMPTS } = value;
+  if (Object.keys(value).some((key) => !CLAIM_MEMBERS.includes(key))) return null;
+  const { amount, externalReference, maxAttempts = DEFAULT_MAX_ATTEMPTS, statementDescriptor = null } = value;
   if (typeof amount !== 'string' || !AMOUNT.test(amount) || !/[1-9]/.test(amount)) return null;
   if (typeof externalReference !== 'string') return null;
   const length = [...externalReference].length;
   if (length < 1 || length > 256) return null;
   if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 100)
     return null;
-  return Object.freeze({ amount, externalReference, maxAttempts });
+  if (
+    statementDescriptor !== null &&
+    (typeof statementDescriptor !== 'string' || !DESCRIPTOR.test(statementDescriptor))
+  )
+    return null;
+  return Object.freeze({ amount, externalReference, maxAttempts, statementDescriptor });
 };
 
 const remoteKeySets = new WeakMap<JwtConfig, JWTVerifyGetKey>();

@@ -98,10 +98,11 @@ export const withScreenshot = async (browser: Browser, name: string, body: () =>
       ...browser.errors.slice(-20),
     ].join('\n  ');
     if (err instanceof Error) {
-      // jest prints the stack, which repeats the message as it was when the error was made.
+      // jest prints an expect() failure's message, but another error's stack, which repeats the message as it
+      // was when the error was made.
       const before = err.message;
       err.message += `\n\nWhat the page showed (${name}.png):\n  ${seen}`;
-      if (err.stack) err.stack = err.stack.replace(before, err.message);
+      if (err.stack && !('matcherResult' in err)) err.stack = err.stack.replace(before, err.message);
     }
     throw err;
   }

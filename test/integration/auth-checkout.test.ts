@@ -66,6 +66,18 @@ describe('checkout sessions', () => {
     expect(JSON.stringify(upstream.body.metadata)).not.toMatch(/buyer-pays|backend\.shop\.example/);
   });
 
+  it("sends the claim's statement descriptor, the merchant's choice, which fills the approved payment's text", async () => {
+    const session = await checkoutJwt('buyer-descriptor', { ...CART, statementDescriptor: 'MATE SHOP' });
+    const id = await paid(session);
+    const upstream = await raw(stack.sandboxUrl, 'GET', `/v1/payments/${id}`, { token: SELLER_TOKENS.main });
+    expect(upstream.body.statement_descriptor).toBe('MATE SHOP');
+    const res = await read(session, id, `query($id: ID!) { payment(id: $id) { statusMessage(locale: EN) } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.payment.statusMessage).toBe(
+      'Done! Your payment was credited. Your statement will show the BRL 250.00 charge as MATE SHOP.',
+    );
+  });
+
   it('reads its own payment with the fields a checkout page shows, and is FORBIDDEN any other field', async () => {
     const session = await checkoutJwt('buyer-reads');
     const id = await paid(session);

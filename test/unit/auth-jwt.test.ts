@@ -178,13 +178,18 @@ describe('the checkout claim', () => {
       at,
     )) as Caller;
     expect(caller.scopes).toEqual(new Set(['checkout']));
-    expect(caller.checkout).toEqual({ amount: '250.00', externalReference: 'cart-123', maxAttempts: 5 });
+    expect(caller.checkout).toEqual({
+      amount: '250.00',
+      externalReference: 'cart-123',
+      maxAttempts: 5,
+      statementDescriptor: null,
+    });
     const three = (await authenticate(
       await checkout({ amount: '9', externalReference: 'x', maxAttempts: 3 }),
       config(),
       at,
     )) as Caller;
-    expect(three.checkout).toEqual({ amount: '9', externalReference: 'x', maxAttempts: 3 });
+    expect(three.checkout).toEqual({ amount: '9', externalReference: 'x', maxAttempts: 3, statementDescriptor: null });
   });
 
   it('is required, and valid, when the checkout scope counts', async () => {
@@ -233,6 +238,12 @@ describe('the checkout claim', () => {
     ['maxAttempts 101', { ...good, maxAttempts: 101 }, false],
     ['maxAttempts 2.5', { ...good, maxAttempts: 2.5 }, false],
     ['maxAttempts "5"', { ...good, maxAttempts: '5' }, false],
+    ['a statement descriptor', { ...good, statementDescriptor: 'MATE SHOP' }, true],
+    ['a 22-character statement descriptor', { ...good, statementDescriptor: 'D'.repeat(22) }, true],
+    ['a 23-character statement descriptor', { ...good, statementDescriptor: 'D'.repeat(23) }, false],
+    ['an empty statement descriptor', { ...good, statementDescriptor: '' }, false],
+    ['a statement descriptor with a line break', { ...good, statementDescriptor: 'MATE\nSHOP' }, false],
+    ['a statement descriptor that is a number', { ...good, statementDescriptor: 7 }, false],
     ['another member', { ...good, currency: 'BRL' }, false],
     ['an array', [good], false],
     ['a string', 'cart-123', false],

@@ -1,4 +1,5 @@
-// test/generated/ must be what `npm run codegen` makes from the checked-in schema and operations.
+// test/generated/ and examples/checkout/src/gql/ must be what `npm run codegen` makes from the checked-in schema
+// and operations.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,11 +20,14 @@ generate({ ...config, cwd: process.cwd(), silent: true }, false).then(
 );
 `;
 
-describe('test/generated (GraphQL Code Generator)', () => {
+describe('test/generated and examples/checkout/src/gql (GraphQL Code Generator)', () => {
   it('is up to date with schema/schema.graphql and schema/operations/', () => {
     const stdout = execFileSync(process.execPath, ['-e', GENERATE], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     const outputs = JSON.parse(stdout) as { filename: string; content: string }[];
     expect(outputs.map((o) => o.filename).sort()).toEqual([
+      'examples/checkout/src/gql/gql.ts',
+      'examples/checkout/src/gql/graphql.ts',
+      'examples/checkout/src/gql/index.ts',
       'test/generated/graphql.ts',
       'test/generated/schema-types.ts',
     ]);

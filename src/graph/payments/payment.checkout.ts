@@ -48,7 +48,10 @@ export const checkoutRefusals = (claim: CheckoutClaim, input: CreatePaymentInput
   return errors;
 };
 
-/** The body with the cart's reference, for a session; and, for every caller, who created the payment. */
+/**
+ * The body with the cart's reference and the merchant's statement descriptor, for a session; and, for every
+ * caller, who created the payment.
+ */
 export const stampedBody = (
   body: MpPaymentCreate,
   createdBy: string,
@@ -56,6 +59,7 @@ export const stampedBody = (
 ): MpPaymentCreate => ({
   ...body,
   ...(claim ? { external_reference: claim.externalReference } : {}),
+  ...(claim?.statementDescriptor ? { statement_descriptor: claim.statementDescriptor } : {}),
   metadata: { ...body.metadata, [CREATED_BY]: createdBy },
 });
 
