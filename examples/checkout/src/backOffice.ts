@@ -56,7 +56,7 @@ const render = (order: OrderView): void => {
       cell(payment.status ? t.status[payment.status] : '', 'status'),
       cell(payment.statusDetail ?? '', 'detail'),
       cell(shown(payment.amount), 'amount'),
-      cell(refunded ? `${t.refunded} ${shown(payment.amountRefunded)}` : '', 'refunded'),
+      cell(refunded ? shown(payment.amountRefunded) : '', 'refunded'),
     );
     return row;
   });

@@ -50,7 +50,11 @@ export interface Texts {
   balanceDue: string;
   fullyPaid: string;
   payments: string;
-  refunded: string;
+  paymentColumn: string;
+  statusColumn: string;
+  detailColumn: string;
+  amountColumn: string;
+  refundedColumn: string;
   noPayments: string;
   orderNotFound: string;
   live: string;
@@ -117,7 +121,11 @@ const es: Texts = {
   balanceDue: 'Saldo pendiente',
   fullyPaid: 'Pagado por completo',
   payments: 'Pagos',
-  refunded: 'Devuelto',
+  paymentColumn: 'Pago',
+  statusColumn: 'Estado',
+  detailColumn: 'Detalle',
+  amountColumn: 'Monto',
+  refundedColumn: 'Devuelto',
   noPayments: 'Sin pagos todavía.',
   orderNotFound: 'No hay un pedido con ese número.',
   live: 'En vivo',
@@ -184,7 +192,11 @@ const pt: Texts = {
   balanceDue: 'Saldo devedor',
   fullyPaid: 'Pago por completo',
   payments: 'Pagamentos',
-  refunded: 'Devolvido',
+  paymentColumn: 'Pagamento',
+  statusColumn: 'Status',
+  detailColumn: 'Detalhe',
+  amountColumn: 'Valor',
+  refundedColumn: 'Devolvido',
   noPayments: 'Nenhum pagamento ainda.',
   orderNotFound: 'Não há pedido com esse número.',
   live: 'Ao vivo',
@@ -251,7 +263,11 @@ const en: Texts = {
   balanceDue: 'Balance due',
   fullyPaid: 'Fully paid',
   payments: 'Payments',
-  refunded: 'Refunded',
+  paymentColumn: 'Payment',
+  statusColumn: 'Status',
+  detailColumn: 'Detail',
+  amountColumn: 'Amount',
+  refundedColumn: 'Refunded',
   noPayments: 'No payments yet.',
   orderNotFound: 'There is no order with that number.',
   live: 'Live',
@@ -259,10 +275,12 @@ const en: Texts = {
 
 export const TEXTS: Record<Lang, Texts> = { es, pt, en };
 
-/** An amount as the page's language writes it, in its currency ("R$ 250,00", "BRL 250.00" where unknown). */
+/** An amount as the page's language writes it, with its currency's symbol ("R$ 250,00", "250,00 R$"). */
 export const money = (lang: Lang, amount: string, currency: string): string => {
   try {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency }).format(Number(amount));
+    return new Intl.NumberFormat(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).format(
+      Number(amount),
+    );
   } catch {
     return `${currency} ${amount}`;
   }
