@@ -1,9 +1,11 @@
 // The layers of docs/architecture.md ("Layers") and the one direction of their imports: each
-// top-level folder of src/ may import only the folders listed for it, so the picture stays true.
+// top-level folder of src/ may import only the folders listed for it, so the picture stays true. The
+// checkout example stays a client of the gateway: only its starter imports anything of src/.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const SRC = resolve(__dirname, '../../src');
+const EXAMPLE = resolve(__dirname, '../../examples/checkout');
 
 /** Who may import whom: folders of src/ (and the root files app.ts, main.ts, config.ts). */
 const ALLOWED: Record<string, string[]> = {
@@ -51,5 +53,21 @@ describe('layers', () => {
   it('knows every folder of src/', () => {
     const folders = readdirSync(SRC).filter((name) => statSync(join(SRC, name)).isDirectory());
     expect(folders.sort()).toEqual(Object.keys(ALLOWED).sort());
+  });
+});
+
+describe('the checkout example', () => {
+  it('talks to the gateway over HTTP only: its page and its backend import nothing of src/', () => {
+    const starter = join(EXAMPLE, 'server', 'example.ts');
+    const reaching = [...files(join(EXAMPLE, 'src')), ...files(join(EXAMPLE, 'server'))]
+      .filter((file) => file !== starter)
+      .flatMap((file) =>
+        imports(file)
+          .filter((target) => !relative(SRC, target).startsWith('..'))
+          .map((target) => `${relative(EXAMPLE, file)} imports ${relative(SRC, target)}`),
+      );
+    expect(reaching).toEqual([]);
+    // The starter runs the whole product beside the shop, as `npm start` does.
+    expect(imports(starter).map((target) => relative(SRC, target))).toContain('app');
   });
 });

@@ -1,14 +1,15 @@
 // Comments and test names cite only what a clone of this repository has: its README.md files and
 // docs/ (docs/sources.md names the Mercado Pago and Mercado Libre pages we follow), never a design
 // document, an issue tracker or a page by a number only its authors know. Reads every file under
-// src/ and test/ but node_modules, test/generated (generated), src/sandbox/openapi/ (vendored) and
-// this file, and lists file:line for each citation of an outside document, each docs/*.md path that
-// does not exist and each section cited as `<file>.md, "<Section>"` that is not a heading of it.
+// src/, test/ and examples/ but node_modules, generated code (test/generated, examples/checkout/src/gql),
+// src/sandbox/openapi/ (vendored) and this file, and lists file:line for each citation of an outside
+// document, each docs/*.md path that does not exist and each section cited as `<file>.md, "<Section>"`
+// that is not a heading of it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 
 const root = join(__dirname, '../..');
-const SKIPPED = new Set(['node_modules', 'test/generated', 'src/sandbox/openapi']);
+const SKIPPED = new Set(['node_modules', 'test/generated', 'src/sandbox/openapi', 'examples/checkout/src/gql']);
 const SELF = relative(root, __filename).split(sep).join('/');
 
 interface Source {
@@ -29,6 +30,7 @@ const sources = (): Source[] => {
   };
   walk('src');
   walk('test');
+  walk('examples');
   return found;
 };
 
