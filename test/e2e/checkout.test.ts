@@ -238,6 +238,52 @@ describe('the checkout page in Chromium', () => {
     });
   });
 
+  it('sends an attempt whose answer was lost again with the same key, and is charged once', async () => {
+    await withScreenshot(browser, 'checkout-answer-lost', async () => {
+      await openCheckout('en');
+      // Mercado Pago makes the payment, and the connection drops before its answer reaches the gateway.
+      await sandboxCall('POST', '/__sandbox/faults', {
+        route: 'POST /v1/payments',
+        after: true,
+        reset: true,
+        times: 1,
+      });
+      const before = (await sandboxCall('GET', '/__sandbox/requests')).requests.length;
+      await pay('APRO');
+      await resultStatus('APPROVED');
+      const writes = (await sandboxCall('GET', '/__sandbox/requests')).requests
+        .slice(before)
+        .filter((r: any) => r.route === 'POST /v1/payments');
+      // Oldest first: the first write, its answer lost; the page's retry, answered with the same payment.
+      expect(writes.map((r: any) => r.status)).toEqual([null, 201]);
+      expect(new Set(writes.map((r: any) => r.idempotencyKey)).size).toBe(1);
+      const id = await paymentId();
+      const found = await asSeller(
+        'query($ref: String!) { payments(filter: { externalReference: $ref }) { totalCount } }',
+        {
+          ref: (await asSeller('query($id: ID!) { payment(id: $id) { externalReference } }', { id })).payment
+            .externalReference,
+        },
+      );
+      expect(found.payments.totalCount).toBe(1);
+    });
+  });
+
+  it('stops taking cards once the session has used its attempts', async () => {
+    await withScreenshot(browser, 'checkout-attempts-exhausted', async () => {
+      await openCheckout('en');
+      for (let i = 0; i < 5; i++) {
+        await pay('FUND');
+        await resultStatus('REJECTED');
+      }
+      const before = await paymentWrites();
+      await pay('APRO');
+      expect(await text('#form-error')).toBe('You have used every attempt for this cart.');
+      expect(await page.isDisabled('#pay')).toBe(true);
+      expect(await paymentWrites()).toBe(before);
+    });
+  });
+
   it('says which card field is wrong when Mercado Pago will not tokenize the card', async () => {
     await withScreenshot(browser, 'checkout-bad-card', async () => {
       await openCheckout('en');
