@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'test/generated/', 'examples/checkout/src/gql/', 'bench/results/'] },
+  {
+    ignores: ['node_modules/', 'dist/', 'coverage/', 'test/generated/', 'examples/checkout/src/gql/', 'bench/results/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
