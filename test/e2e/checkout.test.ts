@@ -239,27 +239,34 @@ describe('the checkout page in Chromium', () => {
     });
   });
 
-  it('sends an attempt whose answer was lost again with the same key, and is charged once', async () => {
+  it('sends an attempt whose answers were lost again with the same key, and is charged once', async () => {
     await withScreenshot(browser, 'checkout-answer-lost', async () => {
       await openCheckout('en');
-      // Mercado Pago makes the payment, and the connection drops before its answer reaches the gateway.
+      // Mercado Pago makes the payment, and the connection drops before its answer reaches the gateway: three
+      // times, as many as the page tries by itself.
       await sandboxCall('POST', '/__sandbox/faults', {
         route: 'POST /v1/payments',
         after: true,
         reset: true,
-        times: 1,
+        times: 3,
       });
       const before = (await sandboxCall('GET', '/__sandbox/requests')).requests.length;
       await pay('APRO');
+      expect(await text('#form-error')).toBe(
+        'We could not reach the payment service. Try again: you will not be charged twice.',
+      );
+      expect(await page.isHidden('#result')).toBe(true);
+      // The buyer presses pay again (whatever the form holds now): the same attempt goes, and is answered.
+      await pay('FUND');
       await resultStatus('APPROVED');
       const writes = (await sandboxCall('GET', '/__sandbox/requests')).requests
         .slice(before)
         .filter((r: any) => r.route === 'POST /v1/payments');
-      // Oldest first: the first write, its answer lost; the page's retry, answered with the same payment.
-      expect(writes.map((r: any) => r.status)).toEqual([null, 201]);
+      // Oldest first: three writes whose answers were lost, then the one answered; one idempotency key for all.
+      expect(writes.map((r: any) => r.status)).toEqual([null, null, null, 201]);
       expect(new Set(writes.map((r: any) => r.idempotencyKey)).size).toBe(1);
-      const id = await paymentId();
       // One payment for the cart, whatever the retries.
+      const id = await paymentId();
       const { payment } = await asSeller('query($id: ID!) { payment(id: $id) { externalReference } }', { id });
       const found = await asSeller(
         'query($ref: String!) { payments(filter: { externalReference: $ref }) { totalCount } }',

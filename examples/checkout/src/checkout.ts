@@ -116,29 +116,48 @@ const readCard = (): CardData & { email: string } => {
   };
 };
 
-/** One attempt: a new card token and a new idempotency key. */
-const attempt = async (checkout: CheckoutSession, gateway: Gateway): Promise<void> => {
+/**
+ * An attempt whose outcome is unknown (its answers lost, or still running at the gateway): the next press of pay
+ * sends it again, same token and same key, rather than a new attempt that could charge the card a second time.
+ */
+let unsettled: CreatePaymentInput | null = null;
+
+/** A new card token and a new idempotency key, or null when the card was refused (the form says why). */
+const newAttempt = async (checkout: CheckoutSession): Promise<CreatePaymentInput | null> => {
   const card = readCard();
   let token: string;
   try {
     token = await createCardToken(checkout.cardTokens.api, checkout.cardTokens.publicKey, card);
   } catch (err) {
     formError.textContent = err instanceof CardDataError ? t.badCard[err.field] : t.unreachable;
-    return;
+    return null;
   }
-  const input: CreatePaymentInput = {
+  return {
     idempotencyKey: crypto.randomUUID(),
     token,
     amount: checkout.cart.amount,
     installments: 1,
     payer: { email: card.email },
   };
+};
+
+/** One press of pay. */
+const attempt = async (checkout: CheckoutSession, gateway: Gateway): Promise<void> => {
+  const input = unsettled ?? (await newAttempt(checkout));
+  if (!input) return;
   let result: PayCartMutation['createPayment'];
   try {
     result = await pay(gateway, input);
   } catch (err) {
+    unsettled = unknownOutcome(err) ? input : null;
     const expired = err instanceof GraphQLError && err.code === 'UNAUTHENTICATED';
-    formError.textContent = expired ? t.sessionExpired : unknownOutcome(err) ? t.unreachable : t.failed(String(err));
+    const reason = err instanceof Error ? err.message : String(err);
+    formError.textContent = expired ? t.sessionExpired : unsettled ? t.unreachable : t.failed(reason);
+    return;
+  }
+  unsettled = result.userErrors.some((e) => e.code === 'IDEMPOTENCY_IN_PROGRESS') ? input : null;
+  if (unsettled) {
+    formError.textContent = t.unreachable;
     return;
   }
   const [refusal] = result.userErrors;
