@@ -2,6 +2,7 @@
 // its payments, kept live by `orderUpdated` (WatchOrder). The staff session JWT reads orders and payments; it cannot
 // move money.
 import './style.css';
+import type { Client } from 'graphql-ws';
 import type { BackOfficeSession } from './api';
 import {
   OrderDetailsDocument,
@@ -69,51 +70,59 @@ const render = (order: OrderView): void => {
   body.replaceChildren(...rows);
 };
 
-let stopWatching: (() => void) | null = null;
+/** The order on screen: its id and the function that stops watching it. */
+let current: { id: string; stop: () => void } | null = null;
 
-const open = async (gateway: Gateway, id: string): Promise<void> => {
-  stopWatching?.();
-  stopWatching = null;
+/** Reads the order and draws it; false when there is no such order. */
+const load = async (gateway: Gateway, id: string): Promise<boolean> => {
+  const answer = await request(gateway, OrderDetailsDocument, { id });
+  if (!answer.order) return false;
+  render(answer.order);
+  return true;
+};
+
+const open = async (gateway: Gateway, client: Client, id: string): Promise<void> => {
+  current?.stop();
+  current = null;
   error.textContent = '';
   state('loading');
-  const answer = await request(gateway, OrderDetailsDocument, { id });
-  if (!answer.order) {
+  if (!(await load(gateway, id))) {
     byId('order').hidden = true;
     error.textContent = t.orderNotFound;
     state('not-found');
     return;
   }
-  render(answer.order);
   state('ready');
-  const live = document.querySelector<HTMLElement>('.live');
-  const client = subscriptions(gateway, () => void open(gateway, id));
-  client.on('connected', () => {
-    if (live) live.hidden = false;
-  });
-  client.on('closed', () => {
-    if (live) live.hidden = true;
-  });
   const stop = watch(
     client,
     WatchOrderDocument,
     { id },
     { next: (data) => render(data.orderUpdated), error: () => {} },
   );
-  stopWatching = () => {
-    stop();
-    void client.dispose();
-  };
+  current = { id, stop };
 };
 
 const start = async (): Promise<void> => {
   const staff = await session<BackOfficeSession>('/api/back-office-session');
   const gateway: Gateway = { url: staff.gatewayUrl, credential: staff.credential };
+  // One connection for the page; after a reconnection the order on screen is read again (nothing is replayed).
+  const client = subscriptions(gateway, () => {
+    if (current) load(gateway, current.id).catch(() => undefined);
+  });
+  const live = document.querySelector<HTMLElement>('.live');
+  client.on('connected', () => {
+    if (live) live.hidden = false;
+  });
+  client.on('closed', () => {
+    if (live) live.hidden = true;
+  });
+  addEventListener('pagehide', () => void client.dispose());
   const input = form.elements.namedItem('order') as HTMLInputElement;
   const show = (id: string): void => {
     const url = new URL(location.href);
     url.searchParams.set('order', id);
     history.replaceState(null, '', url);
-    open(gateway, id).catch((err: unknown) => {
+    open(gateway, client, id).catch((err: unknown) => {
       const notFound = err instanceof GraphQLError && (err.code === 'NOT_FOUND' || err.code === 'BAD_USER_INPUT');
       error.textContent = notFound ? t.orderNotFound : t.failed(err instanceof Error ? err.message : String(err));
       state(notFound ? 'not-found' : 'failed');
