@@ -104,6 +104,7 @@ const picture = async (name: string): Promise<void> => {
 describe('the checkout page in Chromium', () => {
   it('pays its cart with APRO and shows the payment approved, with the buyer-facing text in the page language', async () => {
     await withScreenshot(browser, 'checkout-approved', async () => {
+      browser.requests.length = 0;
       await openCheckout('es');
       expect(await page.getAttribute('html', 'lang')).toBe('es');
       const total = await text('#cart-total');
@@ -131,6 +132,12 @@ describe('the checkout page in Chromium', () => {
       expect(held.payment.externalReference).toMatch(/^cart-/);
       await page.waitForSelector('body[data-watching="on"]', WAIT);
       await picture('checkout-approved');
+
+      // The page asked only the shop, the card-token service and the gateway: no CDN, no font, no analytics.
+      const hosts = new Set(browser.requests.map((url) => new URL(url).host));
+      expect([...hosts].sort()).toEqual(
+        [example.backend.url, sandbox(), example.app.gateway.url].map((url) => new URL(url).host).sort(),
+      );
     });
   });
 
