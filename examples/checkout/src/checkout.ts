@@ -3,7 +3,6 @@
 // token, the cart's amount and a fresh idempotency key (PayCart, schema/operations/checkout-page.graphql). The
 // result stays live through `paymentUpdated` (an in-process payment approved, a refund made from the back office).
 import './style.css';
-import type { Client } from 'graphql-ws';
 import type { CheckoutSession } from './api';
 import { CardDataError, createCardToken, type CardData } from './cardTokens';
 import {
@@ -73,8 +72,8 @@ const show = (payment: CheckoutPaymentFragment): void => {
   byId('result-note').textContent = pending ? t.waiting : payment.status === 'REJECTED' ? t.tryAgain : '';
 };
 
-/** Keeps the result live; returns the client, closed when the page goes. */
-const follow = (gateway: Gateway, id: string): Client => {
+/** Keeps the result live until the page goes. */
+const follow = (gateway: Gateway, id: string): void => {
   const refresh = (): void => {
     request(gateway, CheckoutReceiptDocument, { id, locale }).then(
       (answer) => answer.payment && show(answer.payment),
@@ -100,7 +99,6 @@ const follow = (gateway: Gateway, id: string): Client => {
     },
   );
   addEventListener('pagehide', () => void client.dispose());
-  return client;
 };
 
 const readCard = (): CardData & { email: string } => {
