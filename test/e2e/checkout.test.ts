@@ -3,7 +3,7 @@
 // JWTs. The browser resolves no host but 127.0.0.1. Each test opens a fresh page, so a fresh cart and session.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { SELLER, startExample, type RunningExample } from '../../examples/checkout/server/example';
 import { launch, SCREENSHOTS, withScreenshot, type Browser } from './browser';
 
@@ -105,6 +105,12 @@ describe('the checkout page in Chromium', () => {
   it('pays its cart with APRO and shows the payment approved, with the buyer-facing text in the page language', async () => {
     await withScreenshot(browser, 'checkout-approved', async () => {
       browser.requests.length = 0;
+      // What the page sends the gateway: never the card.
+      const toGateway: string[] = [];
+      const record = (request: Request): void => {
+        if (request.url().startsWith(example.app.gateway.url)) toGateway.push(request.postData() ?? '');
+      };
+      page.on('request', record);
       await openCheckout('es');
       expect(await page.getAttribute('html', 'lang')).toBe('es');
       const total = await text('#cart-total');
@@ -134,6 +140,9 @@ describe('the checkout page in Chromium', () => {
       await picture('checkout-approved');
 
       // The page asked only the shop, the card-token service and the gateway: no CDN, no font, no analytics.
+      page.off('request', record);
+      expect(toGateway.some((body) => body.includes('mutation PayCart'))).toBe(true);
+      expect(toGateway.join('\n')).not.toMatch(/5031 ?4332 ?1540 ?6351|security_?code|expiration/i);
       const hosts = new Set(browser.requests.map((url) => new URL(url).host));
       expect([...hosts].sort()).toEqual(
         [example.backend.url, sandbox(), example.app.gateway.url].map((url) => new URL(url).host).sort(),
