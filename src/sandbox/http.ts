@@ -126,6 +126,8 @@ export class SandboxRouter {
   private readonly controlRoutes: RouteTable | null;
   /** The methods of each template taken with a public key: the ones answering CORS. */
   private readonly corsMethods = new Map<string, Set<string>>();
+  /** The `cors` middleware of each such template, made on its first request (its routes are all added by then). */
+  private readonly corsHandlers = new Map<string, RequestHandler>();
 
   /** Serves the API routes on `api` and, unless it is null, the control routes on `controlApi`. */
   constructor(
@@ -177,13 +179,18 @@ export class SandboxRouter {
     const found = this.apiRoutes.resolve(req.path);
     const methods = found && this.corsMethods.get(found.template);
     const method = req.method === 'HEAD' ? 'GET' : req.method;
-    if (!methods || (method !== 'OPTIONS' && !methods.has(method))) return next();
-    cors({
-      origin: '*',
-      methods: [...methods],
-      allowedHeaders: [...CORS_ALLOWED_HEADERS],
-      maxAge: CORS_MAX_AGE_SECONDS,
-    })(req, res, next);
+    if (!found || !methods || (method !== 'OPTIONS' && !methods.has(method))) return next();
+    let handler = this.corsHandlers.get(found.template);
+    if (!handler) {
+      handler = cors({
+        origin: '*',
+        methods: [...methods],
+        allowedHeaders: [...CORS_ALLOWED_HEADERS],
+        maxAge: CORS_MAX_AGE_SECONDS,
+      });
+      this.corsHandlers.set(found.template, handler);
+    }
+    handler(req, res, next);
   };
 
   /** A `/__sandbox/...` route: no auth, not logged, absent when SANDBOX_CONTROL=off. */
