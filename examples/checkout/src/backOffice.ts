@@ -105,7 +105,8 @@ const open = async (gateway: Gateway, client: Client, id: string): Promise<void>
 const start = async (): Promise<void> => {
   const staff = await session<BackOfficeSession>('/api/back-office-session');
   const gateway: Gateway = { url: staff.gatewayUrl, credential: staff.credential };
-  // One connection for the page; after a reconnection the order on screen is read again (nothing is replayed).
+  // One connection for the page; once connected, and again after a reconnection, the order on screen is read
+  // again (a subscription replays nothing).
   const client = subscriptions(gateway, () => {
     if (current) load(gateway, current.id).catch(() => undefined);
   });

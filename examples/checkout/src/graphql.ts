@@ -60,18 +60,17 @@ export interface Watch<R> {
   error(err: Error): void;
 }
 
-/** A graphql-ws client for the session; `reconnected` runs after a connection lost and made again. */
-export const subscriptions = (gateway: Gateway, reconnected: () => void): Client =>
+/**
+ * A graphql-ws client for the session. `catchUp` runs each time the connection is (re)made: a subscription sends
+ * changes from when the gateway registers it, and graphql-ws does not say when that is, so what changed before
+ * (between the page's read and the subscription, or while the socket was down) is read again.
+ */
+export const subscriptions = (gateway: Gateway, catchUp: () => void): Client =>
   createClient({
     url: gateway.url.replace(/^http/, 'ws'),
     connectionParams: { authorization: `Bearer ${gateway.credential}` },
     retryAttempts: 10,
-    on: {
-      // What changed while the socket was down is not replayed: the page reads it again.
-      connected: (_socket, _payload, wasRetry) => {
-        if (wasRetry) reconnected();
-      },
-    },
+    on: { connected: () => catchUp() },
   });
 
 /** Subscribes; returns the function that stops it. */
