@@ -63,6 +63,11 @@ const paymentWrites = async (): Promise<number> =>
     (r: any) => r.method === 'POST' && r.route === 'POST /v1/payments',
   ).length;
 
+/** How many times a page asked the sandbox for a card token. */
+const cardTokenRequests = async (): Promise<number> =>
+  (await sandboxCall('GET', '/__sandbox/requests')).requests.filter((r: any) => r.route === 'POST /v1/card_tokens')
+    .length;
+
 const openCheckout = async (lang: string): Promise<void> => {
   await page.goto(`${example.backend.url}/?lang=${lang}`);
   await page.waitForSelector('body[data-checkout="ready"]', WAIT);
@@ -142,7 +147,8 @@ describe('the checkout page in Chromium', () => {
       // The page asked only the shop, the card-token service and the gateway: no CDN, no font, no analytics.
       page.off('request', record);
       expect(toGateway.some((body) => body.includes('mutation PayCart'))).toBe(true);
-      expect(toGateway.join('\n')).not.toMatch(/5031 ?4332 ?1540 ?6351|security_?code|expiration/i);
+      const variables = toGateway.map((body) => JSON.stringify(body ? JSON.parse(body).variables : null));
+      expect(variables.join('\n')).not.toMatch(/5031 ?4332 ?1540 ?6351|security_?code|expiration|cardholder/i);
       const hosts = new Set(browser.requests.map((url) => new URL(url).host));
       expect([...hosts].sort()).toEqual(
         [example.backend.url, sandbox(), example.app.gateway.url].map((url) => new URL(url).host).sort(),
@@ -307,13 +313,31 @@ describe('the checkout page in Chromium', () => {
     });
   });
 
+  it('names the brand as the number is typed, and checks number and code before any request', async () => {
+    await withScreenshot(browser, 'checkout-card-checks', async () => {
+      await openCheckout('en');
+      await page.locator('input[name=number]').pressSequentially('5031 43');
+      await page.locator('#card-brand', { hasText: 'Mastercard' }).waitFor(WAIT);
+      const tokens = await cardTokenRequests();
+      await pay('APRO', { securityCode: '12' });
+      expect(await text('#form-error')).toBe('Check the security code.');
+      await pay('APRO', { number: '5031 4332 1540 6352' }); // one digit off: the check digit fails
+      expect(await text('#form-error')).toBe('Check the card number.');
+      await pay('APRO', { number: '9999 9999 9999 9995' }); // no brand the seller takes
+      expect(await text('#form-error')).toBe('Check the card number.');
+      expect(await cardTokenRequests()).toBe(tokens);
+    });
+  });
+
   it('says which card field is wrong when Mercado Pago will not tokenize the card', async () => {
     await withScreenshot(browser, 'checkout-bad-card', async () => {
       await openCheckout('en');
-      const before = await paymentWrites();
-      await pay('APRO', { securityCode: '12' });
-      expect(await text('#form-error')).toBe('Check the security code.');
-      expect(await paymentWrites()).toBe(before);
+      const [tokens, writes] = [await cardTokenRequests(), await paymentWrites()];
+      // A well-formed Mastercard, but not one of the sandbox's Brazilian test cards.
+      await pay('APRO', { number: '5555 5555 5555 4444' });
+      expect(await text('#form-error')).toBe('Check the card number.');
+      expect(await cardTokenRequests()).toBe(tokens + 1);
+      expect(await paymentWrites()).toBe(writes);
     });
   });
 });

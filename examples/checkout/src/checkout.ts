@@ -4,11 +4,14 @@
 // result stays live through `paymentUpdated` (an in-process payment approved, a refund made from the back office).
 import './style.css';
 import type { CheckoutSession } from './api';
+import { brandOf, cardFieldRefused } from './cardRules';
 import { CardDataError, createCardToken, type CardData } from './cardTokens';
 import {
+  CheckoutOptionsDocument,
   CheckoutReceiptDocument,
   PayCartDocument,
   WatchCheckoutPaymentDocument,
+  type CheckoutOptionsQuery,
   type CheckoutPaymentFragment,
   type CreatePaymentInput,
   type PayCartMutation,
@@ -120,9 +123,24 @@ const readCard = (): CardData & { email: string } => {
  */
 let unsettled: CreatePaymentInput | null = null;
 
+/** The card methods the seller takes, with the rules a card form checks (empty until read, or if unreadable). */
+let paymentMethods: CheckoutOptionsQuery['paymentMethods'] = [];
+
+const digitsOf = (number: string): string => number.replace(/[\s-]/g, '');
+
 /** A new card token and a new idempotency key, or null when the card was refused (the form says why). */
 const newAttempt = async (checkout: CheckoutSession): Promise<CreatePaymentInput | null> => {
   const card = readCard();
+  if (paymentMethods.length > 0) {
+    // Checked here first, as MercadoPago.js's card form does: a typo costs no request.
+    const digits = digitsOf(card.number);
+    const brand = brandOf(paymentMethods, digits);
+    const refused = brand ? cardFieldRefused(brand, digits, card.securityCode) : 'number';
+    if (refused) {
+      formError.textContent = t.badCard[refused];
+      return null;
+    }
+  }
   let token: string;
   try {
     token = await createCardToken(checkout.cardTokens.api, checkout.cardTokens.publicKey, card);
@@ -191,6 +209,17 @@ const start = async (): Promise<void> => {
       return row;
     }),
   );
+  // The brand as the number is typed; the rules for the checks above.
+  request(gateway, CheckoutOptionsDocument, {}).then(
+    (options) => {
+      paymentMethods = options.paymentMethods;
+    },
+    () => undefined, // without them Mercado Pago still checks the card when it tokenizes it
+  );
+  const number = form.elements.namedItem('number') as HTMLInputElement;
+  number.addEventListener('input', () => {
+    byId('card-brand').textContent = brandOf(paymentMethods, digitsOf(number.value))?.name ?? '';
+  });
   const total = money(lang, cart.amount, cart.currency);
   byId('cart-total').textContent = total;
   payButton.textContent = t.pay(total);
