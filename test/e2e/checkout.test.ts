@@ -73,8 +73,8 @@ const openCheckout = async (lang: string): Promise<void> => {
   await page.waitForSelector('body[data-checkout="ready"]', WAIT);
 };
 
-/** Fills the card form (the test card, or what `card` changes of it) and presses pay; resolves once answered. */
-const pay = async (cardholder: string, card: Partial<typeof CARD> = {}): Promise<void> => {
+/** Fills the card form: the test card, or what `card` changes of it. */
+const fillCard = async (cardholder: string, card: Partial<typeof CARD> = {}): Promise<void> => {
   const typed = { ...CARD, ...card };
   await page.fill('input[name=number]', typed.number);
   await page.fill('input[name=cardholderName]', cardholder);
@@ -82,8 +82,17 @@ const pay = async (cardholder: string, card: Partial<typeof CARD> = {}): Promise
   await page.fill('input[name=expirationYear]', typed.year);
   await page.fill('input[name=securityCode]', typed.securityCode);
   await page.fill('input[name=email]', 'buyer@example.com');
+};
+
+/** Presses pay; resolves once the page has the answer. */
+const submit = async (): Promise<void> => {
   await page.click('#pay');
   await page.waitForSelector('body[data-checkout="done"]', WAIT);
+};
+
+const pay = async (cardholder: string, card: Partial<typeof CARD> = {}): Promise<void> => {
+  await fillCard(cardholder, card);
+  await submit();
 };
 
 const resultStatus = (status: string) => page.waitForSelector(`#result[data-status="${status}"]`, WAIT);
@@ -121,7 +130,10 @@ describe('the checkout page in Chromium', () => {
       const total = await text('#cart-total');
       expect(total).toMatch(/^250,00\sR\$$/);
       const before = await paymentWrites();
-      await pay('APRO');
+      await fillCard('APRO');
+      await page.locator('#card-brand', { hasText: 'Mastercard' }).waitFor(WAIT);
+      await picture('checkout-form');
+      await submit();
       await resultStatus('APPROVED');
       const id = await paymentId();
       expect(await text('#result-status')).toBe('Pago aprobado');
